@@ -1,0 +1,1 @@
+//! The Docker CLI grammar (placeholder until the command table lands).

@@ -1,0 +1,44 @@
+//! Engine state: images, containers and the clock, and the entry point for `docker …`.
+
+use crate::clock::Timestamp;
+use crate::docker;
+use crate::ids::IdGen;
+use crate::output::Output;
+use crate::project::ProjectFiles;
+
+/// The simulated Docker daemon and its state.
+pub struct Engine {
+    now: Timestamp,
+    pub ids: IdGen,
+}
+
+impl Engine {
+    pub fn new(seed: u64, start: Timestamp) -> Self {
+        Self { now: start, ids: IdGen::new(seed) }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Moves the clock forward (never backwards).
+    pub fn advance_to(&mut self, t: Timestamp) {
+        if t > self.now {
+            self.now = t;
+        }
+    }
+
+    /// Runs `docker <args>`.
+    pub fn docker(&mut self, args: &[String], _stdin: Option<&str>, _project: &mut dyn ProjectFiles) -> Output {
+        let mut out = Output::new();
+        match args.first().map(String::as_str) {
+            Some("--version") | Some("-v") => docker::version::short_version(&mut out),
+            Some(cmd) => {
+                out.errln(format!("docker: unknown command: docker {cmd}\n\nRun 'docker --help' for more information"));
+                out.exit_code = 1;
+            }
+            None => {}
+        }
+        out
+    }
+}

@@ -1,0 +1,1 @@
+//! Output formatting shared by every table (placeholder until the formatter lands).

@@ -1,0 +1,24 @@
+//! Muelle's simulated Docker engine.
+//!
+//! Data flows one way: a command line is parsed by [`shell`], `docker …` invocations are parsed by
+//! [`cli`] and executed by the [`engine`] command families in [`docker`]; every line returns an
+//! [`Output`] (stdout and stderr in arrival order, exit code, events). No web crates, no system
+//! clock, no OS randomness: everything is deterministic from a seed and the clock the host feeds in.
+
+pub mod cli;
+pub mod clock;
+pub mod docker;
+pub mod engine;
+pub mod events;
+pub mod format;
+pub mod ids;
+pub mod output;
+pub mod project;
+pub mod session;
+pub mod shell;
+
+pub use clock::Timestamp;
+pub use events::{ContainerState, Event};
+pub use output::{Chunk, Output, Stream};
+pub use project::{MemoryProject, ProjectFiles};
+pub use session::{Session, SessionConfig};

@@ -1,0 +1,99 @@
+//! What a command line produces: output chunks in arrival order, an exit code and engine events.
+
+use crate::events::Event;
+
+/// Which stream a chunk of output was written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// A piece of output, in the order it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    pub stream: Stream,
+    pub text: String,
+}
+
+/// The result of running one command line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    pub chunks: Vec<Chunk>,
+    pub exit_code: i32,
+    pub events: Vec<Event>,
+}
+
+impl Output {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends text to stdout (merged with the previous chunk when it is also stdout).
+    pub fn out(&mut self, text: impl AsRef<str>) {
+        self.push(Stream::Stdout, text.as_ref());
+    }
+
+    /// Appends text to stderr.
+    pub fn err(&mut self, text: impl AsRef<str>) {
+        self.push(Stream::Stderr, text.as_ref());
+    }
+
+    /// Appends a line (text plus `\n`) to stdout.
+    pub fn outln(&mut self, text: impl AsRef<str>) {
+        self.push(Stream::Stdout, text.as_ref());
+        self.push(Stream::Stdout, "\n");
+    }
+
+    /// Appends a line (text plus `\n`) to stderr.
+    pub fn errln(&mut self, text: impl AsRef<str>) {
+        self.push(Stream::Stderr, text.as_ref());
+        self.push(Stream::Stderr, "\n");
+    }
+
+    pub fn push(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.chunks.last_mut() {
+            Some(last) if last.stream == stream => last.text.push_str(text),
+            _ => self.chunks.push(Chunk { stream, text: text.to_string() }),
+        }
+    }
+
+    /// Sets the exit code and returns self, for `return out.exit(125)`.
+    pub fn with_exit(mut self, code: i32) -> Self {
+        self.exit_code = code;
+        self
+    }
+
+    /// Appends everything of `other` (chunks, events) and takes its exit code.
+    pub fn append(&mut self, other: Output) {
+        for c in other.chunks {
+            self.push(c.stream, &c.text);
+        }
+        self.events.extend(other.events);
+        self.exit_code = other.exit_code;
+    }
+
+    pub fn stdout(&self) -> String {
+        self.collect(Some(Stream::Stdout))
+    }
+
+    pub fn stderr(&self) -> String {
+        self.collect(Some(Stream::Stderr))
+    }
+
+    /// Stdout and stderr interleaved in arrival order, as a terminal shows them.
+    pub fn combined(&self) -> String {
+        self.collect(None)
+    }
+
+    fn collect(&self, only: Option<Stream>) -> String {
+        self.chunks
+            .iter()
+            .filter(|c| only.is_none_or(|s| s == c.stream))
+            .map(|c| c.text.as_str())
+            .collect()
+    }
+}

@@ -1,0 +1,81 @@
+//! A learner's session: the host shell, the engine and the project folder, glued together.
+
+use crate::clock::Timestamp;
+use crate::engine::Engine;
+use crate::output::Output;
+use crate::project::ProjectFiles;
+use crate::shell::{self, Programs, ShellState};
+
+/// How a session starts.
+#[derive(Debug, Clone)]
+pub struct SessionConfig {
+    /// Seed of every ID the engine generates.
+    pub seed: u64,
+    /// The engine's clock at start.
+    pub start: Timestamp,
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        // 2025-11-15T10:00:00Z: a fixed, plausible "now" for tests and dockersim.
+        Self { seed: 0x4d75_656c_6c65, start: Timestamp::from_secs(1_763_200_800) }
+    }
+}
+
+/// One learner's terminal session.
+pub struct Session {
+    pub shell: ShellState,
+    pub engine: Engine,
+    pub project: Box<dyn ProjectFiles>,
+}
+
+impl Session {
+    pub fn new(config: SessionConfig, project: Box<dyn ProjectFiles>) -> Self {
+        Self { shell: ShellState::new(), engine: Engine::new(config.seed, config.start), project }
+    }
+
+    /// Runs one command line (possibly several commands joined by `;`, `&&`, pipes…).
+    pub fn run_line(&mut self, line: &str) -> Output {
+        let mut host = Host { engine: &mut self.engine, project: self.project.as_mut() };
+        shell::run_line(line, &mut self.shell, &mut host)
+    }
+
+    /// Moves the engine's clock forward to `now` (never backwards), running whatever was due.
+    pub fn set_now(&mut self, now: Timestamp) {
+        self.engine.advance_to(now);
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.engine.now()
+    }
+}
+
+/// What the shell calls out to for everything that is not a builtin.
+struct Host<'a> {
+    engine: &'a mut Engine,
+    project: &'a mut dyn ProjectFiles,
+}
+
+impl Programs for Host<'_> {
+    fn run(&mut self, argv: &[String], stdin: Option<&str>) -> Output {
+        match argv.first().map(String::as_str) {
+            Some("docker") => self.engine.docker(argv.get(1..).unwrap_or_default(), stdin, self.project),
+            Some(name) => {
+                let mut out = Output::new();
+                out.errln(format!("bash: {name}: command not found"));
+                out.with_exit(127)
+            }
+            None => Output::new(),
+        }
+    }
+
+    fn sleep(&mut self, secs: f64) {
+        let nanos = (secs * 1e9) as i64;
+        let target = self.engine.now().plus_nanos(nanos);
+        self.engine.advance_to(target);
+    }
+
+    fn project(&mut self) -> &mut dyn ProjectFiles {
+        self.project
+    }
+}
