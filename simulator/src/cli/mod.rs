@@ -1,1 +1,5 @@
-//! The Docker CLI grammar (placeholder until the command table lands).
+//! The Docker CLI grammar: command table, flag parsing with Docker's exact errors, `--help`.
+
+pub mod invocation;
+
+pub use invocation::{FlagValue, Invocation};
