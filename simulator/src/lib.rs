@@ -14,8 +14,11 @@ pub mod format;
 pub mod ids;
 pub mod output;
 pub mod project;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod project_dir;
 pub mod session;
 pub mod shell;
+pub mod transcript;
 
 pub use clock::Timestamp;
 pub use events::{ContainerState, Event};

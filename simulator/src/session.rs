@@ -4,7 +4,7 @@ use crate::clock::Timestamp;
 use crate::engine::Engine;
 use crate::output::Output;
 use crate::project::ProjectFiles;
-use crate::shell::{self, Programs, ShellState};
+use crate::shell::{self, ProgramCall, Programs, ShellState};
 
 /// How a session starts.
 #[derive(Debug, Clone)]
@@ -57,9 +57,9 @@ struct Host<'a> {
 }
 
 impl Programs for Host<'_> {
-    fn run(&mut self, argv: &[String], stdin: Option<&str>) -> Output {
-        match argv.first().map(String::as_str) {
-            Some("docker") => self.engine.docker(argv.get(1..).unwrap_or_default(), stdin, self.project),
+    fn run(&mut self, call: ProgramCall<'_>) -> Output {
+        match call.argv.first().map(String::as_str) {
+            Some("docker") => self.engine.docker(call, self.project),
             Some(name) => {
                 let mut out = Output::new();
                 out.errln(format!("bash: {name}: command not found"));
@@ -77,5 +77,15 @@ impl Programs for Host<'_> {
 
     fn project(&mut self) -> &mut dyn ProjectFiles {
         self.project
+    }
+}
+
+impl Session {
+    /// A session whose engine starts like the real-engine capture tool's (`shared/tools/real-docker`):
+    /// `busybox:latest` and `mini:1.0` imported locally, nothing else. Used by the golden transcript tests.
+    pub fn real_docker_fixture() -> Session {
+        let mut session = Session::new(SessionConfig::default(), Box::new(crate::project::MemoryProject::new()));
+        session.engine.import_real_docker_base_images();
+        session
     }
 }

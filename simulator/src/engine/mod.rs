@@ -5,6 +5,7 @@ use crate::docker;
 use crate::ids::IdGen;
 use crate::output::Output;
 use crate::project::ProjectFiles;
+use crate::shell::ProgramCall;
 
 /// The simulated Docker daemon and its state.
 pub struct Engine {
@@ -28,8 +29,12 @@ impl Engine {
         }
     }
 
+    /// Imports the base images the real-engine capture tool starts with. (Filled in with the image store.)
+    pub fn import_real_docker_base_images(&mut self) {}
+
     /// Runs `docker <args>`.
-    pub fn docker(&mut self, args: &[String], _stdin: Option<&str>, _project: &mut dyn ProjectFiles) -> Output {
+    pub fn docker(&mut self, call: ProgramCall<'_>, _project: &mut dyn ProjectFiles) -> Output {
+        let args = call.argv.get(1..).unwrap_or_default();
         let mut out = Output::new();
         match args.first().map(String::as_str) {
             Some("--version") | Some("-v") => docker::version::short_version(&mut out),
