@@ -11,6 +11,7 @@ pub mod docker;
 pub mod engine;
 pub mod events;
 pub mod format;
+pub mod hub;
 pub mod ids;
 pub mod output;
 pub mod project;

@@ -1,0 +1,429 @@
+//! Container lifecycle: created → running ⇄ paused, restarting, exited, dead, removed, with the
+//! daemon's guards and messages (`moby/daemon/{start,stop,kill,pause,unpause,delete}.go`).
+//!
+//! Every method either applies a whole transition or returns the daemon's error and changes nothing.
+
+use crate::clock::{Timestamp, NANOS_PER_SEC};
+use crate::engine::container::{BoundPort, Container, LogEntry};
+use crate::engine::process::{self, Launch, StartError};
+use crate::engine::{Engine, Timer};
+use crate::events::{ContainerState, Event};
+use crate::output::Stream;
+
+/// How long a process that handles the stop signal takes to exit.
+const GRACEFUL_EXIT_NS: i64 = 150_000_000;
+/// Default stop timeout on Linux.
+pub const DEFAULT_STOP_TIMEOUT: i64 = 10;
+const MAX_RESTART_DELAY_NS: i64 = 60 * NANOS_PER_SEC;
+
+/// Why a start failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartFailure {
+    /// A daemon error message (exit 1 from `docker start`, 125 from `docker run`).
+    Daemon(String),
+    /// The process could not be executed (exit 127 or 126 from `docker run`).
+    Exec(StartError),
+}
+
+impl StartFailure {
+    pub fn message(&self) -> String {
+        match self {
+            StartFailure::Daemon(m) => m.clone(),
+            StartFailure::Exec(e) => e.message(),
+        }
+    }
+}
+
+impl Engine {
+    fn container_mut(&mut self, id: &str) -> Option<&mut Container> {
+        self.containers.get_mut(id)
+    }
+
+    fn state_event(events: &mut Vec<Event>, c: &Container, from: ContainerState) {
+        let to = c.status();
+        if from != to {
+            events.push(Event::ContainerStateChanged { id: c.id.clone(), name: c.name.clone(), from, to });
+        }
+    }
+
+    /// `docker start`: validates, binds ports, launches the main process.
+    pub fn start(&mut self, id: &str, events: &mut Vec<Event>) -> Result<(), StartFailure> {
+        let Some(c) = self.containers.get(id) else {
+            return Err(StartFailure::Daemon(format!("No such container: {id}")));
+        };
+        if c.state.paused {
+            return Err(StartFailure::Daemon("cannot start a paused container, try unpause instead".into()));
+        }
+        if c.state.running && !c.state.restarting {
+            return Ok(());
+        }
+        if c.state.dead || c.state.removal_in_progress {
+            return Err(StartFailure::Daemon("container is marked for removal and cannot be started".into()));
+        }
+        if let Some(c) = self.container_mut(id) {
+            c.manually_stopped = false;
+        }
+        self.begin_run(id, events)
+    }
+
+    /// Launches the main process of a stopped/created/restarting container.
+    pub(crate) fn begin_run(&mut self, id: &str, events: &mut Vec<Event>) -> Result<(), StartFailure> {
+        let now = self.now();
+        let Some(c) = self.containers.get(id) else {
+            return Err(StartFailure::Daemon(format!("No such container: {id}")));
+        };
+        let from = c.status();
+        let lineage = self.images.get(&c.image_id).map(|i| i.lineage.clone()).unwrap_or_else(|| "busybox".into());
+        let mut argv = vec![c.path.clone()];
+        argv.extend(c.args.iter().cloned());
+        let launched = process::launch(&Launch {
+            argv: &argv,
+            env: &c.config.env,
+            lineage: &lineage,
+            tty: c.config.tty,
+            open_stdin: c.config.open_stdin,
+            init: c.host_config.init,
+            now,
+            hostname: &c.config.hostname,
+        });
+        // Networking first: a port conflict leaves the container as it was.
+        let bound = self.bind_ports(id)?;
+        let program = match launched {
+            Ok(p) => p,
+            Err(e) => {
+                self.network.release_ports_of(id);
+                if let Some(c) = self.container_mut(id) {
+                    c.state.exit_code = if matches!(e, StartError::NotFound(_) | StartError::NoSuchFile(_)) { 127 } else { 126 };
+                    c.state.error = e.message();
+                    c.state.restarting = false;
+                    c.state.running = false;
+                }
+                return Err(StartFailure::Exec(e));
+            }
+        };
+        let pid = self.next_pid();
+        let ip = if self.containers.get(id).is_some_and(|c| c.ip_address.is_empty()) { Some(self.network.allocate_ip()) } else { None };
+        let Some(c) = self.containers.get_mut(id) else { return Ok(()) };
+        c.run_id += 1;
+        c.state.running = true;
+        c.state.restarting = false;
+        c.state.paused = false;
+        c.state.pid = pid;
+        c.state.error.clear();
+        c.state.started_at = Some(now);
+        c.bound_ports = bound;
+        if let Some(ip) = ip {
+            c.mac_address = mac_for(&ip);
+            c.ip_address = ip;
+        }
+        for (delay, stream, text) in &program.output {
+            let stream = if c.config.tty { Stream::Stdout } else { *stream };
+            c.logs.push(LogEntry { time: now.plus_nanos(*delay), stream, text: text.replace('\n', if c.config.tty { "\r\n" } else { "\n" }) });
+        }
+        let exit = program.exit;
+        let run_id = c.run_id;
+        c.program = Some(program);
+        Self::state_event(events, c, from);
+        if let Some((after, code)) = exit {
+            let cid = c.id.clone();
+            if after == 0 {
+                self.process_exited(&cid, code, events);
+            } else {
+                self.schedule(now.plus_nanos(after), Timer::ProcessExit { id: cid, run_id, code });
+            }
+        }
+        Ok(())
+    }
+
+    fn bind_ports(&mut self, id: &str) -> Result<Vec<BoundPort>, StartFailure> {
+        let Some(c) = self.containers.get(id) else { return Ok(Vec::new()) };
+        let name = c.name.clone();
+        let mut wanted: Vec<(String, String, u16, String)> = Vec::new(); // (host_ip, host_port, container port, proto)
+        for b in &c.host_config.port_bindings {
+            let (port, proto) = split_port(&b.container_port);
+            wanted.push((b.host_ip.clone(), b.host_port.clone(), port, proto));
+        }
+        if c.host_config.publish_all_ports {
+            let image_ports = self.images.get(&c.image_id).map(|i| i.config.exposed_ports.clone()).unwrap_or_default();
+            let mut all: Vec<String> = c.config.exposed_ports.clone();
+            for p in image_ports {
+                if !all.contains(&p) {
+                    all.push(p);
+                }
+            }
+            for p in all {
+                let (port, proto) = split_port(&p);
+                if !wanted.iter().any(|w| w.2 == port && w.3 == proto) {
+                    wanted.push((String::new(), String::new(), port, proto));
+                }
+            }
+        }
+        let mut bound = Vec::new();
+        for (host_ip, host_port, port, proto) in wanted {
+            let hp = match host_port.parse::<u16>() {
+                Ok(p) if p != 0 => p,
+                _ => self.network.ephemeral_port(&proto),
+            };
+            let ips: Vec<String> = if host_ip.is_empty() { vec!["0.0.0.0".into(), "::".into()] } else { vec![host_ip.clone()] };
+            for ip in &ips {
+                if self.network.port_taken(ip, hp, &proto) || bound.iter().any(|b: &BoundPort| b.host_port == hp && b.proto == proto && (&b.host_ip == ip)) {
+                    self.network.release_ports_of(id);
+                    let shown = if ip.contains(':') { format!("[{ip}]") } else { ip.clone() };
+                    let endpoint = crate::ids::sha256_hex(format!("endpoint:{id}:{hp}").as_bytes());
+                    return Err(StartFailure::Daemon(format!(
+                        "failed to set up container networking: driver failed programming external connectivity on endpoint {name} ({endpoint}): Bind for {shown}:{hp} failed: port is already allocated"
+                    )));
+                }
+                self.network.ports.insert((ip.clone(), hp, proto.clone()), id.to_string());
+                bound.push(BoundPort { container_port: port, proto: proto.clone(), host_ip: ip.clone(), host_port: hp });
+            }
+        }
+        Ok(bound)
+    }
+
+    /// The main process ended with `code`: update state, then auto-remove or restart per policy.
+    pub(crate) fn process_exited(&mut self, id: &str, code: i32, events: &mut Vec<Event>) {
+        let now = self.now();
+        self.network.release_ports_of(id);
+        let Some(c) = self.containers.get_mut(id) else { return };
+        let from = c.status();
+        let ran_ns = now.since(c.state.started_at.unwrap_or(now));
+        c.state.running = false;
+        c.state.paused = false;
+        c.state.pid = 0;
+        c.state.exit_code = code;
+        c.state.finished_at = Some(now);
+        c.program = None;
+        c.bound_ports.clear();
+        let policy = c.host_config.restart_policy.clone();
+        let restart = match policy.name.as_str() {
+            "always" | "unless-stopped" => !c.manually_stopped,
+            "on-failure" => code != 0 && !c.manually_stopped && (policy.max_retries == 0 || i64::from(c.restart_count) < policy.max_retries),
+            _ => false,
+        };
+        if restart {
+            c.restart_delay = if ran_ns >= 10 * NANOS_PER_SEC || c.restart_delay == 0 { 100_000_000 } else { (c.restart_delay * 2).min(MAX_RESTART_DELAY_NS) };
+            c.state.running = true;
+            c.state.restarting = true;
+            let (delay, run_id, cid) = (c.restart_delay, c.run_id, c.id.clone());
+            Self::state_event(events, c, from);
+            self.schedule(now.plus_nanos(delay), Timer::Restart { id: cid, run_id });
+            return;
+        }
+        Self::state_event(events, c, from);
+        if c.host_config.auto_remove {
+            let cid = c.id.clone();
+            self.delete_container(&cid, events);
+        }
+    }
+
+    pub(crate) fn fire(&mut self, timer: Timer, events: &mut Vec<Event>) {
+        match timer {
+            Timer::ProcessExit { id, run_id, code } => {
+                if self.containers.get(&id).is_some_and(|c| c.run_id == run_id && c.state.running && !c.state.restarting) {
+                    self.process_exited(&id, code, events);
+                }
+            }
+            Timer::Restart { id, run_id } => {
+                let due = self.containers.get(&id).is_some_and(|c| c.run_id == run_id && c.state.restarting);
+                if due {
+                    if let Some(c) = self.containers.get_mut(&id) {
+                        c.restart_count += 1;
+                    }
+                    if self.begin_run(&id, events).is_err() {
+                        if let Some(c) = self.containers.get_mut(&id) {
+                            let from = c.status();
+                            c.state.running = false;
+                            c.state.restarting = false;
+                            Self::state_event(events, c, from);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends a signal to a running container's main process. Returns the exit code if it ends.
+    fn deliver_signal(&mut self, id: &str, sig: i32) -> Option<i32> {
+        let c = self.containers.get(id)?;
+        let program = c.program.as_ref()?;
+        program.on_signal(sig, c.host_config.init)
+    }
+
+    /// `docker stop`: stop signal, grace period, then SIGKILL. Stopping a stopped container is fine.
+    pub fn stop(&mut self, id: &str, timeout: Option<i64>, signal: Option<&str>, events: &mut Vec<Event>) -> Result<(), String> {
+        let Some(c) = self.containers.get_mut(id) else { return Err(format!("No such container: {id}")) };
+        c.manually_stopped = true;
+        if c.state.restarting {
+            let from = c.status();
+            c.state.running = false;
+            c.state.restarting = false;
+            Self::state_event(events, c, from);
+            return Ok(());
+        }
+        if !c.state.running {
+            return Ok(());
+        }
+        let image_signal = self.images.get(&c.image_id).and_then(|i| i.config.stop_signal.clone());
+        let sig_name = signal
+            .map(str::to_string)
+            .or_else(|| c.config.stop_signal.clone())
+            .or(image_signal)
+            .unwrap_or_else(|| "SIGTERM".into());
+        let sig = process::signal_number(&sig_name).unwrap_or(15);
+        let timeout = timeout.unwrap_or(DEFAULT_STOP_TIMEOUT);
+        if let Some(c) = self.containers.get_mut(id) {
+            c.state.paused = false;
+        }
+        let run_id = self.containers.get(id).map_or(0, |c| c.run_id);
+        let now = self.now();
+        match self.deliver_signal(id, sig) {
+            Some(code) => {
+                self.advance_to(now.plus_nanos(GRACEFUL_EXIT_NS));
+                if self.still_running(id, run_id) {
+                    self.process_exited(id, code, events);
+                }
+            }
+            None => {
+                if timeout >= 0 {
+                    self.advance_to(now.plus_secs(timeout));
+                    if self.still_running(id, run_id) {
+                        self.process_exited(id, 137, events);
+                    }
+                } else {
+                    // A negative timeout waits forever: the process keeps running.
+                }
+            }
+        }
+        self.take_pending_into(events);
+        Ok(())
+    }
+
+    fn still_running(&self, id: &str, run_id: u64) -> bool {
+        self.containers.get(id).is_some_and(|c| c.run_id == run_id && c.state.running && !c.state.restarting)
+    }
+
+    fn take_pending_into(&mut self, events: &mut Vec<Event>) {
+        events.extend(self.take_pending_events());
+    }
+
+    /// `docker kill`: `typed` is the name as the learner wrote it (used in the error).
+    pub fn kill(&mut self, id: &str, typed: &str, signal: &str, events: &mut Vec<Event>) -> Result<(), String> {
+        let Some(c) = self.containers.get(id) else { return Err(format!("No such container: {typed}")) };
+        if !c.state.running || c.state.restarting {
+            return Err(format!("cannot kill container: {typed}: container {id} is not running"));
+        }
+        let Some(sig) = process::signal_number(signal) else {
+            return Err(format!("Invalid signal: {signal}"));
+        };
+        if let Some(c) = self.containers.get_mut(id) {
+            c.manually_stopped = true;
+        }
+        if let Some(code) = self.deliver_signal(id, sig) {
+            if let Some(c) = self.containers.get_mut(id) {
+                c.state.paused = false;
+            }
+            self.process_exited(id, code, events);
+        } else if let Some(c) = self.containers.get_mut(id) {
+            c.manually_stopped = false;
+        }
+        Ok(())
+    }
+
+    pub fn pause(&mut self, id: &str, events: &mut Vec<Event>) -> Result<(), String> {
+        let Some(c) = self.containers.get_mut(id) else { return Err(format!("No such container: {id}")) };
+        if !c.state.running {
+            return Err(format!("container {id} is not running"));
+        }
+        if c.state.paused {
+            return Err(format!("container {id} is already paused"));
+        }
+        if c.state.restarting {
+            return Err(format!("Container {id} is restarting, wait until the container is running"));
+        }
+        let from = c.status();
+        c.state.paused = true;
+        Self::state_event(events, c, from);
+        Ok(())
+    }
+
+    pub fn unpause(&mut self, id: &str, events: &mut Vec<Event>) -> Result<(), String> {
+        let Some(c) = self.containers.get_mut(id) else { return Err(format!("No such container: {id}")) };
+        if !c.state.paused {
+            return Err(format!("Container {id} is not paused"));
+        }
+        let from = c.status();
+        c.state.paused = false;
+        Self::state_event(events, c, from);
+        Ok(())
+    }
+
+    /// `docker restart`: stop (if running) then start.
+    pub fn restart(&mut self, id: &str, timeout: Option<i64>, events: &mut Vec<Event>) -> Result<(), StartFailure> {
+        self.stop(id, timeout, None, events).map_err(StartFailure::Daemon)?;
+        if let Some(c) = self.containers.get_mut(id) {
+            c.manually_stopped = false;
+        }
+        self.start(id, events)
+    }
+
+    /// `docker rm`: `typed` is the name as given (used in the error).
+    pub fn remove(&mut self, id: &str, typed: &str, force: bool, events: &mut Vec<Event>) -> Result<(), String> {
+        let Some(c) = self.containers.get(id) else { return Err(format!("No such container: {typed}")) };
+        if !force {
+            if c.state.paused {
+                return Err(format!("cannot remove container \"{typed}\": container is paused and must be unpaused first"));
+            }
+            if c.state.restarting {
+                return Err(format!(
+                    "cannot remove container \"{typed}\": container is restarting: stop the container before removing or force remove"
+                ));
+            }
+            if c.state.running {
+                return Err(format!(
+                    "cannot remove container \"{typed}\": container is running: stop the container before removing or force remove"
+                ));
+            }
+        } else if c.state.running {
+            if let Some(c) = self.containers.get_mut(id) {
+                c.host_config.auto_remove = false;
+                c.manually_stopped = true;
+                c.state.restarting = false;
+            }
+            self.process_exited(id, 137, events);
+        }
+        self.delete_container(id, events);
+        Ok(())
+    }
+
+    /// Removes a container record for good (after it stopped).
+    pub(crate) fn delete_container(&mut self, id: &str, events: &mut Vec<Event>) {
+        self.network.release_ports_of(id);
+        if let Some(c) = self.containers.remove(id) {
+            if !c.ip_address.is_empty() {
+                self.network.release_ip(&c.ip_address);
+            }
+            events.push(Event::ContainerRemoved { id: c.id, name: c.name });
+        }
+    }
+
+    /// When a running container's process will exit by itself, if it will.
+    pub fn scheduled_exit(&self, id: &str) -> Option<(Timestamp, i32)> {
+        let run_id = self.containers.get(id)?.run_id;
+        self.timers.iter().find_map(|((when, _), t)| match t {
+            Timer::ProcessExit { id: tid, run_id: r, code } if tid == id && *r == run_id => Some((*when, *code)),
+            _ => None,
+        })
+    }
+}
+
+fn split_port(spec: &str) -> (u16, String) {
+    let (p, proto) = spec.split_once('/').unwrap_or((spec, "tcp"));
+    (p.parse().unwrap_or(0), proto.to_string())
+}
+
+fn mac_for(ip: &str) -> String {
+    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
+    let b = |i: usize| parts.get(i).copied().unwrap_or(0);
+    format!("02:42:{:02x}:{:02x}:{:02x}:{:02x}", b(0), b(1), b(2), b(3))
+}
