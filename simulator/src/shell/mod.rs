@@ -1,6 +1,10 @@
 //! The host shell: parses a command line and runs it (builtins here, programs through [`Programs`]).
 //! PLACEHOLDER: whitespace splitting only; the nom parser replaces this.
 
+pub mod ast;
+mod escapes;
+pub mod parse;
+
 use std::collections::BTreeMap;
 
 use crate::output::Output;
