@@ -40,6 +40,12 @@ impl Timestamp {
         format!("{date}.{}Z", digits.trim_end_matches('0'))
     }
 
+    /// RFC 3339 with exactly nine fraction digits (`jsonmessage.RFC3339NanoFixed`, `docker logs -t`).
+    pub fn rfc3339_nano_fixed(self) -> String {
+        let (date, frac) = self.parts();
+        format!("{date}.{frac:09}Z")
+    }
+
     /// RFC 3339 with seconds only (`2025-01-02T03:04:05Z`).
     pub fn rfc3339(self) -> String {
         format!("{}Z", self.parts().0)

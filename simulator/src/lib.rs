@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! Muelle's simulated Docker engine.
 //!
 //! Data flows one way: a command line is parsed by [`shell`], `docker …` invocations are parsed by
@@ -5,6 +6,7 @@
 //! [`Output`] (stdout and stderr in arrival order, exit code, events). No web crates, no system
 //! clock, no OS randomness: everything is deterministic from a seed and the clock the host feeds in.
 
+pub mod attachment;
 pub mod cli;
 pub mod clock;
 pub mod docker;
@@ -19,10 +21,11 @@ pub mod project;
 pub mod project_dir;
 pub mod session;
 pub mod shell;
+pub mod template;
 pub mod transcript;
 
 pub use clock::Timestamp;
 pub use events::{ContainerState, Event};
-pub use output::{Chunk, Output, Stream};
+pub use output::{AttachKind, Attached, Chunk, Output, Stream};
 pub use project::{MemoryProject, ProjectFiles};
 pub use session::{Session, SessionConfig};

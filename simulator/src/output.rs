@@ -22,6 +22,28 @@ pub struct Output {
     pub chunks: Vec<Chunk>,
     pub exit_code: i32,
     pub events: Vec<Event>,
+    /// Set when the command has not finished: it stays attached to this container (a foreground
+    /// `docker run` of a server, `docker wait`…) until the container stops or the learner presses
+    /// Ctrl+C (`Session::interrupt`).
+    pub attached: Option<Attached>,
+}
+
+/// A command still running in the foreground, bound to a container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attached {
+    pub container_id: String,
+    pub kind: AttachKind,
+    /// Log entries already printed.
+    pub logs_seen: usize,
+}
+
+/// What the foreground command prints when the container stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachKind {
+    /// `docker run`/`start -a`: the rest of the output; the exit code is the container's.
+    Run,
+    /// `docker wait`: the exit code as a line.
+    Wait,
 }
 
 impl Output {
@@ -67,6 +89,12 @@ impl Output {
         self
     }
 
+    /// Marks the output as still attached.
+    pub fn with_attached(mut self, a: Attached) -> Self {
+        self.attached = Some(a);
+        self
+    }
+
     /// Appends everything of `other` (chunks, events) and takes its exit code.
     pub fn append(&mut self, other: Output) {
         for c in other.chunks {
@@ -74,6 +102,9 @@ impl Output {
         }
         self.events.extend(other.events);
         self.exit_code = other.exit_code;
+        if other.attached.is_some() {
+            self.attached = other.attached;
+        }
     }
 
     pub fn stdout(&self) -> String {

@@ -2,7 +2,8 @@
 
 use crate::clock::Timestamp;
 use crate::engine::Engine;
-use crate::output::Output;
+use crate::attachment;
+use crate::output::{Attached, Output};
 use crate::project::ProjectFiles;
 use crate::shell::{self, ProgramCall, Programs, ShellState};
 
@@ -13,12 +14,14 @@ pub struct SessionConfig {
     pub seed: u64,
     /// The engine's clock at start.
     pub start: Timestamp,
+    /// True when the client is a terminal (the browser), false for transcripts (`dockersim`).
+    pub tty: bool,
 }
 
 impl Default for SessionConfig {
     fn default() -> Self {
         // 2025-11-15T10:00:00Z: a fixed, plausible "now" for tests and dockersim.
-        Self { seed: 0x4d75_656c_6c65, start: Timestamp::from_secs(1_763_200_800) }
+        Self { seed: 0x4d75_656c_6c65, start: Timestamp::from_secs(1_763_200_800), tty: false }
     }
 }
 
@@ -27,17 +30,64 @@ pub struct Session {
     pub shell: ShellState,
     pub engine: Engine,
     pub project: Box<dyn ProjectFiles>,
+    /// The foreground command still running, if any.
+    attached: Option<Attached>,
 }
 
 impl Session {
     pub fn new(config: SessionConfig, project: Box<dyn ProjectFiles>) -> Self {
-        Self { shell: ShellState::new(), engine: Engine::new(config.seed, config.start), project }
+        let mut engine = Engine::new(config.seed, config.start);
+        engine.tty = config.tty;
+        Self { shell: ShellState::new(), engine, project, attached: None }
     }
 
     /// Runs one command line (possibly several commands joined by `;`, `&&`, pipes…).
+    /// While a previous command is still attached, the line is not run: the caller should wait,
+    /// `poll` or `interrupt` first.
     pub fn run_line(&mut self, line: &str) -> Output {
+        if let Some(a) = self.attached.as_mut() {
+            if let Some(done) = attachment::poll(&mut self.engine, a) {
+                if done.attached.is_none() {
+                    self.attached = None;
+                }
+            }
+        }
         let mut host = Host { engine: &mut self.engine, project: self.project.as_mut() };
-        shell::run_line(line, &mut self.shell, &mut host)
+        let out = shell::run_line(line, &mut self.shell, &mut host);
+        self.attached = out.attached.clone();
+        out
+    }
+
+    /// True while a foreground command is still running.
+    pub fn is_attached(&self) -> bool {
+        self.attached.is_some()
+    }
+
+    /// New output of the foreground command (and whether it finished: `attached` is then `None`).
+    pub fn poll(&mut self) -> Option<Output> {
+        let a = self.attached.as_mut()?;
+        let out = attachment::poll(&mut self.engine, a)?;
+        if out.attached.is_none() {
+            self.attached = None;
+            self.shell.last_exit = out.exit_code;
+        }
+        Some(out)
+    }
+
+    /// Ctrl+C while a foreground command runs.
+    pub fn interrupt(&mut self) -> Output {
+        let Some(a) = self.attached.as_mut() else { return Output::new() };
+        let out = attachment::interrupt(&mut self.engine, a);
+        if out.attached.is_none() {
+            self.attached = None;
+            self.shell.last_exit = out.exit_code;
+        }
+        out
+    }
+
+    /// Leaves the foreground command running in the background and gives the prompt back.
+    pub fn detach(&mut self) {
+        self.attached = None;
     }
 
     /// Moves the engine's clock forward to `now` (never backwards), running whatever was due.

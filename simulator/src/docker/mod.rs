@@ -1,24 +1,82 @@
 //! Docker command families, one file each. [`dispatch`] routes a parsed invocation to its family.
 
+pub mod container_lifecycle;
+pub mod errors;
+pub mod history;
+pub mod images;
 pub mod import;
+pub mod info;
+pub mod inspect;
+pub mod inspect_json;
+pub mod listing;
+pub mod logs;
+pub mod ps;
+pub mod pull;
+pub mod rm;
+pub mod rmi;
+pub mod run;
+pub mod run_options;
+pub mod stats;
+pub mod tag;
+pub mod top_port;
 pub mod version;
 
+use crate::cli;
 use crate::engine::Engine;
 use crate::output::Output;
 use crate::project::ProjectFiles;
 use crate::shell::ProgramCall;
 
+use inspect::Kind;
+
 /// Runs `docker <args>` against the engine.
-pub fn dispatch(engine: &mut Engine, args: &[String], _call: ProgramCall<'_>, _project: &mut dyn ProjectFiles) -> Output {
-    let mut out = Output::new();
-    match args.first().map(String::as_str) {
-        Some("--version") | Some("-v") => version::short_version(&mut out),
-        Some("version") => version::version(engine, &mut out),
-        Some(cmd) => {
-            out.errln(format!("docker: unknown command: docker {cmd}\n\nRun 'docker --help' for more information"));
-            out.exit_code = 1;
+pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
+    let inv = match cli::parse(args) {
+        Ok(inv) => inv,
+        Err(out) => return out,
+    };
+    match inv.command {
+        "--version" => {
+            let mut out = Output::new();
+            version::short_version(&mut out);
+            out
         }
-        None => {}
+        "version" => version::version(engine, &inv),
+        "info" | "system info" => info::info(engine, &inv),
+        "container run" => run::run(engine, &inv, call, project),
+        "container create" => run::create(engine, &inv, call, project),
+        "container start" => container_lifecycle::start(engine, &inv),
+        "container stop" => container_lifecycle::stop(engine, &inv),
+        "container restart" => container_lifecycle::restart(engine, &inv),
+        "container pause" => container_lifecycle::pause(engine, &inv),
+        "container unpause" => container_lifecycle::unpause(engine, &inv),
+        "container kill" => container_lifecycle::kill(engine, &inv),
+        "container wait" => container_lifecycle::wait(engine, &inv),
+        "container rename" => container_lifecycle::rename(engine, &inv),
+        "container rm" => rm::rm(engine, &inv),
+        "container prune" => rm::prune(engine, &inv, call.stdin),
+        "container ls" => ps::ps(engine, &inv),
+        "container logs" => logs::logs(engine, &inv),
+        "container top" => top_port::top(engine, &inv),
+        "container port" => top_port::port(engine, &inv),
+        "container stats" => stats::stats(engine, &inv),
+        "container inspect" => inspect::inspect(engine, &inv, Kind::Container),
+        "image inspect" => inspect::inspect(engine, &inv, Kind::Image),
+        "inspect" => inspect::inspect(engine, &inv, Kind::Any),
+        "image ls" => images::images(engine, &inv),
+        "image pull" => pull::pull(engine, &inv),
+        "image rm" => rmi::rmi(engine, &inv),
+        "image prune" => rmi::prune(engine, &inv, call.stdin),
+        "image tag" => tag::tag(engine, &inv),
+        "image history" => history::history(engine, &inv),
+        _ => not_supported(&inv),
     }
-    out
+}
+
+/// A real Docker command the simulator does not offer yet: answered as Docker answers a command
+/// it does not know, never with a fake success.
+fn not_supported(inv: &cli::Invocation) -> Output {
+    let mut out = Output::new();
+    out.errln(format!("{}: unknown command: {}\n\nRun 'docker --help' for more information", "docker", inv.typed));
+    out.with_exit(1)
 }

@@ -1,16 +1,72 @@
-//! `docker --version` and `docker version`.
+//! `docker --version` and `docker version`: Docker CLI 28.2.2 talking to Engine 28.5.2.
 
+use crate::cli::Invocation;
 use crate::engine::Engine;
 use crate::output::Output;
 
 /// Client version the simulator reproduces (Docker CLI 28.2).
 pub const CLIENT_VERSION: &str = "28.2.2";
 pub const CLIENT_COMMIT: &str = "e6534b4";
+/// Engine version the simulator reproduces (Docker Engine 28.5).
+pub const ENGINE_VERSION: &str = "28.5.2";
 
 pub fn short_version(out: &mut Output) {
     out.outln(format!("Docker version {CLIENT_VERSION}, build {CLIENT_COMMIT}"));
 }
 
-pub fn version(_engine: &Engine, out: &mut Output) {
-    short_version(out);
+pub fn version(_engine: &Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    if let Some(f) = inv.str("format").filter(|f| !f.is_empty()) {
+        let data = serde_json::json!({
+            "Client": {
+                "Version": CLIENT_VERSION, "ApiVersion": "1.50", "DefaultAPIVersion": "1.50", "GitCommit": CLIENT_COMMIT,
+                "GoVersion": "go1.24.3", "Os": "linux", "Arch": "amd64", "BuildTime": "Fri May 30 12:07:14 2025", "Context": "default"
+            },
+            "Server": {
+                "Platform": {"Name": "Docker Engine - Community"},
+                "Version": ENGINE_VERSION, "ApiVersion": "1.51", "MinAPIVersion": "1.24", "GitCommit": "89c5e8f",
+                "GoVersion": "go1.24.9", "Os": "linux", "Arch": "amd64", "KernelVersion": "6.1.0-28-amd64",
+                "BuildTime": "2025-11-05T14:43:14.000000000+00:00"
+            }
+        });
+        match crate::docker::listing::execute_each(f, &[data]) {
+            Ok(t) => out.out(t),
+            Err(e) => {
+                out.errln(&e.message);
+                out.exit_code = e.exit_code;
+            }
+        }
+        return out;
+    }
+    out.out(format!(
+        "Client: Docker Engine - Community
+ Version:           {CLIENT_VERSION}
+ API version:       1.50
+ Go version:        go1.24.3
+ Git commit:        {CLIENT_COMMIT}
+ Built:             Fri May 30 12:07:14 2025
+ OS/Arch:           linux/amd64
+ Context:           default
+
+Server: Docker Engine - Community
+ Engine:
+  Version:          {ENGINE_VERSION}
+  API version:      1.51 (minimum version 1.24)
+  Go version:       go1.24.9
+  Git commit:       89c5e8f
+  Built:            Wed Nov  5 14:43:14 2025
+  OS/Arch:          linux/amd64
+  Experimental:     false
+ containerd:
+  Version:          v1.7.28
+  GitCommit:        b98a3aace656320842a23f4a392a33f46af97866
+ runc:
+  Version:          1.3.3
+  GitCommit:        v1.3.3-0-gd842d771
+ docker-init:
+  Version:          0.19.0
+  GitCommit:        de40ad0
+"
+    ));
+    out
 }

@@ -400,6 +400,7 @@ impl Engine {
     pub(crate) fn delete_container(&mut self, id: &str, events: &mut Vec<Event>) {
         self.network.release_ports_of(id);
         if let Some(c) = self.containers.remove(id) {
+            self.last_exit_codes.insert(c.id.clone(), c.state.exit_code);
             if !c.ip_address.is_empty() {
                 self.network.release_ip(&c.ip_address);
             }

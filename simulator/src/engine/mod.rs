@@ -44,6 +44,11 @@ pub struct Engine {
     pending_events: Vec<Event>,
     pub network: network::Network,
     next_pid: u32,
+    /// True when the client is a terminal (the browser): progress is shown in its final form.
+    /// False for `dockersim` and the golden tests, like `capture.sh` (no TTY).
+    pub tty: bool,
+    /// Exit codes of containers removed automatically (`--rm`), for the `docker run` that waits on them.
+    pub last_exit_codes: BTreeMap<String, i32>,
 }
 
 /// Why a container lookup failed.
@@ -74,6 +79,8 @@ impl Engine {
             pending_events: Vec::new(),
             network: network::Network::default(),
             next_pid: 2000,
+            tty: false,
+            last_exit_codes: BTreeMap::new(),
         }
     }
 

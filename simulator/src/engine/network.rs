@@ -50,8 +50,7 @@ impl Network {
     /// True if `port/proto` is taken on `ip` (or on any address when either side is a wildcard).
     pub fn port_taken(&self, ip: &str, port: u16, proto: &str) -> bool {
         self.ports.keys().any(|(i, p, pr)| {
-            *p == port && pr == proto && (i == ip || is_wildcard(i) || is_wildcard(ip))
-                && (is_v6(i) == is_v6(ip) || is_wildcard(i) && is_wildcard(ip))
+            *p == port && pr == proto && is_v6(i) == is_v6(ip) && (i == ip || is_wildcard(i) || is_wildcard(ip))
         })
     }
 

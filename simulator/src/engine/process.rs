@@ -161,7 +161,7 @@ const DEBIAN_PROGRAMS: &[&str] = &[
 
 /// Programs of an image's lineage beyond its base OS.
 fn extra_programs(lineage: &str) -> &'static [&'static str] {
-    match lineage {
+    match lineage.strip_suffix("-alpine").unwrap_or(lineage) {
         "nginx" => &["nginx", "/docker-entrypoint.sh", "docker-entrypoint.sh", "curl"],
         "httpd" => &["httpd", "httpd-foreground", "apachectl"],
         "node" => &["node", "npm", "npx", "yarn", "docker-entrypoint.sh", "curl", "git", "python3"],
@@ -176,7 +176,7 @@ fn extra_programs(lineage: &str) -> &'static [&'static str] {
 }
 
 fn is_busybox_like(lineage: &str) -> bool {
-    matches!(lineage, "busybox" | "alpine" | "mini")
+    matches!(lineage, "busybox" | "alpine" | "mini") || lineage.ends_with("-alpine")
 }
 
 /// True if `program` can be executed in an image of this lineage.

@@ -87,7 +87,8 @@ impl HubImage {
         let mut history = Vec::new();
         for (i, step) in self.history.iter().enumerate() {
             if step.layer {
-                let content = format!("{}#{}#{}", self.repo, i, step.created_by);
+                // Equal steps give equal layers, so images built on the same base share them.
+                let content = format!("{}#{}", i, step.created_by);
                 layers.push(Arc::new(Layer::from_content(&content, step.size)));
             }
             history.push(HistoryEntry {
@@ -116,11 +117,7 @@ impl HubImage {
             repo_tags: Vec::new(),
             repo_digests: Vec::new(),
             parent: String::new(),
-            comment: if self.history.iter().any(|s| !s.comment.is_empty()) {
-                "buildkit.dockerfile.v0".to_string()
-            } else {
-                String::new()
-            },
+            comment: self.history.last().map(|s| s.comment.to_string()).unwrap_or_default(),
             created,
             docker_version: String::new(),
             author: String::new(),
@@ -130,7 +127,11 @@ impl HubImage {
             layers,
             history,
             last_tag_time: None,
-            lineage: self.repo.to_string(),
+            lineage: if self.tags.iter().any(|t| t.contains("alpine")) && self.repo != "alpine" {
+                format!("{}-alpine", self.repo)
+            } else {
+                self.repo.to_string()
+            },
         };
         image.compute_id();
         image

@@ -1,0 +1,78 @@
+//! `docker history` / `docker image history`.
+
+use serde_json::{json, Map, Value};
+
+use crate::cli::Invocation;
+use crate::docker::{errors, listing};
+use crate::engine::Engine;
+use crate::format::ellipsis;
+use crate::format::units::{human_duration, human_size_precision};
+use crate::output::Output;
+
+const DEFAULT_FORMAT: &str = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
+const RAW_FORMAT: &str = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
+
+const HEADERS: &[(&str, &str)] = &[
+    ("ID", "IMAGE"),
+    ("CreatedSince", "CREATED"),
+    ("CreatedAt", "CREATED AT"),
+    ("CreatedBy", "CREATED BY"),
+    ("Size", "SIZE"),
+    ("Comment", "COMMENT"),
+];
+
+pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let Some(name) = inv.args.first() else { return out };
+    let img = match engine.images.resolve(name) {
+        Ok(i) => i.clone(),
+        Err(e) => {
+            errors::daemon(&mut out, &e.message());
+            return out.with_exit(1);
+        }
+    };
+    let human = inv.str("human").is_none_or(|h| h != "false") && !matches!(inv.flags.get("human"), Some(crate::cli::FlagValue::Bool(false)));
+    let trunc = !inv.bool("no-trunc");
+    let now = engine.now();
+    // Pair every history entry with its layer's size (metadata-only entries have 0B).
+    let mut layers = img.layers.iter();
+    let mut entries: Vec<(String, u64, &crate::engine::image::HistoryEntry)> = Vec::new();
+    for h in &img.history {
+        let size = if h.empty_layer { 0 } else { layers.next().map_or(0, |l| l.size) };
+        entries.push((String::new(), size, h));
+    }
+    let count = entries.len();
+    let mut rows = Vec::new();
+    for (i, (_, size, h)) in entries.into_iter().enumerate().rev() {
+        let id = if i + 1 == count {
+            if trunc { img.short_id().to_string() } else { img.id.clone() }
+        } else {
+            "<missing>".to_string()
+        };
+        let created_by = h.created_by.replace('\t', " ");
+        let created_by = if trunc { ellipsis(&created_by, 45) } else { created_by };
+        let mut m = Map::new();
+        m.insert("Comment".into(), json!(h.comment));
+        m.insert(
+            "CreatedAt".into(),
+            json!(if human { h.created.rfc3339() } else { h.created.rfc3339() }),
+        );
+        m.insert("CreatedBy".into(), json!(created_by));
+        m.insert("CreatedSince".into(), json!(format!("{} ago", human_duration(now.since(h.created)))));
+        m.insert("ID".into(), json!(id));
+        m.insert("Size".into(), json!(if human { human_size_precision(size as f64, 3) } else { size.to_string() }));
+        rows.push(Value::Object(m));
+    }
+    let quiet = inv.bool("quiet");
+    let mut format = inv.str("format").unwrap_or("").to_string();
+    if quiet {
+        format = "{{.ID}}".to_string();
+    } else if format.is_empty() || format == "table" {
+        format = if human { DEFAULT_FORMAT } else { RAW_FORMAT }.to_string();
+    }
+    match listing::render(&format, HEADERS, &rows) {
+        Ok(text) => out.out(text),
+        Err(e) => errors::template_error(&mut out, &e),
+    }
+    out
+}

@@ -1,0 +1,324 @@
+//! The JSON documents of `docker inspect` for containers and images, keys in Docker 28's order.
+
+use serde_json::{json, Map, Value};
+
+use crate::clock::Timestamp;
+use crate::engine::container::Container;
+use crate::engine::image::Image;
+use crate::engine::network::BRIDGE_GATEWAY;
+use crate::engine::Engine;
+
+const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
+
+fn time_or_zero(t: Option<Timestamp>) -> String {
+    t.map_or_else(|| ZERO_TIME.to_string(), Timestamp::rfc3339_nano)
+}
+
+fn list_or_null(v: &Option<Vec<String>>) -> Value {
+    v.as_ref().map_or(Value::Null, |l| json!(l))
+}
+
+/// `docker container inspect` of one container.
+pub fn container(engine: &Engine, c: &Container, with_size: bool) -> Value {
+    let s = &c.state;
+    let mut m = Map::new();
+    m.insert("Id".into(), json!(c.id));
+    m.insert("Created".into(), json!(c.created.rfc3339_nano()));
+    m.insert("Path".into(), json!(c.path));
+    m.insert("Args".into(), json!(c.args));
+    m.insert(
+        "State".into(),
+        json!({
+            "Status": c.status().as_str(),
+            "Running": s.running,
+            "Paused": s.paused,
+            "Restarting": s.restarting,
+            "OOMKilled": s.oom_killed,
+            "Dead": s.dead,
+            "Pid": s.pid,
+            "ExitCode": s.exit_code,
+            "Error": s.error,
+            "StartedAt": time_or_zero(s.started_at),
+            "FinishedAt": time_or_zero(s.finished_at),
+        }),
+    );
+    m.insert("Image".into(), json!(c.image_id));
+    let base = format!("/var/lib/docker/containers/{}", c.id);
+    m.insert("ResolvConfPath".into(), json!(format!("{base}/resolv.conf")));
+    m.insert("HostnamePath".into(), json!(format!("{base}/hostname")));
+    m.insert("HostsPath".into(), json!(format!("{base}/hosts")));
+    m.insert("LogPath".into(), json!(format!("{base}/{}-json.log", c.id)));
+    m.insert("Name".into(), json!(format!("/{}", c.name)));
+    m.insert("RestartCount".into(), json!(c.restart_count));
+    m.insert("Driver".into(), json!("overlay2"));
+    m.insert("Platform".into(), json!("linux"));
+    m.insert("MountLabel".into(), json!(""));
+    m.insert("ProcessLabel".into(), json!(""));
+    m.insert("AppArmorProfile".into(), json!(""));
+    m.insert("ExecIDs".into(), Value::Null);
+    m.insert("HostConfig".into(), host_config(c));
+    let layer = crate::ids::sha256_hex(format!("rw:{}", c.id).as_bytes());
+    let image_layers: Vec<String> = engine
+        .images
+        .get(&c.image_id)
+        .map(|i| {
+            i.layers
+                .iter()
+                .rev()
+                .map(|l| format!("/var/lib/docker/overlay2/{}/diff", crate::ids::sha256_hex(l.diff_id.as_bytes())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut lower = vec![format!("/var/lib/docker/overlay2/{layer}-init/diff")];
+    lower.extend(image_layers);
+    m.insert(
+        "GraphDriver".into(),
+        json!({
+            "Data": {
+                "ID": c.id,
+                "LowerDir": lower.join(":"),
+                "MergedDir": format!("/var/lib/docker/overlay2/{layer}/merged"),
+                "UpperDir": format!("/var/lib/docker/overlay2/{layer}/diff"),
+                "WorkDir": format!("/var/lib/docker/overlay2/{layer}/work"),
+            },
+            "Name": "overlay2",
+        }),
+    );
+    if with_size {
+        let virt = engine.images.get(&c.image_id).map_or(0, Image::size);
+        m.insert("SizeRw".into(), json!(c.size_rw));
+        m.insert("SizeRootFs".into(), json!(virt + c.size_rw));
+    }
+    m.insert("Mounts".into(), json!([]));
+    m.insert("Config".into(), container_config(c));
+    m.insert("NetworkSettings".into(), network_settings(c));
+    Value::Object(m)
+}
+
+fn host_config(c: &Container) -> Value {
+    let h = &c.host_config;
+    let mut bindings = Map::new();
+    for b in &h.port_bindings {
+        let entry = bindings.entry(b.container_port.clone()).or_insert_with(|| json!([]));
+        if let Value::Array(a) = entry {
+            a.push(json!({"HostIp": b.host_ip, "HostPort": b.host_port}));
+        }
+    }
+    json!({
+        "Binds": if h.binds.is_empty() { Value::Null } else { json!(h.binds) },
+        "ContainerIDFile": "",
+        "LogConfig": {"Type": "json-file", "Config": {}},
+        "NetworkMode": h.network_mode,
+        "PortBindings": bindings,
+        "RestartPolicy": {"Name": h.restart_policy.name, "MaximumRetryCount": h.restart_policy.max_retries},
+        "AutoRemove": h.auto_remove,
+        "VolumeDriver": "",
+        "VolumesFrom": Value::Null,
+        "ConsoleSize": [0, 0],
+        "CapAdd": Value::Null,
+        "CapDrop": Value::Null,
+        "CgroupnsMode": "host",
+        "Dns": [],
+        "DnsOptions": [],
+        "DnsSearch": [],
+        "ExtraHosts": Value::Null,
+        "GroupAdd": Value::Null,
+        "IpcMode": "private",
+        "Cgroup": "",
+        "Links": Value::Null,
+        "OomScoreAdj": 0,
+        "PidMode": "",
+        "Privileged": false,
+        "PublishAllPorts": h.publish_all_ports,
+        "ReadonlyRootfs": false,
+        "SecurityOpt": Value::Null,
+        "UTSMode": "",
+        "UsernsMode": "",
+        "ShmSize": 67108864,
+        "Runtime": "runc",
+        "Isolation": "",
+        "CpuShares": 0,
+        "Memory": h.memory,
+        "NanoCpus": 0,
+        "CgroupParent": "",
+        "BlkioWeight": 0,
+        "BlkioWeightDevice": [],
+        "BlkioDeviceReadBps": [],
+        "BlkioDeviceWriteBps": [],
+        "BlkioDeviceReadIOps": [],
+        "BlkioDeviceWriteIOps": [],
+        "CpuPeriod": 0,
+        "CpuQuota": 0,
+        "CpuRealtimePeriod": 0,
+        "CpuRealtimeRuntime": 0,
+        "CpusetCpus": "",
+        "CpusetMems": "",
+        "Devices": [],
+        "DeviceCgroupRules": Value::Null,
+        "DeviceRequests": Value::Null,
+        "MemoryReservation": 0,
+        "MemorySwap": if h.memory > 0 { json!(h.memory * 2) } else { json!(0) },
+        "MemorySwappiness": Value::Null,
+        "OomKillDisable": Value::Null,
+        "PidsLimit": Value::Null,
+        "Ulimits": [],
+        "CpuCount": 0,
+        "CpuPercent": 0,
+        "IOMaximumIOps": 0,
+        "IOMaximumBandwidth": 0,
+        "MaskedPaths": [
+            "/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
+            "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"
+        ],
+        "ReadonlyPaths": ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"],
+    })
+    .as_object()
+    .map(|o| {
+        let mut o = o.clone();
+        if h.init {
+            o.insert("Init".into(), json!(true));
+        }
+        Value::Object(o)
+    })
+    .unwrap_or(Value::Null)
+}
+
+fn container_config(c: &Container) -> Value {
+    let k = &c.config;
+    let mut m = Map::new();
+    m.insert("Hostname".into(), json!(k.hostname));
+    m.insert("Domainname".into(), json!(""));
+    m.insert("User".into(), json!(k.user));
+    m.insert("AttachStdin".into(), json!(k.attach_stdin));
+    m.insert("AttachStdout".into(), json!(k.attach_stdout));
+    m.insert("AttachStderr".into(), json!(k.attach_stderr));
+    if !k.exposed_ports.is_empty() {
+        m.insert("ExposedPorts".into(), Value::Object(k.exposed_ports.iter().map(|p| (p.clone(), json!({}))).collect()));
+    }
+    m.insert("Tty".into(), json!(k.tty));
+    m.insert("OpenStdin".into(), json!(k.open_stdin));
+    m.insert("StdinOnce".into(), json!(k.stdin_once));
+    m.insert("Env".into(), json!(k.env));
+    m.insert("Cmd".into(), list_or_null(&k.cmd));
+    m.insert("Image".into(), json!(k.image));
+    m.insert(
+        "Volumes".into(),
+        if k.volumes.is_empty() { Value::Null } else { Value::Object(k.volumes.iter().map(|v| (v.clone(), json!({}))).collect()) },
+    );
+    m.insert("WorkingDir".into(), json!(k.working_dir));
+    m.insert("Entrypoint".into(), list_or_null(&k.entrypoint));
+    m.insert("OnBuild".into(), Value::Null);
+    m.insert("Labels".into(), json!(k.labels));
+    if let Some(s) = &k.stop_signal {
+        m.insert("StopSignal".into(), json!(s));
+    }
+    Value::Object(m)
+}
+
+fn network_settings(c: &Container) -> Value {
+    let running = c.state.running && !c.state.restarting;
+    let mut ports = Map::new();
+    for p in &c.config.exposed_ports {
+        ports.insert(p.clone(), Value::Null);
+    }
+    if running {
+        for b in &c.bound_ports {
+            let key = format!("{}/{}", b.container_port, b.proto);
+            let entry = ports.entry(key).or_insert(Value::Null);
+            if entry.is_null() {
+                *entry = json!([]);
+            }
+            if let Value::Array(a) = entry {
+                a.push(json!({"HostIp": b.host_ip, "HostPort": b.host_port.to_string()}));
+            }
+        }
+    }
+    let (ip, gw, mac, prefix) = if running {
+        (c.ip_address.clone(), BRIDGE_GATEWAY.to_string(), c.mac_address.clone(), 16)
+    } else {
+        (String::new(), String::new(), String::new(), 0)
+    };
+    let sandbox = if running { crate::ids::sha256_hex(format!("sandbox:{}", c.id).as_bytes()) } else { String::new() };
+    let endpoint = if running { crate::ids::sha256_hex(format!("endpoint:{}", c.id).as_bytes()) } else { String::new() };
+    json!({
+        "Bridge": "",
+        "SandboxID": sandbox,
+        "SandboxKey": if running { format!("/var/run/docker/netns/{}", sandbox.get(..12).unwrap_or("")) } else { String::new() },
+        "Ports": ports,
+        "HairpinMode": false,
+        "LinkLocalIPv6Address": "",
+        "LinkLocalIPv6PrefixLen": 0,
+        "SecondaryIPAddresses": Value::Null,
+        "SecondaryIPv6Addresses": Value::Null,
+        "EndpointID": endpoint,
+        "Gateway": gw,
+        "GlobalIPv6Address": "",
+        "GlobalIPv6PrefixLen": 0,
+        "IPAddress": ip,
+        "IPPrefixLen": prefix,
+        "IPv6Gateway": "",
+        "MacAddress": mac,
+        "Networks": {
+            c.host_config.network_mode.clone(): {
+                "IPAMConfig": Value::Null,
+                "Links": Value::Null,
+                "Aliases": Value::Null,
+                "MacAddress": mac,
+                "DriverOpts": Value::Null,
+                "GwPriority": 0,
+                "NetworkID": crate::ids::sha256_hex(b"network:bridge"),
+                "EndpointID": endpoint,
+                "Gateway": gw,
+                "IPAddress": ip,
+                "IPPrefixLen": prefix,
+                "IPv6Gateway": "",
+                "GlobalIPv6Address": "",
+                "GlobalIPv6PrefixLen": 0,
+                "DNSNames": Value::Null,
+            }
+        }
+    })
+}
+
+/// `docker image inspect` of one image (Docker 28, classic store).
+pub fn image(engine: &Engine, img: &Image) -> Value {
+    let _ = engine;
+    let mut m = Map::new();
+    m.insert("Id".into(), json!(img.id));
+    m.insert("RepoTags".into(), json!(img.repo_tags));
+    m.insert("RepoDigests".into(), json!(img.repo_digests));
+    m.insert("Parent".into(), json!(img.parent));
+    m.insert("Comment".into(), json!(img.comment));
+    m.insert("Created".into(), json!(img.created.rfc3339_nano()));
+    m.insert("DockerVersion".into(), json!(img.docker_version));
+    m.insert("Author".into(), json!(img.author));
+    m.insert("Config".into(), img.config.to_json());
+    m.insert("Architecture".into(), json!(img.architecture));
+    m.insert("Os".into(), json!(img.os));
+    m.insert("Size".into(), json!(img.size()));
+    let dirs: Vec<String> = img.layers.iter().map(|l| format!("/var/lib/docker/overlay2/{}/diff", crate::ids::sha256_hex(l.diff_id.as_bytes()))).collect();
+    let mut data = Map::new();
+    if let Some((top, lower)) = dirs.split_last() {
+        if !lower.is_empty() {
+            let lower: Vec<String> = lower.iter().rev().cloned().collect();
+            data.insert("LowerDir".into(), json!(lower.join(":")));
+        }
+        let top_dir = top.trim_end_matches("/diff");
+        data.insert("MergedDir".into(), json!(format!("{top_dir}/merged")));
+        data.insert("UpperDir".into(), json!(top));
+        data.insert("WorkDir".into(), json!(format!("{top_dir}/work")));
+    }
+    m.insert("GraphDriver".into(), json!({"Data": data, "Name": "overlay2"}));
+    m.insert(
+        "RootFS".into(),
+        json!({"Type": "layers", "Layers": img.layers.iter().map(|l| l.diff_id.clone()).collect::<Vec<_>>()}),
+    );
+    let mut meta = Map::new();
+    if let Some(t) = img.last_tag_time {
+        meta.insert("LastTagTime".into(), json!(t.rfc3339_nano()));
+    } else {
+        meta.insert("LastTagTime".into(), json!(ZERO_TIME));
+    }
+    m.insert("Metadata".into(), Value::Object(meta));
+    Value::Object(m)
+}

@@ -1,0 +1,215 @@
+//! `docker ps` / `docker container ls`.
+
+use serde_json::{json, Map, Value};
+
+use crate::cli::Invocation;
+use crate::docker::errors;
+use crate::docker::listing;
+use crate::engine::container::Container;
+use crate::engine::Engine;
+use crate::format::ports::{displayable_ports, Port};
+use crate::format::units::{human_duration, human_size_precision};
+use crate::format::{ellipsis, go_quote};
+use crate::output::Output;
+
+const DEFAULT_FORMAT: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+
+const HEADERS: &[(&str, &str)] = &[
+    ("ID", "CONTAINER ID"),
+    ("Image", "IMAGE"),
+    ("Command", "COMMAND"),
+    ("CreatedAt", "CREATED AT"),
+    ("RunningFor", "CREATED"),
+    ("Ports", "PORTS"),
+    ("State", "STATE"),
+    ("Status", "STATUS"),
+    ("Size", "SIZE"),
+    ("Names", "NAMES"),
+    ("Labels", "LABELS"),
+    ("Mounts", "MOUNTS"),
+    ("Networks", "NETWORKS"),
+    ("LocalVolumes", "LOCAL VOLUMES"),
+    ("Platform", "PLATFORM"),
+];
+
+const STATES: &[&str] = &["created", "running", "paused", "restarting", "removing", "exited", "dead"];
+
+/// A parsed `--filter`.
+struct Filters {
+    status: Vec<String>,
+    name: Vec<String>,
+    id: Vec<String>,
+    ancestor: Vec<String>,
+    exited: Vec<i32>,
+    label: Vec<String>,
+}
+
+fn parse_filters(engine: &Engine, specs: &[String]) -> Result<Filters, String> {
+    let mut f = Filters { status: vec![], name: vec![], id: vec![], ancestor: vec![], exited: vec![], label: vec![] };
+    for spec in specs {
+        let Some((k, v)) = spec.split_once('=') else {
+            return Err(format!("bad format of filter (expected name=value)"));
+        };
+        let key = k.trim().to_ascii_lowercase();
+        let v = v.trim().to_string();
+        match key.as_str() {
+            "status" => {
+                if !STATES.contains(&v.as_str()) {
+                    return Err(format!(
+                        "Error response from daemon: invalid filter 'status={v}': invalid value for state ({v}): must be one of created, running, paused, restarting, removing, exited, dead"
+                    ));
+                }
+                f.status.push(v);
+            }
+            "name" => f.name.push(v),
+            "id" => f.id.push(v),
+            "ancestor" => {
+                let _ = engine;
+                f.ancestor.push(v);
+            }
+            "exited" => {
+                let code: i32 = v.parse().map_err(|_| format!("Error response from daemon: invalid filter 'exited={v}': strconv.Atoi: parsing \"{v}\": invalid syntax"))?;
+                f.exited.push(code);
+            }
+            "label" => f.label.push(v),
+            "before" | "since" | "health" | "isolation" | "volume" | "network" | "publish" | "expose" | "is-task" => {}
+            other => return Err(format!("Error response from daemon: invalid filter '{other}'")),
+        }
+    }
+    Ok(f)
+}
+
+fn matches(engine: &Engine, c: &Container, f: &Filters) -> bool {
+    if !f.status.is_empty() && !f.status.iter().any(|s| s == c.status().as_str()) {
+        return false;
+    }
+    if !f.name.is_empty() && !f.name.iter().any(|n| c.name.contains(n.trim_start_matches('/'))) {
+        return false;
+    }
+    if !f.id.is_empty() && !f.id.iter().any(|i| c.id.starts_with(i.as_str())) {
+        return false;
+    }
+    if !f.exited.is_empty() && !(c.status().as_str() == "exited" && f.exited.contains(&c.state.exit_code)) {
+        return false;
+    }
+    if !f.ancestor.is_empty() {
+        let ok = f.ancestor.iter().any(|a| match engine.images.resolve(a) {
+            Ok(img) => img.id == c.image_id,
+            Err(_) => false,
+        });
+        if !ok {
+            return false;
+        }
+    }
+    if !f.label.is_empty() {
+        let ok = f.label.iter().all(|l| match l.split_once('=') {
+            Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
+            None => c.config.labels.contains_key(l),
+        });
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// The row a template sees for one container (every field is already a display string).
+pub fn row(engine: &Engine, c: &Container, trunc: bool) -> Value {
+    let now = engine.now();
+    let command = c.command_line();
+    let command = if trunc { ellipsis(&command, 20) } else { command };
+    let ports: Vec<Port> = ports_of(engine, c);
+    let virt = engine.images.get(&c.image_id).map_or(0, |i| i.size());
+    let size = format!(
+        "{} (virtual {})",
+        human_size_precision(c.size_rw as f64, 3),
+        human_size_precision((virt + c.size_rw) as f64, 3)
+    );
+    let labels: Vec<String> = c.config.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let mut m = Map::new();
+    m.insert("Command".into(), json!(go_quote(&command)));
+    m.insert("CreatedAt".into(), json!(c.created.go_default()));
+    m.insert("ID".into(), json!(if trunc { c.short_id().to_string() } else { c.id.clone() }));
+    m.insert("Image".into(), json!(c.config.image));
+    m.insert("Labels".into(), json!(labels.join(",")));
+    m.insert("LocalVolumes".into(), json!("0"));
+    m.insert("Mounts".into(), json!(""));
+    m.insert("Names".into(), json!(c.name));
+    m.insert("Networks".into(), json!(c.host_config.network_mode));
+    m.insert("Platform".into(), json!({"architecture": "amd64", "os": "linux"}));
+    m.insert("Ports".into(), json!(displayable_ports(&ports)));
+    m.insert("RunningFor".into(), json!(format!("{} ago", human_duration(now.since(c.created)))));
+    m.insert("Size".into(), json!(size));
+    m.insert("State".into(), json!(c.status().as_str()));
+    m.insert("Status".into(), json!(c.state.describe(now)));
+    Value::Object(m)
+}
+
+/// Published ports while running, else the exposed ports.
+pub fn ports_of(engine: &Engine, c: &Container) -> Vec<Port> {
+    if c.state.running && !c.bound_ports.is_empty() {
+        return c
+            .bound_ports
+            .iter()
+            .map(|b| Port { ip: Some(b.host_ip.clone()), private: b.container_port, public: Some(b.host_port), proto: b.proto.clone() })
+            .collect();
+    }
+    let _ = engine;
+    if !c.state.running {
+        return Vec::new();
+    }
+    c.config
+        .exposed_ports
+        .iter()
+        .map(|p| {
+            let (n, proto) = p.split_once('/').unwrap_or((p, "tcp"));
+            Port { ip: None, private: n.parse().unwrap_or(0), public: None, proto: proto.to_string() }
+        })
+        .collect()
+}
+
+pub fn ps(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let filters = match parse_filters(engine, inv.list("filter")) {
+        Ok(f) => f,
+        Err(e) => {
+            let code = if e.starts_with("Error response") { 1 } else { 125 };
+            out.errln(e);
+            return out.with_exit(code);
+        }
+    };
+    let last = if inv.bool("latest") { 1 } else { inv.int("last").unwrap_or(-1) };
+    let all = inv.bool("all") || !filters.status.is_empty() || last > 0;
+    let trunc = !inv.bool("no-trunc");
+    let mut list: Vec<&Container> = engine
+        .containers_newest_first()
+        .into_iter()
+        .filter(|c| all || c.state.running)
+        .filter(|c| matches(engine, c, &filters))
+        .collect();
+    if last > 0 {
+        list.truncate(last as usize);
+    }
+    let quiet = inv.bool("quiet");
+    let mut format = inv.str("format").unwrap_or("").to_string();
+    if quiet && !format.is_empty() {
+        out.errln("WARNING: Ignoring custom format, because both --format and --quiet are set.");
+        format.clear();
+    }
+    if quiet {
+        format = "{{.ID}}".into();
+    } else if format.is_empty() || format == "table" {
+        format = DEFAULT_FORMAT.to_string();
+        if inv.bool("size") {
+            format.push_str("\t{{.Size}}");
+        }
+    }
+    let rows: Vec<Value> = list.iter().map(|c| row(engine, c, trunc)).collect();
+    match listing::render(&format, HEADERS, &rows) {
+        Ok(text) => out.out(text),
+        Err(e) => {
+            errors::template_error(&mut out, &e);
+        }
+    }
+    out
+}

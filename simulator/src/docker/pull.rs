@@ -1,0 +1,155 @@
+//! `docker pull` / `docker image pull`, and the implicit pull of `docker run`/`create`.
+
+use crate::cli::Invocation;
+use crate::docker::errors;
+use crate::engine::image::Image;
+use crate::engine::reference::Reference;
+use crate::engine::Engine;
+use crate::events::Event;
+use crate::hub;
+use crate::output::{Output, Stream};
+
+/// Why a pull failed: the daemon's message.
+pub type PullError = String;
+
+/// Pulls `reference` into the local store, writing progress to `stream`. `announce_default_tag`
+/// prints `Using default tag: latest` (only `docker pull` does). Returns the image ID.
+pub fn pull_reference(
+    engine: &mut Engine,
+    reference: &Reference,
+    out: &mut Output,
+    stream: Stream,
+    quiet: bool,
+) -> Result<String, PullError> {
+    let tagged = reference.clone().with_default_tag();
+    let hub_image = find_remote(&tagged)?;
+    let mut image: Image = hub_image.to_image();
+    let digest = hub_image.manifest_digest(&image);
+    if let Some(d) = &tagged.digest {
+        if *d != digest {
+            return Err(format!("manifest for {} not found: manifest unknown: manifest unknown", tagged.familiar()));
+        }
+    }
+    let label = tagged.tag.clone().unwrap_or_else(|| tagged.digest.clone().unwrap_or_default());
+    let familiar_tagged = tagged.familiar();
+    let repo_digest = format!("{}@{digest}", tagged.familiar_name());
+    let already = engine.images.get(&image.id).is_some_and(|i| {
+        tagged.tag.as_ref().is_none_or(|_| i.repo_tags.contains(&familiar_tagged)) && i.repo_digests.contains(&repo_digest)
+    });
+    let mut text = String::new();
+    if !quiet {
+        text.push_str(&format!("{label}: Pulling from {}\n", tagged.path));
+    }
+    if !already && !quiet {
+        let present: Vec<String> = engine.images.iter().flat_map(|i| i.layers.iter().map(|l| l.diff_id.clone())).collect();
+        let ids: Vec<(String, bool)> = image
+            .layers
+            .iter()
+            .map(|l| (short(&l.blob_digest), present.contains(&l.diff_id)))
+            .collect();
+        if engine.tty {
+            for (id, exists) in &ids {
+                text.push_str(&format!("{id}: {}\n", if *exists { "Already exists" } else { "Pull complete" }));
+            }
+        } else {
+            for (id, exists) in &ids {
+                text.push_str(&format!("{id}: {}\n", if *exists { "Already exists" } else { "Pulling fs layer" }));
+            }
+            let fresh: Vec<&String> = ids.iter().filter(|(_, e)| !e).map(|(id, _)| id).collect();
+            for id in fresh.iter().skip(3) {
+                text.push_str(&format!("{id}: Waiting\n"));
+            }
+            for id in &fresh {
+                text.push_str(&format!("{id}: Verifying Checksum\n{id}: Download complete\n"));
+            }
+            for id in &fresh {
+                text.push_str(&format!("{id}: Pull complete\n"));
+            }
+        }
+    }
+    if !quiet {
+        text.push_str(&format!("Digest: {digest}\n"));
+        if already {
+            text.push_str(&format!("Status: Image is up to date for {familiar_tagged}\n"));
+        } else {
+            text.push_str(&format!("Status: Downloaded newer image for {familiar_tagged}\n"));
+        }
+    }
+    out.push(stream, &text);
+    if let Some(t) = &tagged.tag {
+        image.repo_tags.push(format!("{}:{t}", tagged.familiar_name()));
+    }
+    image.repo_digests.push(repo_digest);
+    let id = image.id.clone();
+    let now = engine.now();
+    engine.images.insert(image);
+    if let Some(img) = engine.images.get_mut(&id) {
+        if img.last_tag_time.is_none() {
+            img.last_tag_time = Some(now);
+        }
+    }
+    out.events.push(Event::ImagePulled { reference: familiar_tagged, id: id.clone() });
+    Ok(id)
+}
+
+/// Finds what a registry would serve for `reference`, or the daemon's error.
+fn find_remote(reference: &Reference) -> Result<&'static hub::HubImage, PullError> {
+    let repo = reference.familiar_name();
+    if reference.domain != "docker.io" {
+        return Err(format!(
+            "Get \"https://{}/v2/\": dial tcp: lookup {} on 127.0.0.53:53: no such host",
+            reference.domain,
+            reference.domain.split(':').next().unwrap_or(&reference.domain)
+        ));
+    }
+    let known_repo = hub::CATALOG.iter().any(|i| i.repo == repo);
+    if !known_repo {
+        return Err(format!(
+            "pull access denied for {repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
+        ));
+    }
+    if let Some(tag) = &reference.tag {
+        return hub::find(&repo, tag).ok_or_else(|| format!("manifest for {repo}:{tag} not found: manifest unknown: manifest unknown"));
+    }
+    // By digest only: search every tag of the repository.
+    let wanted = reference.digest.clone().unwrap_or_default();
+    hub::CATALOG
+        .iter()
+        .filter(|i| i.repo == repo)
+        .find(|i| i.manifest_digest(&i.to_image()) == wanted)
+        .ok_or_else(|| format!("manifest for {} not found: manifest unknown: manifest unknown", reference.familiar()))
+}
+
+fn short(digest: &str) -> String {
+    let hex = digest.strip_prefix("sha256:").unwrap_or(digest);
+    hex.get(..12).unwrap_or(hex).to_string()
+}
+
+/// `docker pull [OPTIONS] NAME[:TAG|@DIGEST]`.
+pub fn pull(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let Some(name) = inv.args.first() else { return out };
+    if inv.bool("all-tags") {
+        out.errln("docker: the --all-tags option is not supported by this course's registry yet");
+        return out.with_exit(1);
+    }
+    let reference = match Reference::parse(name) {
+        Ok(r) => r,
+        Err(e) => {
+            out.errln(e);
+            return out.with_exit(1);
+        }
+    };
+    let quiet = inv.bool("quiet");
+    if reference.tag.is_none() && reference.digest.is_none() && !quiet {
+        out.outln("Using default tag: latest");
+    }
+    match pull_reference(engine, &reference, &mut out, Stream::Stdout, quiet) {
+        Ok(_) => out.outln(reference.with_default_tag().full()),
+        Err(e) => {
+            errors::daemon(&mut out, &e);
+            out.exit_code = 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,68 @@
+//! `docker rm` and `docker container prune`.
+
+use crate::cli::Invocation;
+use crate::engine::Engine;
+use crate::output::Output;
+
+/// `docker rm [-f] [-v] CONTAINER...`. With `-f`, unknown containers are not an error.
+pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let force = inv.bool("force");
+    let mut errs = Vec::new();
+    for typed in &inv.args {
+        let mut events = Vec::new();
+        let result = match engine.resolve_container_id(typed) {
+            Ok(id) => engine.remove(&id, typed, force, &mut events),
+            Err(e) => Err(e.message()),
+        };
+        out.events.extend(events);
+        match result {
+            Ok(()) => out.outln(typed),
+            Err(e) if force && e.starts_with("No such container") => errs.push(format!("Error response from daemon: {e}")),
+            Err(e) => errs.push(format!("Error response from daemon: {e}")),
+        }
+    }
+    if !errs.is_empty() {
+        out.errln(errs.join("\n"));
+        // `rm -f` of an unknown container prints the error but succeeds.
+        let only_missing = force && errs.iter().all(|e| e.contains("No such container"));
+        out.exit_code = if only_missing { 0 } else { 1 };
+    }
+    out
+}
+
+/// `docker container prune [-f]`: removes every stopped container.
+pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Output {
+    let mut out = Output::new();
+    if !inv.bool("force") {
+        out.out("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+        let answer = stdin.unwrap_or("").lines().next().unwrap_or("").trim().to_ascii_lowercase();
+        if answer != "y" && answer != "yes" {
+            out.out("\n");
+            out.errln("Total reclaimed space: 0B");
+            return out;
+        }
+    }
+    let stopped: Vec<String> = engine
+        .containers_newest_first()
+        .iter()
+        .filter(|c| !c.state.running)
+        .map(|c| c.id.clone())
+        .collect();
+    let mut reclaimed = 0u64;
+    if !stopped.is_empty() {
+        out.outln("Deleted Containers:");
+    }
+    for id in stopped {
+        reclaimed += engine.containers.get(&id).map_or(0, |c| c.size_rw);
+        let mut ev = Vec::new();
+        engine.delete_container(&id, &mut ev);
+        out.events.extend(ev);
+        out.outln(&id);
+    }
+    if out.stdout().starts_with("Deleted") {
+        out.outln("");
+    }
+    out.outln(format!("Total reclaimed space: {}", crate::format::units::human_size(reclaimed as f64)));
+    out
+}
