@@ -42,6 +42,8 @@ pub enum Command {
     Simple(SimpleCommand),
     /// `( list )` with its redirections: runs with a copy of the shell's variables and directory.
     Subshell { body: List, redirects: Vec<Redirect>, span: Span },
+    /// `{ list; }` with its redirections: runs in the shell itself.
+    Group { body: List, redirects: Vec<Redirect>, span: Span },
 }
 
 /// `NAME=value … word … redirections`.

@@ -158,12 +158,21 @@ struct Cx<'h> {
     base: usize,
     subst_depth: Cell<usize>,
     depth: Cell<usize>,
+    /// How many `{ … }` groups are open (a `}` then ends a list).
+    groups: Cell<usize>,
     heredocs: &'h RefCell<HereDocs>,
 }
 
 impl<'h> Cx<'h> {
     fn new(text: &str, base: usize, heredocs: &'h RefCell<HereDocs>, subst_depth: usize, depth: usize) -> Self {
-        Cx { total: text.len(), base, subst_depth: Cell::new(subst_depth), depth: Cell::new(depth), heredocs }
+        Cx {
+            total: text.len(),
+            base,
+            subst_depth: Cell::new(subst_depth),
+            depth: Cell::new(depth),
+            groups: Cell::new(0),
+            heredocs,
+        }
     }
 
     fn offset(&self, rest: &str) -> usize {
@@ -267,12 +276,13 @@ fn script<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, List> {
 
 /// `list := linebreak ( and_or ( separator linebreak and_or )* separator? linebreak )?`
 ///
-/// Stops before `)` (the end of a subshell or `$(…)`) or anything else that cannot continue it.
+/// Stops before `)` (the end of a subshell or `$(…)`), before a `}` closing a group, or before
+/// anything else that cannot continue it.
 fn list<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, List> {
     let (mut i, ()) = linebreak(cx, i)?;
     let mut items = Vec::new();
     loop {
-        if i.is_empty() || i.starts_with(')') {
+        if i.is_empty() || i.starts_with(')') || (cx.groups.get() > 0 && is_reserved(i, "}")) {
             break;
         }
         let (rest, item) = required(cx, i, and_or(cx, i))?;
@@ -411,7 +421,7 @@ fn merge_stderr(cx: &Cx<'_>, command: &mut Command, at: &str) {
     };
     match command {
         Command::Simple(simple) => simple.redirects.push(redirect),
-        Command::Subshell { redirects, .. } => redirects.push(redirect),
+        Command::Subshell { redirects, .. } | Command::Group { redirects, .. } => redirects.push(redirect),
     }
 }
 
@@ -426,10 +436,17 @@ fn bang(i: &str) -> PResult<'_, bool> {
     }
 }
 
-/// `command := subshell | simple_command`
+/// True if `i` starts with the reserved word `word` (followed by a blank, an operator or the end).
+fn is_reserved(i: &str, word: &str) -> bool {
+    i.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with(is_metachar))
+}
+
+/// `command := subshell | group | simple_command`
 fn command<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
     if i.starts_with('(') {
         subshell(cx, i)
+    } else if is_reserved(i, "{") {
+        group(cx, i)
     } else {
         let (rest, simple) = simple_command(cx, i)?;
         Ok((rest, Command::Simple(simple)))
@@ -460,6 +477,36 @@ fn subshell<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
         }
     }
     Ok((i, Command::Subshell { body, redirects, span: cx.span(start, i) }))
+}
+
+/// `group := '{' list '}' ( blanks redirect )*` — the `}` must stand where a command could start.
+fn group<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
+    let start = i;
+    let (i, _) = char('{').parse(i)?;
+    cx.groups.set(cx.groups.get() + 1);
+    let body = cx.nested(i, false, |i| list(cx, i));
+    cx.groups.set(cx.groups.get().saturating_sub(1));
+    let (i, body) = body?;
+    if body.items.is_empty() {
+        return Err(cx.unexpected(i));
+    }
+    if !is_reserved(i, "}") {
+        return Err(cx.unexpected(i));
+    }
+    let (mut i, redirects) = (i.get(1..).unwrap_or(""), Vec::new());
+    let mut redirects = redirects;
+    loop {
+        let (r, ()) = blanks(i)?;
+        match redirect(cx, r) {
+            Ok((r, red)) => {
+                redirects.push(red);
+                i = r;
+            }
+            Err(nom::Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((i, Command::Group { body, redirects, span: cx.span(start, i) }))
 }
 
 /// Words that close compound commands: bash rejects them where a command starts.
@@ -568,10 +615,7 @@ fn redirect<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Redirect> {
     if fd.is_some() && op.starts_with('&') {
         return backtrack();
     }
-    let fd = match fd {
-        Some(digits) => Some(digits.parse::<u32>().unwrap_or(u32::MAX)),
-        None => None,
-    };
+    let fd = fd.map(|digits| digits.parse::<u32>().unwrap_or(u32::MAX));
     let op = match op {
         "&>>" => RedirectOp::AppendOutErr,
         "&>" => RedirectOp::OutErr,

@@ -42,6 +42,10 @@ fn show_command(c: &Command) -> String {
             let reds: Vec<String> = redirects.iter().map(show_redirect).collect();
             format!("({}){}", show_list(body), reds.join(""))
         }
+        Command::Group { body, redirects, .. } => {
+            let reds: Vec<String> = redirects.iter().map(show_redirect).collect();
+            format!("{{{}}}{}", show_list(body), reds.join(""))
+        }
     }
 }
 
@@ -148,6 +152,11 @@ fn redirections_and_assignments() {
 fn subshells() {
     assert_eq!(show("(cd app && ls) > out"), "([<cd> <app>] && [<ls>])Out<out>");
     assert_eq!(show("(a; (b))"), "([<a>] ; ([<b>]))");
+    assert_eq!(show("{ a; b; } 2>/dev/null"), "{[<a>] ; [<b>]}2Out</dev/null>");
+    assert_eq!(show("{ echo }"), "ERR 1:9 syntax error: unexpected end of file");
+    assert_eq!(show("{ }"), "ERR 1:3 syntax error near unexpected token `}'");
+    assert_eq!(show("echo {a,b} }"), "[<echo> <{a,b}> <}>]");
+    assert_eq!(show("{echo"), "[<{echo>]");
 }
 
 #[test]
@@ -235,7 +244,7 @@ fn spans_point_into_the_text() {
     let text = "echo  hola > f";
     let script = parse(text).unwrap_or_default();
     let Some(Command::Simple(cmd)) = script.list.items.first().and_then(|a| a.first.commands.first()) else {
-        panic!("no command");
+        unreachable!("no command in {script:?}");
     };
     let word = cmd.words.get(1).map(|w| w.span).unwrap_or_default();
     assert_eq!(text.get(word.start..word.end), Some("hola"));

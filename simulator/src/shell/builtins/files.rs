@@ -1,0 +1,178 @@
+//! Files: `cat`, `touch`, `rm`.
+
+use super::input::{self, ReadError};
+use super::options::{self, Spec};
+use super::{lines_with_ends, usage_error, Invocation};
+use crate::output::Output;
+use crate::shell::folder::{self, Folder, Kind};
+use crate::shell::{Programs, ShellState, MAX_STREAM_BYTES};
+
+const CAT: Spec<'static> = Spec { flags: "nbsAEuv", valued: "", long: &[("number", 'n', false)] };
+
+/// `cat [-n] [FILE…]` (`-` or nothing: standard input).
+pub(super) fn cat(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dyn Programs) -> Output {
+    let mut out = Output::new();
+    let opts = match options::parse(inv.args(), &CAT) {
+        Ok(opts) => opts,
+        Err(e) => {
+            usage_error(&mut out, "cat", &e.message());
+            return out.with_exit(1);
+        }
+    };
+    let number = opts.has('n');
+    let mut operands = opts.operands;
+    if operands.is_empty() {
+        operands.push("-".to_string());
+    }
+    let mut status = 0;
+    let mut line_number = 0usize;
+    let mut written = 0usize;
+    for name in &operands {
+        match input::read(inv, state, programs, name) {
+            Ok(text) => {
+                if written > MAX_STREAM_BYTES {
+                    continue;
+                }
+                written += text.len();
+                if number {
+                    let mut numbered = String::with_capacity(text.len() + 8 * text.lines().count());
+                    for line in lines_with_ends(&text) {
+                        line_number += 1;
+                        numbered.push_str(&format!("{line_number:>6}\t{line}"));
+                    }
+                    out.out(numbered);
+                } else {
+                    out.out(text);
+                }
+            }
+            Err(e) => {
+                out.errln(format!("cat: {name}: {}", e.message()));
+                status = 1;
+            }
+        }
+    }
+    out.with_exit(status)
+}
+
+/// `touch FILE…`: creates missing files (empty); existing ones are left as they are.
+pub(super) fn touch(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dyn Programs) -> Output {
+    let mut out = Output::new();
+    let operands: Vec<&String> = inv.args().iter().filter(|a| !a.starts_with('-') || *a == "-").collect();
+    if operands.is_empty() {
+        usage_error(&mut out, "touch", "missing file operand");
+        return out.with_exit(1);
+    }
+    let cwd = state.cwd.clone();
+    let mut folder = Folder::new(programs.project(), &mut state.dirs);
+    let mut status = 0;
+    for name in operands {
+        let result = match folder::resolve(&cwd, name) {
+            Err(e) => Err(e.message().to_string()),
+            Ok(path) if folder.kind(&path).is_some() => Ok(()),
+            Ok(path) => folder.write(&path, "").map_err(|e| e.message().to_string()),
+        };
+        if let Err(message) = result {
+            out.errln(format!("touch: cannot touch '{name}': {message}"));
+            status = 1;
+        }
+    }
+    out.with_exit(status)
+}
+
+const RM: Spec<'static> = Spec {
+    flags: "rRfiIdv",
+    valued: "",
+    long: &[("recursive", 'r', false), ("force", 'f', false), ("verbose", 'v', false), ("dir", 'd', false)],
+};
+
+/// `rm [-r] [-f] [-v] FILE…`
+pub(super) fn rm(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dyn Programs) -> Output {
+    let mut out = Output::new();
+    let opts = match options::parse(inv.args(), &RM) {
+        Ok(opts) => opts,
+        Err(e) => {
+            usage_error(&mut out, "rm", &e.message());
+            return out.with_exit(1);
+        }
+    };
+    let recursive = opts.has('r') || opts.has('R');
+    let (force, verbose, dirs) = (opts.has('f'), opts.has('v'), opts.has('d'));
+    if opts.operands.is_empty() {
+        if force {
+            return out;
+        }
+        usage_error(&mut out, "rm", "missing operand");
+        return out.with_exit(1);
+    }
+    let cwd = state.cwd.clone();
+    let mut folder = Folder::new(programs.project(), &mut state.dirs);
+    let mut status = 0;
+    for name in &opts.operands {
+        if recursive && (name == "/" || name.trim_end_matches('/').is_empty() && name.starts_with('/')) {
+            out.errln("rm: it is dangerous to operate recursively on '/'");
+            out.errln("rm: use --no-preserve-root to override this failsafe");
+            status = 1;
+            continue;
+        }
+        if recursive && matches!(folder::base_name(name), "." | "..") {
+            out.errln(format!("rm: refusing to remove '.' or '..' directory: skipping '{name}'"));
+            status = 1;
+            continue;
+        }
+        let path = match folder::resolve(&cwd, name) {
+            Ok(path) => path,
+            Err(e) => {
+                let missing = e.message() == ReadError::NotFound.message();
+                if !(force && missing) {
+                    out.errln(format!("rm: cannot remove '{name}': {}", e.message()));
+                    status = 1;
+                }
+                continue;
+            }
+        };
+        match folder.kind(&path) {
+            None => {
+                if !force {
+                    out.errln(format!("rm: cannot remove '{name}': No such file or directory"));
+                    status = 1;
+                }
+            }
+            Some(Kind::File) => {
+                if folder.remove_file(&path) {
+                    if verbose {
+                        out.outln(format!("removed '{name}'"));
+                    }
+                } else {
+                    out.errln(format!("rm: cannot remove '{name}': Permission denied"));
+                    status = 1;
+                }
+            }
+            Some(Kind::Dir) if recursive || (dirs && folder.children(&path).is_empty()) => {
+                if path.is_empty() {
+                    out.errln(format!("rm: cannot remove '{name}': Device or resource busy"));
+                    status = 1;
+                    continue;
+                }
+                if verbose {
+                    let prefix = format!("{path}/");
+                    let files: Vec<String> = folder.files.list().into_iter().filter(|f| f.starts_with(&prefix)).collect();
+                    for file in files {
+                        let shown = format!("{}/{}", name.trim_end_matches('/'), file.get(prefix.len()..).unwrap_or(""));
+                        out.outln(format!("removed '{shown}'"));
+                    }
+                }
+                if !folder.remove_tree(&path) {
+                    out.errln(format!("rm: cannot remove '{name}': Permission denied"));
+                    status = 1;
+                } else if verbose {
+                    out.outln(format!("removed directory '{name}'"));
+                }
+            }
+            Some(Kind::Dir) => {
+                out.errln(format!("rm: cannot remove '{name}': Is a directory"));
+                status = 1;
+            }
+        }
+    }
+    out.with_exit(status)
+}
