@@ -189,6 +189,17 @@ pub fn go_unquote(s: &str) -> Option<String> {
     }
 }
 
+/// Go's `strconv.UnquoteChar(s, quote)`: the value of the first (possibly escaped) character of `s`
+/// and the rest of `s`. A `\x` or octal escape yields the byte value. `None` on invalid syntax.
+pub fn go_unquote_char(s: &str, quote: char) -> Option<(u32, &str)> {
+    let (bytes, rest) = unquote_char(s, quote)?;
+    if bytes.len() == 1 {
+        return Some((u32::from(*bytes.first()?), rest));
+    }
+    let c = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    Some((c as u32, rest))
+}
+
 /// Go's `strconv.UnquoteChar` applied to a whole character literal such as `'a'` or `'\n'`
 /// (the template parser's char constants). Returns the rune, or `None` on invalid syntax.
 pub fn go_unquote_char_literal(s: &str) -> Option<char> {
