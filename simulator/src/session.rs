@@ -136,6 +136,7 @@ impl Session {
     pub fn real_docker_fixture() -> Session {
         let mut session = Session::new(SessionConfig::default(), Box::new(crate::project::MemoryProject::new()));
         session.engine.import_real_docker_base_images();
+        session.engine.hub_offline = true;
         session
     }
 }

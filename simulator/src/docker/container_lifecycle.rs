@@ -20,6 +20,7 @@ fn each_target(
         let mut events = Vec::new();
         let result = match engine.resolve_container_id(typed) {
             Ok(id) => action(engine, &id, typed, &mut events),
+            Err(e) if inv.command == "container kill" => Err(format!("cannot kill container: {typed}: {}", e.message())),
             Err(e) => Err(e.message()),
         };
         out.events.extend(events);
@@ -145,11 +146,13 @@ pub fn rename(engine: &mut Engine, inv: &Invocation) -> Output {
         let id = engine.resolve_container_id(old).map_err(|e| e.message())?;
         let new_name = new.strip_prefix('/').unwrap_or(new);
         if !crate::engine::names::is_valid(new_name) {
-            return Err(format!("Invalid container name ({new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
+            return Err(format!(
+                "Error when allocating new name: Invalid container name (/{new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+            ));
         }
         let current = engine.containers.get(&id).map(|c| c.name.clone()).unwrap_or_default();
         if current == new_name {
-            return Err(format!("Renaming a container with the same name as its current name"));
+            return Err("Renaming a container with the same name as its current name".to_string());
         }
         if let Some(other) = engine.containers.values().find(|c| c.name == new_name) {
             return Err(format!(
@@ -165,6 +168,7 @@ pub fn rename(engine: &mut Engine, inv: &Invocation) -> Output {
     })();
     if let Err(e) = result {
         errors::daemon(&mut out, &e);
+        out.errln(format!("Error: failed to rename container named {old}"));
         out.exit_code = 1;
     }
     out

@@ -14,6 +14,12 @@ pub fn with_help(out: &mut Output, msg: &str, typed: &str) {
     out.exit_code = run_exit_code(msg);
 }
 
+/// A CLI-side option error of `run`/`create`: `docker: <msg>` + help line, always exit 125.
+pub fn option_error(out: &mut Output, msg: &str, typed: &str) {
+    out.errln(format!("docker: {msg}\n\nRun '{typed} --help' for more information"));
+    out.exit_code = 125;
+}
+
 /// The exit code `docker run` uses for a daemon error message.
 pub fn run_exit_code(msg: &str) -> i32 {
     if msg.contains("executable file not found") || msg.contains("no such file or directory") {
@@ -27,6 +33,7 @@ pub fn run_exit_code(msg: &str) -> i32 {
 
 /// A `--format` template that failed to parse or execute: the CLI's message and exit code.
 pub fn template_error(out: &mut Output, err: &crate::docker::listing::ListingError) {
+    out.out(&err.partial);
     out.errln(&err.message);
     out.exit_code = err.exit_code;
 }

@@ -70,7 +70,13 @@ pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
     } else if format.is_empty() || format == "table" {
         format = if human { DEFAULT_FORMAT } else { RAW_FORMAT }.to_string();
     }
-    match listing::render(&format, HEADERS, &rows) {
+    let listing = listing::Listing {
+        row_type: "*image.historyContext",
+        headers: HEADERS,
+        parse_prefix: "template parsing error: ",
+        exec_prefix: "template parsing error: ",
+    };
+    match listing.render(&format, &rows) {
         Ok(text) => out.out(text),
         Err(e) => errors::template_error(&mut out, &e),
     }

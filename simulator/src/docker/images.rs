@@ -6,7 +6,6 @@ use crate::cli::Invocation;
 use crate::docker::{errors, listing};
 use crate::engine::image::Image;
 use crate::engine::image_store::ImageStore;
-use crate::engine::reference::Reference;
 use crate::engine::Engine;
 use crate::format::units::{human_duration, human_size_precision};
 use crate::output::Output;
@@ -32,10 +31,12 @@ struct Filters {
     dangling: Option<bool>,
     reference: Vec<String>,
     label: Vec<String>,
+    before: Vec<String>,
+    since: Vec<String>,
 }
 
 fn parse_filters(specs: &[String]) -> Result<Filters, String> {
-    let mut f = Filters { dangling: None, reference: Vec::new(), label: Vec::new() };
+    let mut f = Filters { dangling: None, reference: Vec::new(), label: Vec::new(), before: Vec::new(), since: Vec::new() };
     for spec in specs {
         let Some((k, v)) = spec.split_once('=') else {
             return Err("bad format of filter (expected name=value)".to_string());
@@ -44,11 +45,13 @@ fn parse_filters(specs: &[String]) -> Result<Filters, String> {
             "dangling" => match v.to_ascii_lowercase().as_str() {
                 "true" | "1" => f.dangling = Some(true),
                 "false" | "0" => f.dangling = Some(false),
-                _ => return Err(format!("Error response from daemon: invalid filter 'dangling={v}'")),
+                _ => return Err(format!("Error response from daemon: invalid filter 'dangling=[{v}]'")),
             },
             "reference" => f.reference.push(v.to_string()),
             "label" => f.label.push(v.to_string()),
-            "before" | "since" | "until" => {}
+            "before" => f.before.push(v.to_string()),
+            "since" => f.since.push(v.to_string()),
+            "until" => {}
             other => return Err(format!("Error response from daemon: invalid filter '{other}'")),
         }
     }
@@ -137,14 +140,25 @@ pub fn images(engine: &mut Engine, inv: &Invocation) -> Output {
     // The optional REPOSITORY[:TAG] argument acts as a reference filter.
     let mut reference_patterns = filters.reference.clone();
     if let Some(arg) = inv.args.first() {
-        match Reference::parse(arg) {
-            Ok(_) => reference_patterns.push(arg.clone()),
-            Err(_) => {}
+        reference_patterns.push(arg.clone());
+    }
+    // before=/since= compare creation times with a named image.
+    let mut bounds = Vec::new();
+    for (name, is_before) in filters.before.iter().map(|b| (b, true)).chain(filters.since.iter().map(|s| (s, false))) {
+        match engine.images.resolve(name) {
+            Ok(img) => bounds.push((img.created, is_before)),
+            Err(e) => {
+                crate::docker::errors::daemon(&mut out, &e.message());
+                return out.with_exit(1);
+            }
         }
     }
     let trunc = !inv.bool("no-trunc");
     let mut rows = Vec::new();
     for img in engine.images.list() {
+        if !bounds.iter().all(|(t, is_before)| if *is_before { img.created < *t } else { img.created > *t }) {
+            continue;
+        }
         let dangling = ImageStore::is_dangling(img);
         if let Some(d) = filters.dangling {
             if d != dangling {
@@ -177,7 +191,13 @@ pub fn images(engine: &mut Engine, inv: &Invocation) -> Output {
     } else if format.is_empty() || format == "table" {
         format = if inv.bool("digests") { DIGESTS_FORMAT } else { DEFAULT_FORMAT }.to_string();
     }
-    match listing::render(&format, HEADERS, &rows) {
+    let listing = listing::Listing {
+        row_type: "*formatter.imageContext",
+        headers: HEADERS,
+        parse_prefix: "template parsing error: ",
+        exec_prefix: "template parsing error: ",
+    };
+    match listing.render(&format, &rows) {
         Ok(text) => out.out(text),
         Err(e) => errors::template_error(&mut out, &e),
     }

@@ -7,7 +7,7 @@ use crate::engine::image::{HistoryEntry, Image, ImageConfig, Layer};
 use crate::engine::Engine;
 
 /// Size of Debian's busybox-static rootfs that the capture tool imports.
-const FIXTURE_ROOTFS_SIZE: u64 = 1_982_464;
+const FIXTURE_ROOTFS_SIZE: u64 = 1_984_637;
 
 /// Builds an imported image: one layer, one history entry `Imported from -` style.
 pub fn imported_image(rootfs: &str, size: u64, created: Timestamp, message: &str, cmd: Option<Vec<String>>, lineage: &str) -> Image {
@@ -19,7 +19,7 @@ pub fn imported_image(rootfs: &str, size: u64, created: Timestamp, message: &str
         parent: String::new(),
         comment: message.to_string(),
         created,
-        docker_version: "28.5.2".to_string(),
+        docker_version: crate::docker::version::ENGINE_VERSION.to_string(),
         author: String::new(),
         config: ImageConfig { cmd, ..ImageConfig::default() },
         architecture: "amd64".to_string(),
@@ -45,7 +45,8 @@ pub fn import_fixture_images(engine: &mut Engine) {
         "busybox",
     );
     busybox.repo_tags.push("busybox:latest".to_string());
-    let mut mini = imported_image("debian-busybox-static-1.35.0", FIXTURE_ROOTFS_SIZE, created.plus_secs(1), "", None, "mini");
+    let mut mini =
+        imported_image("debian-busybox-static-1.35.0", FIXTURE_ROOTFS_SIZE, created.plus_secs(1), "Imported from -", None, "mini");
     mini.repo_tags.push("mini:1.0".to_string());
     engine.images.insert(busybox);
     engine.images.insert(mini);

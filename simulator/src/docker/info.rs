@@ -22,10 +22,7 @@ pub fn info(engine: &mut Engine, inv: &Invocation) -> Output {
         });
         match crate::docker::listing::execute_each(f, &[data]) {
             Ok(t) => out.out(t),
-            Err(e) => {
-                out.errln(&e.message);
-                out.exit_code = e.exit_code;
-            }
+            Err(e) => crate::docker::errors::template_error(&mut out, &e),
         }
         return out;
     }

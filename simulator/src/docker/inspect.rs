@@ -28,8 +28,11 @@ fn lookup(engine: &Engine, name: &str, kind: Kind, size: bool) -> Result<Value, 
     }
     Err(match kind {
         Kind::Any => format!("Error: No such object: {name}"),
-        Kind::Container => format!("Error: No such container: {name}"),
-        Kind::Image => format!("Error: No such image: {name}"),
+        Kind::Container => format!("Error response from daemon: No such container: {name}"),
+        Kind::Image => match engine.images.resolve(name) {
+            Err(e) => format!("Error response from daemon: {}", e.message()),
+            Ok(_) => String::new(),
+        },
     })
 }
 
@@ -39,7 +42,16 @@ pub fn inspect(engine: &mut Engine, inv: &Invocation, kind: Kind) -> Output {
         (Kind::Any, Some("container")) => Kind::Container,
         (Kind::Any, Some("image")) => Kind::Image,
         (Kind::Any, Some(t)) if !t.is_empty() && !matches!(t, "container" | "image") => {
-            out.errln(format!("\"{t}\" is not a valid value for --type"));
+            if matches!(t, "config" | "network" | "node" | "plugin" | "secret" | "service" | "task" | "volume") {
+                for name in &inv.args {
+                    out.errln(format!("Error: No such object: {name}"));
+                }
+                out.out("[]\n");
+                return out.with_exit(1);
+            }
+            out.errln(format!(
+                "unknown type: \"{t}\": must be one of \"config\", \"container\", \"image\", \"network\", \"node\", \"plugin\", \"secret\", \"service\", \"task\", \"volume\""
+            ));
             return out.with_exit(1);
         }
         (k, _) => k,
@@ -57,8 +69,8 @@ pub fn inspect(engine: &mut Engine, inv: &Invocation, kind: Kind) -> Output {
         Some(fmt) => match listing::execute_each(fmt, &found) {
             Ok(text) => out.out(text),
             Err(e) => {
-                out.errln(&e.message);
-                return out.with_exit(e.exit_code);
+                crate::docker::errors::template_error(&mut out, &e);
+                return out;
             }
         },
         None => {

@@ -198,7 +198,7 @@ fn container_config(c: &Container) -> Value {
     m.insert("Tty".into(), json!(k.tty));
     m.insert("OpenStdin".into(), json!(k.open_stdin));
     m.insert("StdinOnce".into(), json!(k.stdin_once));
-    m.insert("Env".into(), json!(k.env));
+    m.insert("Env".into(), if k.env.is_empty() { Value::Null } else { json!(k.env) });
     m.insert("Cmd".into(), list_or_null(&k.cmd));
     m.insert("Image".into(), json!(k.image));
     m.insert(
@@ -280,7 +280,8 @@ fn network_settings(c: &Container) -> Value {
     })
 }
 
-/// `docker image inspect` of one image (Docker 28, classic store).
+/// `docker image inspect` of one image (Docker 28.5, classic store): `Config` comes last, its keys
+/// sorted, as the daemon's compatibility layer writes it.
 pub fn image(engine: &Engine, img: &Image) -> Value {
     let _ = engine;
     let mut m = Map::new();
@@ -292,7 +293,6 @@ pub fn image(engine: &Engine, img: &Image) -> Value {
     m.insert("Created".into(), json!(img.created.rfc3339_nano()));
     m.insert("DockerVersion".into(), json!(img.docker_version));
     m.insert("Author".into(), json!(img.author));
-    m.insert("Config".into(), img.config.to_json());
     m.insert("Architecture".into(), json!(img.architecture));
     m.insert("Os".into(), json!(img.os));
     m.insert("Size".into(), json!(img.size()));
@@ -313,12 +313,36 @@ pub fn image(engine: &Engine, img: &Image) -> Value {
         "RootFS".into(),
         json!({"Type": "layers", "Layers": img.layers.iter().map(|l| l.diff_id.clone()).collect::<Vec<_>>()}),
     );
-    let mut meta = Map::new();
-    if let Some(t) = img.last_tag_time {
-        meta.insert("LastTagTime".into(), json!(t.rfc3339_nano()));
-    } else {
-        meta.insert("LastTagTime".into(), json!(ZERO_TIME));
-    }
-    m.insert("Metadata".into(), Value::Object(meta));
+    m.insert("Metadata".into(), json!({"LastTagTime": time_or_zero(img.last_tag_time)}));
+    m.insert("Config".into(), image_config(img));
     Value::Object(m)
+}
+
+/// The image's `Config`, keys sorted; optional fields only when set.
+fn image_config(img: &Image) -> Value {
+    let c = &img.config;
+    let mut m = Map::new();
+    m.insert("Cmd".into(), list_or_null(&c.cmd));
+    m.insert("Entrypoint".into(), list_or_null(&c.entrypoint));
+    m.insert("Env".into(), if c.env.is_empty() { Value::Null } else { json!(c.env) });
+    if !c.exposed_ports.is_empty() {
+        m.insert("ExposedPorts".into(), Value::Object(c.exposed_ports.iter().map(|p| (p.clone(), json!({}))).collect()));
+    }
+    m.insert("Labels".into(), if c.labels.is_empty() { Value::Null } else { json!(c.labels) });
+    m.insert("OnBuild".into(), if c.on_build.is_empty() { Value::Null } else { json!(c.on_build) });
+    if let Some(s) = &c.stop_signal {
+        m.insert("StopSignal".into(), json!(s));
+    }
+    if c.args_escaped {
+        m.insert("ArgsEscaped".into(), json!(true));
+    }
+    m.insert("User".into(), json!(c.user));
+    m.insert(
+        "Volumes".into(),
+        if c.volumes.is_empty() { Value::Null } else { Value::Object(c.volumes.iter().map(|v| (v.clone(), json!({}))).collect()) },
+    );
+    m.insert("WorkingDir".into(), json!(c.working_dir));
+    let mut keys: Vec<String> = m.keys().cloned().collect();
+    keys.sort();
+    Value::Object(keys.into_iter().filter_map(|k| m.get(&k).cloned().map(|v| (k, v))).collect())
 }

@@ -10,6 +10,7 @@ pub mod inspect;
 pub mod inspect_json;
 pub mod listing;
 pub mod logs;
+pub mod prompt;
 pub mod ps;
 pub mod pull;
 pub mod rm;

@@ -42,10 +42,25 @@ struct Filters {
     ancestor: Vec<String>,
     exited: Vec<i32>,
     label: Vec<String>,
+    before: Vec<String>,
+    since: Vec<String>,
+    publish: Vec<String>,
+    expose: Vec<String>,
 }
 
 fn parse_filters(engine: &Engine, specs: &[String]) -> Result<Filters, String> {
-    let mut f = Filters { status: vec![], name: vec![], id: vec![], ancestor: vec![], exited: vec![], label: vec![] };
+    let mut f = Filters {
+        status: vec![],
+        name: vec![],
+        id: vec![],
+        ancestor: vec![],
+        exited: vec![],
+        label: vec![],
+        before: vec![],
+        since: vec![],
+        publish: vec![],
+        expose: vec![],
+    };
     for spec in specs {
         let Some((k, v)) = spec.split_once('=') else {
             return Err(format!("bad format of filter (expected name=value)"));
@@ -72,7 +87,11 @@ fn parse_filters(engine: &Engine, specs: &[String]) -> Result<Filters, String> {
                 f.exited.push(code);
             }
             "label" => f.label.push(v),
-            "before" | "since" | "health" | "isolation" | "volume" | "network" | "publish" | "expose" | "is-task" => {}
+            "before" => f.before.push(v),
+            "since" => f.since.push(v),
+            "publish" => f.publish.push(v),
+            "expose" => f.expose.push(v),
+            "health" | "isolation" | "volume" | "network" | "is-task" => {}
             other => return Err(format!("Error response from daemon: invalid filter '{other}'")),
         }
     }
@@ -83,7 +102,35 @@ fn matches(engine: &Engine, c: &Container, f: &Filters) -> bool {
     if !f.status.is_empty() && !f.status.iter().any(|s| s == c.status().as_str()) {
         return false;
     }
-    if !f.name.is_empty() && !f.name.iter().any(|n| c.name.contains(n.trim_start_matches('/'))) {
+    if !f.name.is_empty() && !f.name.iter().any(|n| name_matches(n, &c.name)) {
+        return false;
+    }
+    for (bound, is_before) in f.before.iter().map(|b| (b, true)).chain(f.since.iter().map(|b| (b, false))) {
+        match engine.find_container(bound) {
+            Ok(other) if is_before && c.created >= other.created => return false,
+            Ok(other) if !is_before && c.created <= other.created => return false,
+            _ => {}
+        }
+    }
+    let port_of = |spec: &str| {
+        let (p, proto) = spec.split_once('/').unwrap_or((spec, "tcp"));
+        (p.parse::<u16>().unwrap_or(0), proto.to_string())
+    };
+    if !f.publish.is_empty()
+        && !f.publish.iter().any(|p| {
+            let (port, proto) = port_of(p);
+            c.host_config.port_bindings.iter().any(|b| b.host_port == port.to_string() && b.container_port.ends_with(&format!("/{proto}")))
+                || c.bound_ports.iter().any(|b| b.host_port == port && b.proto == proto)
+        })
+    {
+        return false;
+    }
+    if !f.expose.is_empty()
+        && !f.expose.iter().any(|p| {
+            let (port, proto) = port_of(p);
+            c.config.exposed_ports.iter().any(|e| *e == format!("{port}/{proto}"))
+        })
+    {
         return false;
     }
     if !f.id.is_empty() && !f.id.iter().any(|i| c.id.starts_with(i.as_str())) {
@@ -113,18 +160,46 @@ fn matches(engine: &Engine, c: &Container, f: &Filters) -> bool {
     true
 }
 
+/// Docker matches `name=` filters as regular expressions; the anchors, `.` and `.*` people use are
+/// supported, everything else is literal.
+fn name_matches(pattern: &str, name: &str) -> bool {
+    let p = pattern.trim_start_matches('/');
+    let (anchored_start, p) = match p.strip_prefix('^') {
+        Some(rest) => (true, rest.strip_prefix('/').unwrap_or(rest)),
+        None => (false, p),
+    };
+    let (anchored_end, p) = match p.strip_suffix('$') {
+        Some(rest) => (true, rest),
+        None => (false, p),
+    };
+    let pat: Vec<char> = p.chars().collect();
+    let text: Vec<char> = name.chars().collect();
+    fn here(p: &[char], t: &[char], end: bool) -> bool {
+        match p {
+            [] => !end || t.is_empty(),
+            ['.', '*', rest @ ..] => (0..=t.len()).any(|i| here(rest, t.get(i..).unwrap_or(&[]), end)),
+            [c, rest @ ..] => t.split_first().is_some_and(|(tc, tr)| (*c == '.' || c == tc) && here(rest, tr, end)),
+        }
+    }
+    if anchored_start {
+        here(&pat, &text, anchored_end)
+    } else {
+        (0..=text.len()).any(|i| here(&pat, text.get(i..).unwrap_or(&[]), anchored_end))
+    }
+}
+
 /// The row a template sees for one container (every field is already a display string).
-pub fn row(engine: &Engine, c: &Container, trunc: bool) -> Value {
+pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool) -> Value {
     let now = engine.now();
     let command = c.command_line();
     let command = if trunc { ellipsis(&command, 20) } else { command };
     let ports: Vec<Port> = ports_of(engine, c);
     let virt = engine.images.get(&c.image_id).map_or(0, |i| i.size());
-    let size = format!(
-        "{} (virtual {})",
-        human_size_precision(c.size_rw as f64, 3),
-        human_size_precision((virt + c.size_rw) as f64, 3)
-    );
+    let size = if with_size {
+        format!("{} (virtual {})", human_size_precision(c.size_rw as f64, 3), human_size_precision((virt + c.size_rw) as f64, 3))
+    } else {
+        "0B".to_string()
+    };
     let labels: Vec<String> = c.config.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let mut m = Map::new();
     m.insert("Command".into(), json!(go_quote(&command)));
@@ -136,7 +211,7 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool) -> Value {
     m.insert("Mounts".into(), json!(""));
     m.insert("Names".into(), json!(c.name));
     m.insert("Networks".into(), json!(c.host_config.network_mode));
-    m.insert("Platform".into(), json!({"architecture": "amd64", "os": "linux"}));
+    m.insert("Platform".into(), Value::Null);
     m.insert("Ports".into(), json!(displayable_ports(&ports)));
     m.insert("RunningFor".into(), json!(format!("{} ago", human_duration(now.since(c.created)))));
     m.insert("Size".into(), json!(size));
@@ -204,8 +279,15 @@ pub fn ps(engine: &mut Engine, inv: &Invocation) -> Output {
             format.push_str("\t{{.Size}}");
         }
     }
-    let rows: Vec<Value> = list.iter().map(|c| row(engine, c, trunc)).collect();
-    match listing::render(&format, HEADERS, &rows) {
+    let with_size = inv.bool("size") || format.contains(".Size");
+    let rows: Vec<Value> = list.iter().map(|c| row(engine, c, trunc, with_size)).collect();
+    let listing = listing::Listing {
+        row_type: "*formatter.ContainerContext",
+        headers: HEADERS,
+        parse_prefix: "failed to parse template: ",
+        exec_prefix: "failed to execute template: ",
+    };
+    match listing.render(&format, &rows) {
         Ok(text) => out.out(text),
         Err(e) => {
             errors::template_error(&mut out, &e);

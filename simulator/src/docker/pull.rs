@@ -22,6 +22,9 @@ pub fn pull_reference(
     quiet: bool,
 ) -> Result<String, PullError> {
     let tagged = reference.clone().with_default_tag();
+    if engine.hub_offline && tagged.domain == "docker.io" {
+        return Err("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: dial udp 10.255.255.53:53: connect: network is unreachable".to_string());
+    }
     let hub_image = find_remote(&tagged)?;
     let mut image: Image = hub_image.to_image();
     let digest = hub_image.manifest_digest(&image);

@@ -18,15 +18,14 @@ pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {
         out.events.extend(events);
         match result {
             Ok(()) => out.outln(typed),
-            Err(e) if force && e.starts_with("No such container") => errs.push(format!("Error response from daemon: {e}")),
+            // `rm -f` of an unknown container prints the error at once and is not a failure.
+            Err(e) if force && e.starts_with("No such container") => out.errln(format!("Error response from daemon: {e}")),
             Err(e) => errs.push(format!("Error response from daemon: {e}")),
         }
     }
     if !errs.is_empty() {
         out.errln(errs.join("\n"));
-        // `rm -f` of an unknown container prints the error but succeeds.
-        let only_missing = force && errs.iter().all(|e| e.contains("No such container"));
-        out.exit_code = if only_missing { 0 } else { 1 };
+        out.exit_code = 1;
     }
     out
 }
@@ -36,10 +35,7 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
     let mut out = Output::new();
     if !inv.bool("force") {
         out.out("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
-        let answer = stdin.unwrap_or("").lines().next().unwrap_or("").trim().to_ascii_lowercase();
-        if answer != "y" && answer != "yes" {
-            out.out("\n");
-            out.errln("Total reclaimed space: 0B");
+        if !crate::docker::prompt::confirmed(stdin) {
             return out;
         }
     }

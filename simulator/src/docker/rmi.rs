@@ -149,10 +149,7 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
     if !inv.bool("force") {
         let what = if all { "all images without at least one container associated to them" } else { "all dangling images" };
         out.out(format!("WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] "));
-        let answer = stdin.unwrap_or("").lines().next().unwrap_or("").trim().to_ascii_lowercase();
-        if answer != "y" && answer != "yes" {
-            out.out("\n");
-            out.errln("Total reclaimed space: 0B");
+        if !crate::docker::prompt::confirmed(stdin) {
             return out;
         }
     }

@@ -36,6 +36,10 @@ pub fn run(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project
     let mut out = Output::new();
     let Ok(id) = prepare(engine, inv, call, project, &mut out, true) else { return out };
     let detach = inv.bool("detach");
+    if detach {
+        // The CLI prints the ID as soon as the container exists, before starting it.
+        out.outln(&id);
+    }
     let mut events = Vec::new();
     if let Err(failure) = engine.start(&id, &mut events) {
         out.events.extend(events);
@@ -54,17 +58,27 @@ pub fn run(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project
     }
     out.events.extend(events);
     if detach {
-        out.outln(&id);
         return out;
     }
     attach_until_exit(engine, &id, &mut out);
+    let attached = inv.list("attach");
+    if !attached.is_empty() {
+        // `-a stdout` / `-a stderr`: only the chosen streams reach the terminal.
+        let keep_out = attached.iter().any(|s| s.eq_ignore_ascii_case("stdout"));
+        let keep_err = attached.iter().any(|s| s.eq_ignore_ascii_case("stderr"));
+        out.chunks.retain(|c| match c.stream {
+            Stream::Stdout => keep_out,
+            Stream::Stderr => keep_err || c.text.starts_with("Unable to find image"),
+        });
+    }
     out
 }
 
 /// Streams the container's output and waits for it to exit (or leaves the terminal attached).
 pub fn attach_until_exit(engine: &mut Engine, id: &str, out: &mut Output) {
-    let printed = engine.containers.get(id).map_or(0, |c| c.logs.len());
-    for entry in engine.containers.get(id).map(|c| c.logs.clone()).unwrap_or_default() {
+    let logs = engine.containers.get(id).map(|c| c.logs.clone()).or_else(|| engine.removed_logs.get(id).cloned()).unwrap_or_default();
+    let printed = logs.len();
+    for entry in logs {
         out.push(entry.stream, &entry.text.replace("\r\n", "\n"));
     }
     let running = engine.containers.get(id).is_some_and(|c| c.state.running && !c.state.restarting);
@@ -81,10 +95,9 @@ pub fn attach_until_exit(engine: &mut Engine, id: &str, out: &mut Output) {
             }
         }
     }
-    if let Some(c) = engine.containers.get(id) {
-        for entry in c.logs.iter().skip(printed) {
-            out.push(entry.stream, &entry.text.replace("\r\n", "\n"));
-        }
+    let logs = engine.containers.get(id).map(|c| c.logs.clone()).or_else(|| engine.removed_logs.get(id).cloned()).unwrap_or_default();
+    for entry in logs.iter().skip(printed) {
+        out.push(entry.stream, &entry.text.replace("\r\n", "\n"));
     }
     out.exit_code = exit_code_of_removed_or(engine, id, out);
 }
@@ -110,7 +123,7 @@ fn prepare(
     let opts = match run_options::parse(inv, call, project, is_run) {
         Ok(o) => o,
         Err(msg) => {
-            errors::with_help(out, &msg, &inv.typed);
+            errors::option_error(out, &msg, &inv.typed);
             return Err(());
         }
     };
@@ -152,8 +165,13 @@ fn prepare(
             }
             match pull_reference(engine, &reference, out, Stream::Stderr, opts.quiet) {
                 Ok(id) => id,
-                Err(e) => {
+                Err(e) if is_run => {
                     errors::with_help(out, &format!("Error response from daemon: {e}"), &inv.typed);
+                    return Err(());
+                }
+                Err(e) => {
+                    errors::daemon(out, &e);
+                    out.exit_code = 1;
                     return Err(());
                 }
             }
@@ -204,10 +222,7 @@ fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, ou
         return Err("no command specified".to_string());
     }
     let id = engine.ids.next_id();
-    let mut env = merge_env(&image.config.env, &opts.env);
-    if !env.iter().any(|e| e.starts_with("PATH=")) {
-        env.insert(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string());
-    }
+    let env = merge_env(&image.config.env, &opts.env);
     let mut exposed = image.config.exposed_ports.clone();
     for p in opts.exposed.iter().chain(opts.ports.iter().map(|b| &b.container_port)) {
         if !exposed.contains(p) {

@@ -74,7 +74,7 @@ pub fn port(engine: &mut Engine, inv: &Invocation) -> Output {
                 .map(|b| fmt_host(&b.host_ip, b.host_port))
                 .collect();
             if matches.is_empty() {
-                out.errln(format!("Error: No public port '{num}/{proto}' published for {typed}"));
+                out.errln(format!("Error: No public port '{spec}' published for {typed}"));
                 return out.with_exit(1);
             }
             for m in matches {

@@ -6,6 +6,7 @@
 use crate::clock::{Timestamp, NANOS_PER_SEC};
 use crate::engine::container::{BoundPort, Container, LogEntry};
 use crate::engine::process::{self, Launch, StartError};
+use crate::engine::users;
 use crate::engine::{Engine, Timer};
 use crate::events::{ContainerState, Event};
 use crate::output::Stream;
@@ -76,15 +77,22 @@ impl Engine {
         let lineage = self.images.get(&c.image_id).map(|i| i.lineage.clone()).unwrap_or_else(|| "busybox".into());
         let mut argv = vec![c.path.clone()];
         argv.extend(c.args.iter().cloned());
+        let user = match users::resolve(&lineage, &c.config.user) {
+            Ok(u) => u,
+            Err(e) => return Err(StartFailure::Daemon(e)),
+        };
+        let env = process_env(c, &user);
         let launched = process::launch(&Launch {
             argv: &argv,
-            env: &c.config.env,
+            env: &env,
             lineage: &lineage,
             tty: c.config.tty,
             open_stdin: c.config.open_stdin,
             init: c.host_config.init,
             now,
             hostname: &c.config.hostname,
+            workdir: &c.config.working_dir,
+            user: &user,
         });
         // Networking first: a port conflict leaves the container as it was.
         let bound = self.bind_ports(id)?;
@@ -310,12 +318,12 @@ impl Engine {
     /// `docker kill`: `typed` is the name as the learner wrote it (used in the error).
     pub fn kill(&mut self, id: &str, typed: &str, signal: &str, events: &mut Vec<Event>) -> Result<(), String> {
         let Some(c) = self.containers.get(id) else { return Err(format!("No such container: {typed}")) };
+        let Some(sig) = process::signal_number(signal) else {
+            return Err(format!("cannot kill container: {typed}: invalid signal: {signal}"));
+        };
         if !c.state.running || c.state.restarting {
             return Err(format!("cannot kill container: {typed}: container {id} is not running"));
         }
-        let Some(sig) = process::signal_number(signal) else {
-            return Err(format!("Invalid signal: {signal}"));
-        };
         if let Some(c) = self.containers.get_mut(id) {
             c.manually_stopped = true;
         }
@@ -336,7 +344,7 @@ impl Engine {
             return Err(format!("container {id} is not running"));
         }
         if c.state.paused {
-            return Err(format!("container {id} is already paused"));
+            return Err(format!("Container {id} is already paused"));
         }
         if c.state.restarting {
             return Err(format!("Container {id} is restarting, wait until the container is running"));
@@ -401,6 +409,11 @@ impl Engine {
         self.network.release_ports_of(id);
         if let Some(c) = self.containers.remove(id) {
             self.last_exit_codes.insert(c.id.clone(), c.state.exit_code);
+            if c.host_config.auto_remove {
+                // Only the latest auto-removed container's output is kept.
+                self.removed_logs.clear();
+                self.removed_logs.insert(c.id.clone(), c.logs.clone());
+            }
             if !c.ip_address.is_empty() {
                 self.network.release_ip(&c.ip_address);
             }
@@ -416,6 +429,28 @@ impl Engine {
             _ => None,
         })
     }
+}
+
+/// The environment of the main process (`CreateDaemonEnvironment`, then `HOME` from the user).
+fn process_env(c: &Container, user: &users::User) -> Vec<String> {
+    let mut env = vec![
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string(),
+        format!("HOSTNAME={}", c.config.hostname),
+    ];
+    if c.config.tty {
+        env.push("TERM=xterm".to_string());
+    }
+    for kv in &c.config.env {
+        let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k);
+        match env.iter_mut().find(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) == key) {
+            Some(slot) => *slot = kv.clone(),
+            None => env.push(kv.clone()),
+        }
+    }
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!("HOME={}", user.home));
+    }
+    env
 }
 
 fn split_port(spec: &str) -> (u16, String) {

@@ -11,6 +11,7 @@ pub mod names;
 pub mod network;
 pub mod process;
 pub mod reference;
+pub mod users;
 
 use std::collections::BTreeMap;
 
@@ -49,6 +50,10 @@ pub struct Engine {
     pub tty: bool,
     /// Exit codes of containers removed automatically (`--rm`), for the `docker run` that waits on them.
     pub last_exit_codes: BTreeMap<String, i32>,
+    /// Output of containers removed automatically, for the `docker run` that is still printing it.
+    pub removed_logs: BTreeMap<String, Vec<container::LogEntry>>,
+    /// True when Docker Hub cannot be reached (the real-engine capture machine has no internet).
+    pub hub_offline: bool,
 }
 
 /// Why a container lookup failed.
@@ -81,6 +86,8 @@ impl Engine {
             next_pid: 2000,
             tty: false,
             last_exit_codes: BTreeMap::new(),
+            removed_logs: BTreeMap::new(),
+            hub_offline: false,
         }
     }
 

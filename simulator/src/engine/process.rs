@@ -66,6 +66,10 @@ pub struct Launch<'a> {
     pub init: bool,
     pub now: Timestamp,
     pub hostname: &'a str,
+    /// Working directory (`-w` or the image's), `/` when empty.
+    pub workdir: &'a str,
+    /// The resolved user the process runs as.
+    pub user: &'a crate::engine::users::User,
 }
 
 /// Signal numbers by name (Linux x86-64).
@@ -314,8 +318,27 @@ fn run_script(script: &str, l: &Launch<'_>, p: &mut Program) {
             state.env.insert(k.to_string(), v.to_string());
         }
     }
-    state.env.insert("HOSTNAME".into(), l.hostname.to_string());
-    let mut host = ContainerPrograms { lineage: l.lineage, slept: 0, project: MemoryProject::new(), forever: false };
+    // `env` as the whole command prints the environment in the process's order.
+    let words: Vec<&str> = script.split_whitespace().collect();
+    if matches!(words.as_slice(), ["env"] | ["printenv"] | ["/bin/env"] | ["/usr/bin/env"]) {
+        let mut text = String::new();
+        for kv in l.env {
+            text.push_str(kv);
+            text.push('\n');
+        }
+        p.output.push((0, Stream::Stdout, text));
+        p.exit = Some((0, 0));
+        return;
+    }
+    let mut host = ContainerPrograms {
+        lineage: l.lineage,
+        slept: 0,
+        project: MemoryProject::new(),
+        forever: false,
+        workdir: if l.workdir.is_empty() { "/".to_string() } else { l.workdir.to_string() },
+        id_line: l.user.id_line(),
+        user_name: l.user.name.clone().unwrap_or_else(|| format!("{}", l.user.uid)),
+    };
     let out = shell::run_line(script, &mut state, &mut host);
     for c in &out.chunks {
         p.output.push((0, c.stream, c.text.clone()));
@@ -329,6 +352,9 @@ struct ContainerPrograms<'a> {
     slept: i64,
     project: MemoryProject,
     forever: bool,
+    workdir: String,
+    id_line: String,
+    user_name: String,
 }
 
 impl Programs for ContainerPrograms<'_> {
@@ -342,14 +368,9 @@ impl Programs for ContainerPrograms<'_> {
         }
         match name.as_str() {
             "hostname" => out.outln(call.env.get("HOSTNAME").cloned().unwrap_or_default()),
-            "env" | "printenv" => {
-                for (k, v) in call.env {
-                    out.outln(format!("{k}={v}"));
-                }
-            }
-            "whoami" => out.outln("root"),
-            "id" => out.outln("uid=0(root) gid=0(root) groups=0(root),10(wheel)"),
-            "pwd" => out.outln("/"),
+            "whoami" => out.outln(&self.user_name),
+            "id" => out.outln(&self.id_line),
+            "pwd" => out.outln(&self.workdir),
             "uname" => out.outln("Linux"),
             "tail" if call.argv.iter().any(|a| a == "-f") => self.forever = true,
             "top" | "ping" | "yes" | "watch" | "nginx" | "httpd" => self.forever = true,

@@ -5,6 +5,7 @@
 //! Every function reproduces the Go code Docker CLI 28 runs; the module docs cite it.
 
 pub mod ellipsis;
+pub mod formatter;
 pub mod go_float;
 pub mod go_json;
 pub mod go_quote;
@@ -14,7 +15,11 @@ pub mod table;
 pub mod units;
 pub mod width;
 
+#[cfg(test)]
+mod properties;
+
 pub use ellipsis::ellipsis;
+pub use formatter::{is_table, json_lines, render_listing, InspectOutput, Inspector};
 pub use go_quote::{go_quote, go_unquote};
 pub use ports::{displayable_ports, Port};
 pub use short_id::truncate_id;

@@ -198,7 +198,11 @@ impl Printer<'_> {
         i += 1;
         match conv {
             '%' => self.text.push('%'),
-            's' | 'q' => {
+            'q' => {
+                let arg = self.next_arg().unwrap_or("").to_string();
+                self.pad(&spec, &shell_quote(&arg));
+            }
+            's' => {
                 let arg = self.next_arg().unwrap_or("").to_string();
                 let shown: String = match spec.precision {
                     Some(p) => arg.chars().take(p).collect(),
@@ -347,6 +351,46 @@ impl Printer<'_> {
             }
         }
     }
+}
+
+/// `printf %q`: quotes a string so bash reads it back as one word (`a\ b`, `$'a\tb'`, `''`).
+fn shell_quote(text: &str) -> String {
+    if text.is_empty() {
+        return "''".to_string();
+    }
+    if text.chars().any(char::is_control) {
+        let mut out = String::from("$'");
+        for c in text.chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\u{7}' => out.push_str("\\a"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{1b}' => out.push_str("\\E"),
+                '\u{c}' => out.push_str("\\f"),
+                '\u{b}' => out.push_str("\\v"),
+                '\\' => out.push_str("\\\\"),
+                '\'' => out.push_str("\\'"),
+                c if c.is_control() => out.push_str(&format!("\\{:03o}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        return out;
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(
+            c,
+            ' ' | '!' | '"' | '$' | '&' | '\'' | '(' | ')' | '*' | ',' | ';' | '<' | '>' | '?' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}'
+        ) || (i == 0 && matches!(c, '#' | '~'));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `1.500000e+00`

@@ -102,20 +102,17 @@ pub(super) fn export(inv: &Invocation<'_>, state: &mut ShellState, _programs: &m
 
 /// `unset [-v] [-f] NAME …`
 pub(super) fn unset(inv: &Invocation<'_>, state: &mut ShellState, _programs: &mut dyn Programs) -> Output {
-    let mut out = Output::new();
-    let mut status = 0;
+    let out = Output::new();
     for arg in inv.args() {
         if arg == "-v" || arg == "-f" || arg == "--" {
             continue;
         }
-        if !is_name(arg) {
-            out.errln(format!("bash: unset: `{arg}': not a valid identifier"));
-            status = 1;
-            continue;
+        // bash 5.2 silently ignores names that cannot be variables.
+        if is_name(arg) {
+            state.unset(arg);
         }
-        state.unset(arg);
     }
-    out.with_exit(status)
+    out
 }
 
 fn print_environment(out: &mut Output, env: &BTreeMap<String, String>) {

@@ -169,7 +169,8 @@ pub(super) fn rm(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
                 }
             }
             Some(Kind::Dir) => {
-                out.errln(format!("rm: cannot remove '{name}': Is a directory"));
+                let reason = if dirs { "Directory not empty" } else { "Is a directory" };
+                out.errln(format!("rm: cannot remove '{name}': {reason}"));
                 status = 1;
             }
         }

@@ -22,10 +22,11 @@ fn parse_options(inv: &Invocation<'_>, args: &[String], spec: &Spec<'_>, out: &m
 
 /// `-5` → `-n 5` (the old form `head` and `tail` still accept).
 fn expand_number_option(args: &[String]) -> Vec<String> {
-    let mut expanded = Vec::with_capacity(args.len());
+    let mut expanded: Vec<String> = Vec::with_capacity(args.len());
     for arg in args {
+        let is_value = expanded.last().is_some_and(|prev| matches!(prev.as_str(), "-n" | "-c" | "--lines" | "--bytes"));
         match arg.strip_prefix('-') {
-            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+            Some(n) if !is_value && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
                 expanded.push("-n".to_string());
                 expanded.push(n.to_string());
             }

@@ -10,7 +10,7 @@ use crate::shell::folder::{self, Folder};
 use crate::shell::{Programs, ShellState};
 
 const GREP: Spec<'static> = Spec {
-    flags: "ivcnEFGqslhHwxrR",
+    flags: "ivcnEFGqslhHwxrRo",
     valued: "e",
     long: &[
         ("ignore-case", 'i', false),
@@ -29,6 +29,7 @@ const GREP: Spec<'static> = Spec {
         ("word-regexp", 'w', false),
         ("line-regexp", 'x', false),
         ("recursive", 'r', false),
+        ("only-matching", 'o', false),
         ("regexp", 'e', true),
     ],
 };
@@ -99,6 +100,7 @@ pub(super) fn grep(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut 
         opts.has('H') || sources.len() > 1 || recursive
     };
     let (invert, count, numbers, quiet, list) = (opts.has('v'), opts.has('c'), opts.has('n'), opts.has('q'), opts.has('l'));
+    let only_matching = opts.has('o');
     let mut matched_any = false;
     let mut trouble = false;
     let mut text_out = String::new();
@@ -126,16 +128,28 @@ pub(super) fn grep(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut 
             if quiet || count || list {
                 continue;
             }
+            let mut prefix = String::new();
             if with_names {
-                text_out.push_str(&source.name);
-                text_out.push(':');
+                prefix.push_str(&source.name);
+                prefix.push(':');
             }
             if numbers {
-                text_out.push_str(&(index + 1).to_string());
-                text_out.push(':');
+                prefix.push_str(&(index + 1).to_string());
+                prefix.push(':');
             }
-            text_out.push_str(line);
-            text_out.push('\n');
+            if only_matching {
+                if !invert {
+                    for part in matches_in(&matchers, line) {
+                        text_out.push_str(&prefix);
+                        text_out.push_str(&part);
+                        text_out.push('\n');
+                    }
+                }
+            } else {
+                text_out.push_str(&prefix);
+                text_out.push_str(line);
+                text_out.push('\n');
+            }
             if text_out.len() > crate::shell::MAX_STREAM_BYTES {
                 break;
             }
@@ -168,6 +182,27 @@ pub(super) fn grep(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut 
         1
     };
     out.with_exit(status)
+}
+
+/// `-o`: the non-empty leftmost-longest matches of any pattern in a line, left to right.
+fn matches_in(matchers: &[Regex], line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while pos <= chars.len() {
+        let best = matchers
+            .iter()
+            .filter_map(|m| m.find_at(&chars, pos))
+            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let Some((start, end)) = best else { break };
+        if end > start {
+            found.push(chars.get(start..end).unwrap_or_default().iter().collect());
+            pos = end;
+        } else {
+            pos = start + 1;
+        }
+    }
+    found
 }
 
 /// The inputs: operands (`-` and none are standard input), or with `-r` every file below them.

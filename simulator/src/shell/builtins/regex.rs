@@ -466,6 +466,58 @@ impl Regex {
         false
     }
 
+    /// The leftmost-longest match starting at or after character `from`, as character offsets.
+    pub(super) fn find_at(&self, text: &[char], from: usize) -> Option<(usize, usize)> {
+        let text: Vec<char> = if self.fold { text.iter().map(|c| lower(*c)).collect() } else { text.to_vec() };
+        let size = self.program.len();
+        let mut marks = vec![usize::MAX; size];
+        // Threads are (pc, start), kept in order of start: the first to reach a pc wins it.
+        let mut current: Vec<(usize, usize)> = Vec::new();
+        let mut next: Vec<(usize, usize)> = Vec::new();
+        let mut best: Option<(usize, usize)> = None;
+        for pos in from..=text.len() {
+            if best.is_none() {
+                let mut added = Vec::new();
+                if self.add(&mut added, &mut marks, 0, pos, text.len()) {
+                    best = Some((pos, pos));
+                }
+                current.extend(added.into_iter().map(|pc| (pc, pos)));
+            }
+            if let Some((start, _)) = best {
+                current.retain(|(_, s)| *s <= start);
+            }
+            if current.is_empty() {
+                break;
+            }
+            let Some(&c) = text.get(pos) else { break };
+            next.clear();
+            for &(pc, start) in &current {
+                let step = match self.program.get(pc) {
+                    Some(Inst::Char(x)) => *x == c,
+                    Some(Inst::Any) => true,
+                    Some(Inst::Class(class)) => class.matches(c, self.fold),
+                    _ => false,
+                };
+                if !step {
+                    continue;
+                }
+                let mut added = Vec::new();
+                if self.add(&mut added, &mut marks, pc + 1, pos + 1, text.len()) {
+                    let better = match best {
+                        None => true,
+                        Some((s, e)) => start < s || (start == s && pos + 1 > e),
+                    };
+                    if better {
+                        best = Some((start, pos + 1));
+                    }
+                }
+                next.extend(added.into_iter().map(|pc| (pc, start)));
+            }
+            std::mem::swap(&mut current, &mut next);
+        }
+        best
+    }
+
     /// Adds the thread at `pc` (following jumps and assertions) for position `pos`; true on a match.
     fn add(&self, list: &mut Vec<usize>, marks: &mut [usize], pc: usize, pos: usize, len: usize) -> bool {
         let mut stack = vec![pc];
@@ -569,6 +621,20 @@ mod tests {
         assert_eq!(error("a{1000}{1000}", true), "Regular expression too big");
         let warned = compile("*a", Syntax { extended: true, ..Syntax::default() }).map(|(_, w)| w).unwrap_or_default();
         assert_eq!(warned, ["warning: * at start of expression"]);
+    }
+
+    #[test]
+    fn finds_leftmost_longest_matches() {
+        let find = |pattern: &str, text: &str, from: usize| {
+            let chars: Vec<char> = text.chars().collect();
+            compile(pattern, Syntax { extended: true, ..Syntax::default() }).ok().and_then(|(r, _)| r.find_at(&chars, from))
+        };
+        assert_eq!(find("b|abcd", "xabcd", 0), Some((1, 5)));
+        assert_eq!(find("o+", "foo boo", 0), Some((1, 3)));
+        assert_eq!(find("o+", "foo boo", 3), Some((5, 7)));
+        assert_eq!(find("x*", "abc", 0), Some((0, 0)));
+        assert_eq!(find("^a", "aa", 1), None);
+        assert_eq!(find("z", "abc", 0), None);
     }
 
     #[test]
