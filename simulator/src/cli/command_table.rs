@@ -170,13 +170,59 @@ pub static BUILD: Leaf = Leaf {
 };
 
 // docker container …
-leaf!(C_RUN, "container run", "container run", "container_run", Min(1), false, RUN_EXTRAS);
-leaf!(C_CREATE, "container create", "container create", "container_create", Min(1), false, RUN_EXTRAS);
-leaf!(C_START, "container start", "container start", "container_start", Min(1), true, START_EXTRAS);
-leaf!(C_STOP, "container stop", "container stop", "container_stop", Min(1), true, STOP_EXTRAS);
-leaf!(C_RESTART, "container restart", "container restart", "container_restart", Min(1), true, STOP_EXTRAS);
+leaf!(
+    C_RUN,
+    "container run",
+    "container run",
+    "container_run",
+    Min(1),
+    false,
+    RUN_EXTRAS
+);
+leaf!(
+    C_CREATE,
+    "container create",
+    "container create",
+    "container_create",
+    Min(1),
+    false,
+    RUN_EXTRAS
+);
+leaf!(
+    C_START,
+    "container start",
+    "container start",
+    "container_start",
+    Min(1),
+    true,
+    START_EXTRAS
+);
+leaf!(
+    C_STOP,
+    "container stop",
+    "container stop",
+    "container_stop",
+    Min(1),
+    true,
+    STOP_EXTRAS
+);
+leaf!(
+    C_RESTART,
+    "container restart",
+    "container restart",
+    "container_restart",
+    Min(1),
+    true,
+    STOP_EXTRAS
+);
 leaf!(C_PAUSE, "container pause", "container pause", "container_pause", Min(1));
-leaf!(C_UNPAUSE, "container unpause", "container unpause", "container_unpause", Min(1));
+leaf!(
+    C_UNPAUSE,
+    "container unpause",
+    "container unpause",
+    "container_unpause",
+    Min(1)
+);
 leaf!(C_KILL, "container kill", "container kill", "container_kill", Min(1));
 leaf!(C_RM, "container rm", "container rm", "container_rm", Min(1));
 leaf!(C_RENAME, "container rename", "container rename", "container_rename", Exact(2));
@@ -184,15 +230,37 @@ leaf!(C_WAIT, "container wait", "container wait", "container_wait", Min(1));
 leaf!(C_LOGS, "container logs", "container logs", "container_logs", Exact(1));
 leaf!(C_TOP, "container top", "container top", "container_top", Min(1), false, &[]);
 leaf!(C_PORT, "container port", "container port", "container_port", Range(1, 2));
-leaf!(C_INSPECT, "container inspect", "container inspect", "container_inspect", Min(1));
+leaf!(
+    C_INSPECT,
+    "container inspect",
+    "container inspect",
+    "container_inspect",
+    Min(1)
+);
 leaf!(C_LS, "container ls", "container ls", "container_ls", NoArgs);
 leaf!(C_PRUNE, "container prune", "container prune", "container_prune", NoArgs);
 leaf!(C_STATS, "container stats", "container stats", "container_stats", Any);
-leaf!(C_EXEC, "container exec", "container exec", "container_exec", Min(2), false, &[]);
+leaf!(
+    C_EXEC,
+    "container exec",
+    "container exec",
+    "container_exec",
+    Min(2),
+    false,
+    &[]
+);
 leaf!(C_ATTACH, "container attach", "container attach", "container_attach", Exact(1));
 leaf!(C_CP, "container cp", "container cp", "container_cp", Exact(2));
 leaf!(C_DIFF, "container diff", "container diff", "container_diff", Exact(1));
-leaf!(C_COMMIT, "container commit", "container commit", "container_commit", Range(1, 2), false, &[]);
+leaf!(
+    C_COMMIT,
+    "container commit",
+    "container commit",
+    "container_commit",
+    Range(1, 2),
+    false,
+    &[]
+);
 leaf!(C_EXPORT, "container export", "container export", "container_export", Exact(1));
 
 // docker image …
@@ -208,7 +276,15 @@ leaf!(I_SAVE, "image save", "image save", "image_save", Min(1));
 leaf!(I_LOAD, "image load", "image load", "image_load", NoArgs);
 
 // docker volume …
-leaf!(V_CREATE, "volume create", "volume create", "volume_create", Max(1), true, VOLUME_CREATE_EXTRAS);
+leaf!(
+    V_CREATE,
+    "volume create",
+    "volume create",
+    "volume_create",
+    Max(1),
+    true,
+    VOLUME_CREATE_EXTRAS
+);
 leaf!(V_LS, "volume ls", "volume ls", "volume_ls", NoArgs, true, VOLUME_LS_EXTRAS);
 leaf!(V_INSPECT, "volume inspect", "volume inspect", "volume_inspect", Min(1));
 leaf!(V_RM, "volume rm", "volume rm", "volume_rm", Min(1));
@@ -220,7 +296,13 @@ leaf!(N_LS, "network ls", "network ls", "network_ls", NoArgs);
 leaf!(N_INSPECT, "network inspect", "network inspect", "network_inspect", Min(1));
 leaf!(N_RM, "network rm", "network rm", "network_rm", Min(1));
 leaf!(N_CONNECT, "network connect", "network connect", "network_connect", Exact(2));
-leaf!(N_DISCONNECT, "network disconnect", "network disconnect", "network_disconnect", Exact(2));
+leaf!(
+    N_DISCONNECT,
+    "network disconnect",
+    "network disconnect",
+    "network_disconnect",
+    Exact(2)
+);
 leaf!(N_PRUNE, "network prune", "network prune", "network_prune", NoArgs);
 
 // docker system …
@@ -389,13 +471,92 @@ pub static ROOT_CHILDREN: &[(&str, Child)] = &[
 
 /// Every leaf, once.
 pub static LEAVES: &[&Leaf] = &[
-    &VERSION, &INFO, &RUN, &CREATE, &START, &STOP, &RESTART, &PAUSE, &UNPAUSE, &KILL, &RM, &RENAME, &WAIT, &LOGS, &TOP,
-    &PORT, &INSPECT, &PS, &STATS, &EXEC, &ATTACH, &CP, &DIFF, &COMMIT, &EXPORT, &IMAGES, &PULL, &PUSH, &RMI, &HISTORY, &TAG,
-    &SAVE, &LOAD, &SEARCH, &LOGIN, &LOGOUT, &BUILD, &C_RUN, &C_CREATE, &C_START, &C_STOP, &C_RESTART, &C_PAUSE, &C_UNPAUSE,
-    &C_KILL, &C_RM, &C_RENAME, &C_WAIT, &C_LOGS, &C_TOP, &C_PORT, &C_INSPECT, &C_LS, &C_PRUNE, &C_STATS, &C_EXEC, &C_ATTACH,
-    &C_CP, &C_DIFF, &C_COMMIT, &C_EXPORT, &I_LS, &I_PULL, &I_PUSH, &I_RM, &I_PRUNE, &I_HISTORY, &I_TAG, &I_INSPECT, &I_SAVE,
-    &I_LOAD, &V_CREATE, &V_LS, &V_INSPECT, &V_RM, &V_PRUNE, &N_CREATE, &N_LS, &N_INSPECT, &N_RM, &N_CONNECT, &N_DISCONNECT,
-    &N_PRUNE, &S_DF, &S_PRUNE, &S_INFO,
+    &VERSION,
+    &INFO,
+    &RUN,
+    &CREATE,
+    &START,
+    &STOP,
+    &RESTART,
+    &PAUSE,
+    &UNPAUSE,
+    &KILL,
+    &RM,
+    &RENAME,
+    &WAIT,
+    &LOGS,
+    &TOP,
+    &PORT,
+    &INSPECT,
+    &PS,
+    &STATS,
+    &EXEC,
+    &ATTACH,
+    &CP,
+    &DIFF,
+    &COMMIT,
+    &EXPORT,
+    &IMAGES,
+    &PULL,
+    &PUSH,
+    &RMI,
+    &HISTORY,
+    &TAG,
+    &SAVE,
+    &LOAD,
+    &SEARCH,
+    &LOGIN,
+    &LOGOUT,
+    &BUILD,
+    &C_RUN,
+    &C_CREATE,
+    &C_START,
+    &C_STOP,
+    &C_RESTART,
+    &C_PAUSE,
+    &C_UNPAUSE,
+    &C_KILL,
+    &C_RM,
+    &C_RENAME,
+    &C_WAIT,
+    &C_LOGS,
+    &C_TOP,
+    &C_PORT,
+    &C_INSPECT,
+    &C_LS,
+    &C_PRUNE,
+    &C_STATS,
+    &C_EXEC,
+    &C_ATTACH,
+    &C_CP,
+    &C_DIFF,
+    &C_COMMIT,
+    &C_EXPORT,
+    &I_LS,
+    &I_PULL,
+    &I_PUSH,
+    &I_RM,
+    &I_PRUNE,
+    &I_HISTORY,
+    &I_TAG,
+    &I_INSPECT,
+    &I_SAVE,
+    &I_LOAD,
+    &V_CREATE,
+    &V_LS,
+    &V_INSPECT,
+    &V_RM,
+    &V_PRUNE,
+    &N_CREATE,
+    &N_LS,
+    &N_INSPECT,
+    &N_RM,
+    &N_CONNECT,
+    &N_DISCONNECT,
+    &N_PRUNE,
+    &S_DF,
+    &S_PRUNE,
+    &S_INFO,
 ];
 
 /// Every management command, once.
@@ -413,7 +574,12 @@ impl Leaf {
     pub fn flags(&'static self) -> &'static FlagTable {
         static TABLES: OnceLock<Vec<FlagTable>> = OnceLock::new();
         static EMPTY: OnceLock<FlagTable> = OnceLock::new();
-        let tables = TABLES.get_or_init(|| LEAVES.iter().map(|l| FlagTable::from_help(l.help, "Options:", l.extras)).collect());
+        let tables = TABLES.get_or_init(|| {
+            LEAVES
+                .iter()
+                .map(|l| FlagTable::from_help(l.help, "Options:", l.extras))
+                .collect()
+        });
         LEAVES
             .iter()
             .position(|l| std::ptr::eq(*l, self))

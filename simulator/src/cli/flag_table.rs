@@ -38,22 +38,50 @@ pub struct ExtraFlag {
 impl ExtraFlag {
     /// A hidden flag stored under its own name.
     pub const fn hidden(long: &'static str, type_word: &'static str) -> ExtraFlag {
-        ExtraFlag { long, short: None, type_word, key: long, deprecated: None, unsupported: None }
+        ExtraFlag {
+            long,
+            short: None,
+            type_word,
+            key: long,
+            deprecated: None,
+            unsupported: None,
+        }
     }
 
     /// A hidden alias of another flag (same value, stored under `key`).
     pub const fn alias(long: &'static str, type_word: &'static str, key: &'static str) -> ExtraFlag {
-        ExtraFlag { long, short: None, type_word, key, deprecated: None, unsupported: None }
+        ExtraFlag {
+            long,
+            short: None,
+            type_word,
+            key,
+            deprecated: None,
+            unsupported: None,
+        }
     }
 
     /// A flag refused after parsing (`"--cpu-count" is only supported on …`).
     pub const fn unsupported(long: &'static str, type_word: &'static str, why: Unsupported) -> ExtraFlag {
-        ExtraFlag { long, short: None, type_word, key: long, deprecated: None, unsupported: Some(why) }
+        ExtraFlag {
+            long,
+            short: None,
+            type_word,
+            key: long,
+            deprecated: None,
+            unsupported: Some(why),
+        }
     }
 
     /// A deprecated alias of another flag: parsing prints `Flag --<long> has been deprecated, <note>`.
     pub const fn deprecated(long: &'static str, type_word: &'static str, key: &'static str, note: &'static str) -> ExtraFlag {
-        ExtraFlag { long, short: None, type_word, key, deprecated: Some(note), unsupported: None }
+        ExtraFlag {
+            long,
+            short: None,
+            type_word,
+            key,
+            deprecated: Some(note),
+            unsupported: None,
+        }
     }
 }
 
@@ -110,7 +138,9 @@ impl FlagTable {
             if line.is_empty() {
                 break;
             }
-            let Some((short, long, type_word)) = parse_flag_line(line) else { continue };
+            let Some((short, long, type_word)) = parse_flag_line(line) else {
+                continue;
+            };
             let kind = ValueKind::from_type_word(type_word, long).unwrap_or_else(|| {
                 table.unknown_types.push(type_word);
                 ValueKind::String
@@ -191,9 +221,18 @@ mod tests {
 
     #[test]
     fn reads_flag_lines() {
-        assert_eq!(parse_flag_line("  -a, --all             Show all containers"), Some((Some(b'a'), "all", "")));
-        assert_eq!(parse_flag_line("      --format string   Format output"), Some((None, "format", "string")));
-        assert_eq!(parse_flag_line("  -n, --last int        Show n last"), Some((Some(b'n'), "last", "int")));
+        assert_eq!(
+            parse_flag_line("  -a, --all             Show all containers"),
+            Some((Some(b'a'), "all", ""))
+        );
+        assert_eq!(
+            parse_flag_line("      --format string   Format output"),
+            Some((None, "format", "string"))
+        );
+        assert_eq!(
+            parse_flag_line("  -n, --last int        Show n last"),
+            Some((Some(b'n'), "last", "int"))
+        );
         assert_eq!(parse_flag_line("      --no-trunc"), Some((None, "no-trunc", "")));
         assert_eq!(parse_flag_line("                        'table':   Print output"), None);
         assert_eq!(parse_flag_line("Options:"), None);
@@ -204,7 +243,10 @@ mod tests {
         const HELP: &str = "Usage:  docker x\n\nOptions:\n  -a, --all   All\n  -f, --filter filter   F\n";
         let t = FlagTable::from_help(HELP, "Options:", &[]);
         let help = t.long("help").copied();
-        assert_eq!(help.map(|h| (h.short, h.shorthand_deprecated)), Some((Some(b'h'), Some("use --help"))));
+        assert_eq!(
+            help.map(|h| (h.short, h.shorthand_deprecated)),
+            Some((Some(b'h'), Some("use --help")))
+        );
         assert_eq!(t.short(b'f').map(|f| f.kind), Some(ValueKind::Filter));
         assert!(t.unknown_types.is_empty());
     }

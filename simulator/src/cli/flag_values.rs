@@ -256,7 +256,9 @@ fn check_list_item(check: ListCheck, value: &str) -> Result<String, String> {
                 "kernel.shm_rmid_forced",
             ];
             match value.split_once('=') {
-                Some((k, _)) if !k.is_empty() && (ALLOWED.contains(&k) || k.starts_with("net.") || k.starts_with("fs.mqueue.")) => {
+                Some((k, _))
+                    if !k.is_empty() && (ALLOWED.contains(&k) || k.starts_with("net.") || k.starts_with("fs.mqueue.")) =>
+                {
                     Ok(value.to_string())
                 }
                 _ => Err(format!("sysctl '{value}' is not allowed")),
@@ -348,8 +350,21 @@ fn check_domain(val: &str) -> Result<String, String> {
 /// `units.ParseUlimit`.
 fn check_ulimit(val: &str) -> Result<(), String> {
     const NAMES: &[&str] = &[
-        "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime",
-        "sigpending", "stack",
+        "core",
+        "cpu",
+        "data",
+        "fsize",
+        "locks",
+        "memlock",
+        "msgqueue",
+        "nice",
+        "nofile",
+        "nproc",
+        "rss",
+        "rtprio",
+        "rttime",
+        "sigpending",
+        "stack",
     ];
     let Some((name, limits)) = val.split_once('=') else {
         return Err(format!("invalid ulimit argument: {val}"));
@@ -369,7 +384,9 @@ fn check_ulimit(val: &str) -> Result<(), String> {
             (s, h)
         }
         _ => {
-            return Err(format!("too many limit value arguments - {limits}, can only have up to two, `soft[:hard]`"));
+            return Err(format!(
+                "too many limit value arguments - {limits}, can only have up to two, `soft[:hard]`"
+            ));
         }
     };
     if hard != -1 {
@@ -379,7 +396,9 @@ fn check_ulimit(val: &str) -> Result<(), String> {
             ));
         }
         if soft > hard {
-            return Err(format!("ulimit soft limit must be less than or equal to hard limit: {soft} > {hard}"));
+            return Err(format!(
+                "ulimit soft limit must be less than or equal to hard limit: {soft} > {hard}"
+            ));
         }
     }
     Ok(())
@@ -476,7 +495,10 @@ fn check_mount(value: &str) -> Result<(), String> {
             return Err("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction".to_string());
         }
         if propagation != "rprivate" {
-            return Err("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction".to_string());
+            return Err(
+                "option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction"
+                    .to_string(),
+            );
         }
     }
     Ok(())
@@ -506,17 +528,47 @@ mod tests {
         let env = ValueKind::List(ListCheck::Env);
         assert_eq!(apply(env, "env", "=x", None), Err("invalid environment variable: =x".into()));
         let label = ValueKind::List(ListCheck::Label);
-        assert_eq!(apply(label, "label", "a b=1", None), Err("label 'a b' contains whitespaces".into()));
+        assert_eq!(
+            apply(label, "label", "a b=1", None),
+            Err("label 'a b' contains whitespaces".into())
+        );
         let host = ValueKind::List(ListCheck::ExtraHost);
         assert_eq!(apply(host, "add-host", "db=10.0.0.1", None), Ok(list(&["db:10.0.0.1"])));
-        assert_eq!(apply(host, "add-host", "db", None), Err("bad format for add-host: \"db\"".into()));
-        assert_eq!(apply(ValueKind::Filter, "filter", "status", None), Err("bad format of filter (expected name=value)".into()));
-        assert_eq!(apply(ValueKind::Filter, "filter", " Status = exited ", None), Ok(list(&["status=exited"])));
-        assert_eq!(apply(ValueKind::Mount, "mount", "type=bind,source=/a", None), Err("target is required".into()));
-        assert_eq!(apply(ValueKind::Mount, "mount", "type=bind,src=/a,dst=/b", None), Ok(list(&["type=bind,src=/a,dst=/b"])));
-        assert_eq!(apply(ValueKind::Mount, "mount", "foo", None), Err("invalid field 'foo' must be a key=value pair".into()));
-        assert_eq!(apply(ValueKind::Ulimit, "ulimit", "nofile=2:1", None), Err("ulimit soft limit must be less than or equal to hard limit: 2 > 1".into()));
-        assert_eq!(apply(ValueKind::Bytes, "memory", "1z", None), Err("invalid suffix: 'z'".into()));
-        assert_eq!(apply(ValueKind::Bytes, "memory", "512m", None), Ok(FlagValue::Str("512m".into())));
+        assert_eq!(
+            apply(host, "add-host", "db", None),
+            Err("bad format for add-host: \"db\"".into())
+        );
+        assert_eq!(
+            apply(ValueKind::Filter, "filter", "status", None),
+            Err("bad format of filter (expected name=value)".into())
+        );
+        assert_eq!(
+            apply(ValueKind::Filter, "filter", " Status = exited ", None),
+            Ok(list(&["status=exited"]))
+        );
+        assert_eq!(
+            apply(ValueKind::Mount, "mount", "type=bind,source=/a", None),
+            Err("target is required".into())
+        );
+        assert_eq!(
+            apply(ValueKind::Mount, "mount", "type=bind,src=/a,dst=/b", None),
+            Ok(list(&["type=bind,src=/a,dst=/b"]))
+        );
+        assert_eq!(
+            apply(ValueKind::Mount, "mount", "foo", None),
+            Err("invalid field 'foo' must be a key=value pair".into())
+        );
+        assert_eq!(
+            apply(ValueKind::Ulimit, "ulimit", "nofile=2:1", None),
+            Err("ulimit soft limit must be less than or equal to hard limit: 2 > 1".into())
+        );
+        assert_eq!(
+            apply(ValueKind::Bytes, "memory", "1z", None),
+            Err("invalid suffix: 'z'".into())
+        );
+        assert_eq!(
+            apply(ValueKind::Bytes, "memory", "512m", None),
+            Ok(FlagValue::Str("512m".into()))
+        );
     }
 }

@@ -451,7 +451,13 @@ pub fn parse_duration(orig: &str) -> Result<i64, String> {
             "s" => 1_000_000_000,
             "m" => 60_000_000_000,
             "h" => 3_600_000_000_000,
-            _ => return Err(format!("time: unknown unit {} in duration {}", time_quote(u), time_quote(orig))),
+            _ => {
+                return Err(format!(
+                    "time: unknown unit {} in duration {}",
+                    time_quote(u),
+                    time_quote(orig)
+                ))
+            }
         };
         if v > LIMIT / unit {
             return Err(invalid());
@@ -612,29 +618,27 @@ pub fn csv_record(value: &str) -> Result<Vec<String>, String> {
             i += 1;
             loop {
                 match chars.get(i) {
-                    Some('"') => {
-                        match chars.get(i + 1) {
-                            Some('"') => {
-                                field.push('"');
-                                i += 2;
-                            }
-                            Some(',') => {
-                                i += 2;
-                                fields.push(field);
-                                break;
-                            }
-                            None => {
-                                fields.push(field);
-                                return Ok(fields);
-                            }
-                            Some(_) => {
-                                return Err(format!(
-                                    "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
-                                    col(i + 1)
-                                ));
-                            }
+                    Some('"') => match chars.get(i + 1) {
+                        Some('"') => {
+                            field.push('"');
+                            i += 2;
                         }
-                    }
+                        Some(',') => {
+                            i += 2;
+                            fields.push(field);
+                            break;
+                        }
+                        None => {
+                            fields.push(field);
+                            return Ok(fields);
+                        }
+                        Some(_) => {
+                            return Err(format!(
+                                "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
+                                col(i + 1)
+                            ));
+                        }
+                    },
                     Some(c) => {
                         field.push(*c);
                         i += 1;
@@ -654,7 +658,10 @@ pub fn csv_record(value: &str) -> Result<Vec<String>, String> {
                     break;
                 }
                 if *c == '"' {
-                    return Err(format!("parse error on line 1, column {}: bare \" in non-quoted-field", col(i)));
+                    return Err(format!(
+                        "parse error on line 1, column {}: bare \" in non-quoted-field",
+                        col(i)
+                    ));
                 }
                 i += 1;
             }
@@ -701,18 +708,39 @@ mod tests {
         assert_eq!(parse_int("010", 0, 64), Ok(8));
         assert_eq!(parse_int("1_000", 0, 64), Ok(1000));
         assert_eq!(parse_int("0b101", 0, 64), Ok(5));
-        assert_eq!(parse_int("abc", 0, 64), Err("strconv.ParseInt: parsing \"abc\": invalid syntax".into()));
-        assert_eq!(parse_int("", 0, 64), Err("strconv.ParseInt: parsing \"\": invalid syntax".into()));
-        assert_eq!(parse_int("-", 0, 64), Err("strconv.ParseInt: parsing \"-\": invalid syntax".into()));
-        assert_eq!(parse_int("_1", 0, 64), Err("strconv.ParseInt: parsing \"_1\": invalid syntax".into()));
+        assert_eq!(
+            parse_int("abc", 0, 64),
+            Err("strconv.ParseInt: parsing \"abc\": invalid syntax".into())
+        );
+        assert_eq!(
+            parse_int("", 0, 64),
+            Err("strconv.ParseInt: parsing \"\": invalid syntax".into())
+        );
+        assert_eq!(
+            parse_int("-", 0, 64),
+            Err("strconv.ParseInt: parsing \"-\": invalid syntax".into())
+        );
+        assert_eq!(
+            parse_int("_1", 0, 64),
+            Err("strconv.ParseInt: parsing \"_1\": invalid syntax".into())
+        );
         assert_eq!(
             parse_int("9223372036854775808", 0, 64),
             Err("strconv.ParseInt: parsing \"9223372036854775808\": value out of range".into())
         );
         assert_eq!(parse_int("-9223372036854775808", 0, 64), Ok(i64::MIN));
-        assert_eq!(parse_uint("70000", 0, 16), Err("strconv.ParseUint: parsing \"70000\": value out of range".into()));
-        assert_eq!(parse_uint("-1", 0, 64), Err("strconv.ParseUint: parsing \"-1\": invalid syntax".into()));
-        assert_eq!(parse_int("08", 0, 64), Err("strconv.ParseInt: parsing \"08\": invalid syntax".into()));
+        assert_eq!(
+            parse_uint("70000", 0, 16),
+            Err("strconv.ParseUint: parsing \"70000\": value out of range".into())
+        );
+        assert_eq!(
+            parse_uint("-1", 0, 64),
+            Err("strconv.ParseUint: parsing \"-1\": invalid syntax".into())
+        );
+        assert_eq!(
+            parse_int("08", 0, 64),
+            Err("strconv.ParseInt: parsing \"08\": invalid syntax".into())
+        );
     }
 
     #[test]
@@ -725,7 +753,10 @@ mod tests {
         assert_eq!(ram_in_bytes("10x"), Err("invalid suffix: 'x'".into()));
         assert_eq!(ram_in_bytes("10KBB"), Err("invalid suffix: 'kbb'".into()));
         assert_eq!(ram_in_bytes("-1"), Err("invalid size: '-1'".into()));
-        assert_eq!(ram_in_bytes("1.2.3m"), Err("strconv.ParseFloat: parsing \"1.2.3\": invalid syntax".into()));
+        assert_eq!(
+            ram_in_bytes("1.2.3m"),
+            Err("strconv.ParseFloat: parsing \"1.2.3\": invalid syntax".into())
+        );
     }
 
     #[test]
@@ -735,7 +766,10 @@ mod tests {
         assert_eq!(parse_duration("0"), Ok(0));
         assert_eq!(parse_duration("-2ms"), Ok(-2_000_000));
         assert_eq!(parse_duration("5"), Err("time: missing unit in duration \"5\"".into()));
-        assert_eq!(parse_duration("5x"), Err("time: unknown unit \"x\" in duration \"5x\"".into()));
+        assert_eq!(
+            parse_duration("5x"),
+            Err("time: unknown unit \"x\" in duration \"5x\"".into())
+        );
         assert_eq!(parse_duration("abc"), Err("time: invalid duration \"abc\"".into()));
         assert_eq!(parse_duration(""), Err("time: invalid duration \"\"".into()));
     }
@@ -755,6 +789,9 @@ mod tests {
         assert_eq!(csv_record("\"a,b\",c"), Ok(vec!["a,b".into(), "c".into()]));
         assert_eq!(csv_record("a,"), Ok(vec!["a".into(), String::new()]));
         assert_eq!(csv_record(""), Err("EOF".into()));
-        assert_eq!(csv_record("a\"b"), Err("parse error on line 1, column 2: bare \" in non-quoted-field".into()));
+        assert_eq!(
+            csv_record("a\"b"),
+            Err("parse error on line 1, column 2: bare \" in non-quoted-field".into())
+        );
     }
 }

@@ -62,3 +62,15 @@ impl Invocation {
         self.flags.contains_key(long)
     }
 }
+
+impl Invocation {
+    /// The last value of a flag that may be single or repeatable: a string flag's value, or the
+    /// last occurrence of a repeatable one (`--network a --network b` gives `b`).
+    pub fn last(&self, long: &str) -> Option<&str> {
+        match self.flags.get(long) {
+            Some(FlagValue::Str(s)) => Some(s),
+            Some(FlagValue::List(v)) => v.last().map(String::as_str),
+            _ => None,
+        }
+    }
+}

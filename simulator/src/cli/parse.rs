@@ -59,7 +59,14 @@ pub fn parse_full(args: &[String]) -> Result<Parsed, Output> {
         return Err(fail(out, &msg, 1));
     }
     let named_builder = has_builder_name(&rest);
-    let run = Run { out, help: root_state.help, inherited: Default::default(), group_notices: Vec::new(), globals, named_builder };
+    let run = Run {
+        out,
+        help: root_state.help,
+        inherited: Default::default(),
+        group_notices: Vec::new(),
+        globals,
+        named_builder,
+    };
     run.traverse(&rest, root_state)
 }
 
@@ -153,7 +160,10 @@ fn buildx_help(text: &'static str, named_builder: bool) -> std::borrow::Cow<'sta
         "Override the configured builder\n                                      instance (default \"default\")\n",
         "Override the configured builder instance\n",
     )
-    .replace("Override the configured builder instance\n                         (default \"default\")\n", "Override the configured builder instance\n")
+    .replace(
+        "Override the configured builder instance\n                         (default \"default\")\n",
+        "Override the configured builder instance\n",
+    )
     .into()
 }
 
@@ -230,7 +240,11 @@ impl Run {
                 std::mem::take(&mut root_state.notices)
             }
             _ => {
-                let mut st = FlagState { help: self.help, values: std::mem::take(&mut self.inherited), ..Default::default() };
+                let mut st = FlagState {
+                    help: self.help,
+                    values: std::mem::take(&mut self.inherited),
+                    ..Default::default()
+                };
                 if let Err(e) = pflag::parse(node.flags(), flags, true, &mut st) {
                     return Err(fail(std::mem::take(&mut self.out), &e, 1));
                 }
@@ -259,8 +273,17 @@ impl Run {
             return Err(self.out.with_exit(0));
         }
         if matches!(state.values.get("version"), Some(FlagValue::Bool(true))) {
-            let invocation = Invocation { command: "--version", typed: "docker".to_string(), flags: Default::default(), args: Vec::new() };
-            return Ok(Parsed { invocation, globals: self.globals, notices: self.out });
+            let invocation = Invocation {
+                command: "--version",
+                typed: "docker".to_string(),
+                flags: Default::default(),
+                args: Vec::new(),
+            };
+            return Ok(Parsed {
+                invocation,
+                globals: self.globals,
+                notices: self.out,
+            });
         }
         match positional.first() {
             None => {
@@ -276,7 +299,11 @@ impl Run {
 
     fn execute_group(mut self, group: &'static Group, args: &[String]) -> Result<Parsed, Output> {
         let path = format!("docker {}", group.path);
-        let mut st = FlagState { help: self.help, values: std::mem::take(&mut self.inherited), ..Default::default() };
+        let mut st = FlagState {
+            help: self.help,
+            values: std::mem::take(&mut self.inherited),
+            ..Default::default()
+        };
         let positional = match pflag::parse(group.flags(), args, true, &mut st) {
             Ok(p) => p,
             Err(e) => return Err(flag_error(self.out, &e, group.use_line, &path)),
@@ -284,7 +311,11 @@ impl Run {
         for n in &st.notices {
             self.out.outln(n);
         }
-        let help = if group.buildx { buildx_help(group.help, self.named_builder) } else { group.help.into() };
+        let help = if group.buildx {
+            buildx_help(group.help, self.named_builder)
+        } else {
+            group.help.into()
+        };
         if st.help == Some(true) {
             self.out.out(&help);
             return Err(self.out.with_exit(0));
@@ -314,7 +345,11 @@ impl Run {
 
     fn execute_leaf(mut self, leaf: &'static Leaf, args: &[String]) -> Result<Parsed, Output> {
         let path = format!("docker {}", leaf.path);
-        let mut st = FlagState { help: self.help, values: std::mem::take(&mut self.inherited), ..Default::default() };
+        let mut st = FlagState {
+            help: self.help,
+            values: std::mem::take(&mut self.inherited),
+            ..Default::default()
+        };
         let positional = match pflag::parse(leaf.flags(), args, leaf.interspersed, &mut st) {
             Ok(p) => p,
             Err(e) => {
@@ -358,13 +393,25 @@ impl Run {
                 return Err(fail(self.out, &msg, 1));
             }
         }
-        let invocation = Invocation { command: leaf.canonical, typed: path, flags: st.values, args: positional };
-        Ok(Parsed { invocation, globals: self.globals, notices: self.out })
+        let invocation = Invocation {
+            command: leaf.canonical,
+            typed: path,
+            flags: st.values,
+            args: positional,
+        };
+        Ok(Parsed {
+            invocation,
+            globals: self.globals,
+            notices: self.out,
+        })
     }
 
     /// cobra's `help [command]`: the help of the command the words name.
     fn execute_help(mut self, args: &[String]) -> Result<Parsed, Output> {
-        let mut st = FlagState { help: self.help, ..Default::default() };
+        let mut st = FlagState {
+            help: self.help,
+            ..Default::default()
+        };
         let words = match pflag::parse(help_command_flags(), args, true, &mut st) {
             Ok(p) => p,
             Err(e) => return Err(flag_error(self.out, &e, HELP_COMMAND_USE_LINE, "docker help")),
@@ -395,7 +442,9 @@ fn help_topic(words: &[String]) -> Result<&'static str, &[String]> {
     const LEGACY_BUILDER_BUILD: &str = include_str!("help/legacy_builder_build.txt");
     let Some(first) = words.first() else { return Ok(ROOT_HELP) };
     let rest = words.get(1..).unwrap_or_default();
-    let Some(child) = command_table::root_child(first) else { return Err(words) };
+    let Some(child) = command_table::root_child(first) else {
+        return Err(words);
+    };
     let (text, rest) = match child {
         Child::Help => (HELP_COMMAND_HELP, rest),
         Child::Leaf(l) if std::ptr::eq(l, &command_table::BUILD) => (LEGACY_BUILD, rest),
@@ -478,7 +527,10 @@ fn unsupported_message(flags: &[FlagSpec]) -> Option<String> {
         .iter()
         .map(|f| match f.unsupported {
             Some(Unsupported::Experimental) => {
-                format!("\"--{}\" is only supported on a Docker daemon with experimental features enabled", f.long)
+                format!(
+                    "\"--{}\" is only supported on a Docker daemon with experimental features enabled",
+                    f.long
+                )
             }
             _ => format!(
                 "\"--{}\" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux",

@@ -30,7 +30,13 @@ impl FlagState {
     /// Sets `spec` from `value` as pflag's `FlagSet.Set` does; the error is pflag's
     /// `invalid argument "x" for "-n, --last" flag: …`.
     fn set(&mut self, spec: &FlagSpec, value: &str) -> Result<(), String> {
-        let wrap = |reason: String| format!("invalid argument {} for {} flag: {reason}", quote(value), quote(&spec.display_name()));
+        let wrap = |reason: String| {
+            format!(
+                "invalid argument {} for {} flag: {reason}",
+                quote(value),
+                quote(&spec.display_name())
+            )
+        };
         if spec.long == "help" {
             let v = flag_values::apply(spec.kind, spec.long, value, None).map_err(wrap)?;
             self.help = Some(matches!(v, FlagValue::Bool(true)));
@@ -141,7 +147,9 @@ fn parse_short(table: &FlagTable, s: &str, args: &[String], next: usize, state: 
             return Err(format!("flag needs an argument: {} in -{shorthands}", quote_byte(c)));
         }
         if let Some(note) = spec.shorthand_deprecated {
-            state.notices.push(format!("Flag shorthand -{} has been deprecated, {note}", char::from(c)));
+            state
+                .notices
+                .push(format!("Flag shorthand -{} has been deprecated, {note}", char::from(c)));
         }
         state.set(spec, value)?;
     }
@@ -165,13 +173,21 @@ mod tests {
 
     #[test]
     fn parses_every_form() {
-        let (r, st) = run(&["-aq", "--last=3", "x", "--format", "{{.ID}}", "-f", "a=b", "-fc=d", "--", "-z"], true);
+        let (r, st) = run(
+            &[
+                "-aq", "--last=3", "x", "--format", "{{.ID}}", "-f", "a=b", "-fc=d", "--", "-z",
+            ],
+            true,
+        );
         assert_eq!(r.unwrap(), vec!["x".to_string(), "-z".to_string()]);
         assert_eq!(st.values.get("all"), Some(&FlagValue::Bool(true)));
         assert_eq!(st.values.get("quiet"), Some(&FlagValue::Bool(true)));
         assert_eq!(st.values.get("last"), Some(&FlagValue::Int(3)));
         assert_eq!(st.values.get("format"), Some(&FlagValue::Str("{{.ID}}".into())));
-        assert_eq!(st.values.get("filter"), Some(&FlagValue::List(vec!["a=b".into(), "c=d".into()])));
+        assert_eq!(
+            st.values.get("filter"),
+            Some(&FlagValue::List(vec!["a=b".into(), "c=d".into()]))
+        );
     }
 
     #[test]
@@ -203,6 +219,9 @@ mod tests {
         let (r, st) = run(&["-h"], true);
         assert!(r.is_ok());
         assert_eq!(st.help, Some(true));
-        assert_eq!(st.notices, vec!["Flag shorthand -h has been deprecated, use --help".to_string()]);
+        assert_eq!(
+            st.notices,
+            vec!["Flag shorthand -h has been deprecated, use --help".to_string()]
+        );
     }
 }

@@ -17,8 +17,13 @@ fn help_file(name: &str) -> String {
 /// unknown command, a rejected global option or flag. Anything else came after parsing (the
 /// daemon could not be reached, a file was missing…), so the parser must have said `Ok`.
 fn is_parse_outcome(rec: &serde_json::Value, stdout: &str, stderr: &str) -> bool {
-    const PLAIN_FLAG_ERRORS: &[&str] =
-        &["unknown flag: ", "unknown shorthand flag: ", "invalid argument ", "flag needs an argument: ", "bad flag syntax: "];
+    const PLAIN_FLAG_ERRORS: &[&str] = &[
+        "unknown flag: ",
+        "unknown shorthand flag: ",
+        "invalid argument ",
+        "flag needs an argument: ",
+        "bad flag syntax: ",
+    ];
     rec.get("help").is_some()
         || stdout.starts_with("Usage:")
         || stderr.starts_with("Usage:")
@@ -35,8 +40,14 @@ fn is_parse_outcome(rec: &serde_json::Value, stdout: &str, stderr: &str) -> bool
 /// Real behaviours the simulator does not reproduce, with the reason.
 const KNOWN_DIFFERENCES: &[(&[&str], &str)] = &[
     (&["builder", "prune"], "buildx subcommands other than build are not simulated"),
-    (&["help", "builder", "prune"], "legacy builder subcommands other than build have no help text"),
-    (&["image", "-h", "build"], "a flag between `image` and `build` stops the buildx forwarding: legacy builder"),
+    (
+        &["help", "builder", "prune"],
+        "legacy builder subcommands other than build have no help text",
+    ),
+    (
+        &["image", "-h", "build"],
+        "a flag between `image` and `build` stops the buildx forwarding: legacy builder",
+    ),
 ];
 
 /// Every case of `testdata/cases.jsonl` (captured from the real client by
@@ -49,7 +60,12 @@ fn real_docker_corpus() {
     let mut count = 0;
     for line in data.lines() {
         let rec: serde_json::Value = serde_json::from_str(line).unwrap();
-        let args: Vec<String> = rec["argv"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let args: Vec<String> = rec["argv"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
         let mut stdout = rec["stdout"].as_str().unwrap_or_default().to_string();
         if let Some(help) = rec["help"].as_str() {
             stdout.push_str(&help_file(help));
@@ -70,13 +86,19 @@ fn real_docker_corpus() {
                     Some(format!("notices differ: {:?}", n))
                 }
             }
-            (Ok(p), false) => Some(format!("parsed as {:?} but Docker printed\n[stdout]\n{stdout}[stderr]\n{stderr}[exit {exit}]", p.invocation)),
+            (Ok(p), false) => Some(format!(
+                "parsed as {:?} but Docker printed\n[stdout]\n{stdout}[stderr]\n{stderr}[exit {exit}]",
+                p.invocation
+            )),
             (Err(out), true) => Some(format!("rejected but Docker went on:\n{}", show(out))),
             (Err(out), false) => {
                 if out.stdout() == stdout && out.stderr() == stderr && out.exit_code == exit {
                     None
                 } else {
-                    Some(format!("expected\n[stdout]\n{stdout}[stderr]\n{stderr}[exit {exit}]\ngot\n{}", show(out)))
+                    Some(format!(
+                        "expected\n[stdout]\n{stdout}[stderr]\n{stderr}[exit {exit}]\ngot\n{}",
+                        show(out)
+                    ))
                 }
             }
         };
@@ -87,13 +109,24 @@ fn real_docker_corpus() {
     assert!(count > 2000, "corpus too small: {count}");
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(15).collect();
-        panic!("{} of {count} cases differ:\n\n{}", failures.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n\n"));
+        panic!(
+            "{} of {count} cases differ:\n\n{}",
+            failures.len(),
+            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n\n")
+        );
     }
 }
 
 fn show(out: &Output) -> String {
     let stdout = out.stdout();
-    let stdout = if stdout.len() > 400 { format!("{}…", &stdout[..stdout.char_indices().nth(400).map_or(stdout.len(), |(i, _)| i)]) } else { stdout };
+    let stdout = if stdout.len() > 400 {
+        format!(
+            "{}…",
+            &stdout[..stdout.char_indices().nth(400).map_or(stdout.len(), |(i, _)| i)]
+        )
+    } else {
+        stdout
+    };
     format!("[stdout]\n{stdout}[stderr]\n{}[exit {}]", out.stderr(), out.exit_code)
 }
 
@@ -158,7 +191,23 @@ fn aliases_reach_the_canonical_command_with_dockers_path() {
 
 #[test]
 fn run_stops_at_the_image_and_takes_attached_values() {
-    let inv = ok(&["run", "-it", "--rm", "-dp", "80:80", "-p8080:80", "-e", "A=1", "-eB=2", "--name=web", "alpine", "sh", "-c", "echo hi", "--rm"]);
+    let inv = ok(&[
+        "run",
+        "-it",
+        "--rm",
+        "-dp",
+        "80:80",
+        "-p8080:80",
+        "-e",
+        "A=1",
+        "-eB=2",
+        "--name=web",
+        "alpine",
+        "sh",
+        "-c",
+        "echo hi",
+        "--rm",
+    ]);
     assert_eq!(inv.command, "container run");
     assert!(inv.bool("interactive") && inv.bool("tty") && inv.bool("rm") && inv.bool("detach"));
     assert_eq!(inv.flags.get("publish"), Some(&list(&["80:80", "8080:80"])));
@@ -169,7 +218,22 @@ fn run_stops_at_the_image_and_takes_attached_values() {
 
 #[test]
 fn values_are_kept_as_typed_and_hidden_aliases_share_a_key() {
-    let inv = ok(&["run", "-m", "512m", "--cpus", "1.5", "--health-interval", "1m30s", "--net", "host", "--network", "b", "--blkio-weight", "0x10", "alpine"]);
+    let inv = ok(&[
+        "run",
+        "-m",
+        "512m",
+        "--cpus",
+        "1.5",
+        "--health-interval",
+        "1m30s",
+        "--net",
+        "host",
+        "--network",
+        "b",
+        "--blkio-weight",
+        "0x10",
+        "alpine",
+    ]);
     assert_eq!(inv.str("memory"), Some("512m"));
     assert_eq!(inv.str("cpus"), Some("1.5"));
     assert_eq!(inv.str("health-interval"), Some("1m30s"));
@@ -182,7 +246,16 @@ fn values_are_kept_as_typed_and_hidden_aliases_share_a_key() {
 
 #[test]
 fn global_options_are_accepted_and_kept_apart() {
-    let p = parse_full(&argv(&["-D", "-H", "unix:///var/run/docker.sock", "--log-level", "warn", "ps", "-a"])).unwrap();
+    let p = parse_full(&argv(&[
+        "-D",
+        "-H",
+        "unix:///var/run/docker.sock",
+        "--log-level",
+        "warn",
+        "ps",
+        "-a",
+    ]))
+    .unwrap();
     assert_eq!(p.invocation.command, "container ls");
     assert!(p.invocation.bool("all"));
     assert!(!p.invocation.has("debug"));
@@ -213,7 +286,10 @@ fn deprecated_time_flag_prints_a_notice_and_sets_timeout() {
 #[test]
 fn unknown_flag() {
     let out = err(&["ps", "--foo"]);
-    assert_eq!(out.stderr(), "unknown flag: --foo\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n");
+    assert_eq!(
+        out.stderr(),
+        "unknown flag: --foo\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n"
+    );
     assert_eq!(out.stdout(), "");
     assert_eq!(out.exit_code, 125);
 }
@@ -221,16 +297,26 @@ fn unknown_flag() {
 #[test]
 fn unknown_shorthand() {
     let out = err(&["ps", "-z"]);
-    assert_eq!(out.stderr(), "unknown shorthand flag: 'z' in -z\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n");
+    assert_eq!(
+        out.stderr(),
+        "unknown shorthand flag: 'z' in -z\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n"
+    );
     assert_eq!(out.exit_code, 125);
     let out = err(&["ps", "-aé"]);
-    assert!(out.stderr().starts_with("unknown shorthand flag: 'Ã' in -é\n"), "{}", out.stderr());
+    assert!(
+        out.stderr().starts_with("unknown shorthand flag: 'Ã' in -é\n"),
+        "{}",
+        out.stderr()
+    );
 }
 
 #[test]
 fn flag_needs_an_argument() {
     let out = err(&["ps", "-n"]);
-    assert_eq!(out.stderr(), "flag needs an argument: 'n' in -n\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n");
+    assert_eq!(
+        out.stderr(),
+        "flag needs an argument: 'n' in -n\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n"
+    );
     assert_eq!(out.exit_code, 125);
     let out = err(&["run", "-h"]);
     assert_eq!(
@@ -253,7 +339,9 @@ fn invalid_int_and_bool() {
         "invalid argument \"maybe\" for \"-a, --all\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n"
     );
     let out = err(&["stop", "--time", "x", "a"]);
-    assert!(out.stderr().starts_with("invalid argument \"x\" for \"--time\" flag: strconv.ParseInt: parsing \"x\": invalid syntax\n"));
+    assert!(out
+        .stderr()
+        .starts_with("invalid argument \"x\" for \"--time\" flag: strconv.ParseInt: parsing \"x\": invalid syntax\n"));
 }
 
 #[test]
@@ -292,7 +380,10 @@ fn argument_count_errors_keep_dockers_see_and_run_wording() {
 #[test]
 fn unknown_commands() {
     let out = err(&["foo"]);
-    assert_eq!(out.stderr(), "docker: unknown command: docker foo\n\nRun 'docker --help' for more information\n");
+    assert_eq!(
+        out.stderr(),
+        "docker: unknown command: docker foo\n\nRun 'docker --help' for more information\n"
+    );
     assert_eq!(out.exit_code, 1);
     let out = err(&["container", "foo"]);
     assert_eq!(
@@ -308,13 +399,25 @@ fn unknown_commands() {
 #[test]
 fn help_goes_to_stdout_and_bare_management_commands_to_stderr() {
     let out = err(&["--help"]);
-    assert_eq!((out.stdout(), out.stderr(), out.exit_code), (help_file("docker.txt"), String::new(), 0));
+    assert_eq!(
+        (out.stdout(), out.stderr(), out.exit_code),
+        (help_file("docker.txt"), String::new(), 0)
+    );
     let out = err(&[]);
-    assert_eq!((out.stdout(), out.stderr(), out.exit_code), (String::new(), help_file("docker.txt"), 0));
+    assert_eq!(
+        (out.stdout(), out.stderr(), out.exit_code),
+        (String::new(), help_file("docker.txt"), 0)
+    );
     let out = err(&["container"]);
-    assert_eq!((out.stdout(), out.stderr(), out.exit_code), (String::new(), help_file("container.txt"), 0));
+    assert_eq!(
+        (out.stdout(), out.stderr(), out.exit_code),
+        (String::new(), help_file("container.txt"), 0)
+    );
     let out = err(&["ps", "-h"]);
-    assert_eq!(out.stdout(), format!("Flag shorthand -h has been deprecated, use --help\n{}", help_file("ps.txt")));
+    assert_eq!(
+        out.stdout(),
+        format!("Flag shorthand -h has been deprecated, use --help\n{}", help_file("ps.txt"))
+    );
     let out = err(&["-h"]);
     assert_eq!(out.stderr(), "Flag shorthand -h has been deprecated, use --help\n");
     assert_eq!(out.stdout(), help_file("docker.txt"));
@@ -330,7 +433,9 @@ fn help_goes_to_stdout_and_bare_management_commands_to_stderr() {
 #[test]
 fn buildx_help_drops_the_builder_default_when_a_builder_is_named() {
     let out = err(&["build", "--builder", "x", "--help"]);
-    assert!(out.stdout().contains("      --builder string                Override the configured builder instance\n      --cache-from"));
+    assert!(out
+        .stdout()
+        .contains("      --builder string                Override the configured builder instance\n      --cache-from"));
 }
 
 #[test]
@@ -342,17 +447,29 @@ fn flags_a_linux_daemon_refuses() {
     );
     assert_eq!(out.exit_code, 1);
     let out = err(&["start", "--checkpoint", "x", "nonexist-zz"]);
-    assert_eq!(out.stderr(), "\"--checkpoint\" is only supported on a Docker daemon with experimental features enabled\n");
+    assert_eq!(
+        out.stderr(),
+        "\"--checkpoint\" is only supported on a Docker daemon with experimental features enabled\n"
+    );
 }
 
 #[test]
 fn global_option_checks() {
     let out = err(&["-l", "foo", "ps", "extra"]);
-    assert_eq!((out.stderr(), out.exit_code), ("Unable to parse logging level: foo\n".to_string(), 1));
+    assert_eq!(
+        (out.stderr(), out.exit_code),
+        ("Unable to parse logging level: foo\n".to_string(), 1)
+    );
     let out = err(&["-H", "x", "-c", "y", "ps"]);
-    assert_eq!(out.stderr(), "conflicting options: cannot specify both --host and --context\n");
+    assert_eq!(
+        out.stderr(),
+        "conflicting options: cannot specify both --host and --context\n"
+    );
     let out = err(&["--foo"]);
-    assert_eq!(out.stderr(), "unknown flag: --foo\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n");
+    assert_eq!(
+        out.stderr(),
+        "unknown flag: --foo\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n"
+    );
     assert_eq!(out.exit_code, 125);
 }
 
@@ -498,7 +615,10 @@ fn every_command_and_alias_has_a_help_case_and_every_help_file_is_used() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         if name.ends_with(".txt") && !name.starts_with("legacy_") {
-            assert!(HELP_CASES.iter().any(|(_, f)| *f == name), "help/{name} is not served by any command");
+            assert!(
+                HELP_CASES.iter().any(|(_, f)| *f == name),
+                "help/{name} is not served by any command"
+            );
         }
     }
 }
@@ -516,18 +636,41 @@ fn every_help_text_parses() {
     };
     for leaf in command_table::LEAVES {
         let table = leaf.flags();
-        assert!(table.unknown_types.is_empty(), "docker {}: unknown types {:?}", leaf.path, table.unknown_types);
+        assert!(
+            table.unknown_types.is_empty(),
+            "docker {}: unknown types {:?}",
+            leaf.path,
+            table.unknown_types
+        );
         let shown = count_flag_lines(leaf.help, "Options:");
         let help_listed = leaf.help.contains("\n      --help ");
         let expected = shown + leaf.extras.len() + usize::from(!help_listed);
         assert_eq!(table.flags.len(), expected, "docker {}", leaf.path);
         assert!(table.long("help").is_some(), "docker {}", leaf.path);
-        assert!(leaf.help.starts_with(&format!("Usage:  docker {} ", leaf.path)) || leaf.help.starts_with(&format!("Usage:  docker {}\n", leaf.path)));
+        assert!(
+            leaf.help.starts_with(&format!("Usage:  docker {} ", leaf.path))
+                || leaf.help.starts_with(&format!("Usage:  docker {}\n", leaf.path))
+        );
     }
     let root = command_table::root_flags();
     assert!(root.unknown_types.is_empty());
-    assert_eq!(root.flags.len(), count_flag_lines(command_table::ROOT_HELP, "Global Options:") + 1);
-    for name in ["config", "context", "debug", "host", "log-level", "tls", "tlscacert", "tlscert", "tlskey", "tlsverify", "version"] {
+    assert_eq!(
+        root.flags.len(),
+        count_flag_lines(command_table::ROOT_HELP, "Global Options:") + 1
+    );
+    for name in [
+        "config",
+        "context",
+        "debug",
+        "host",
+        "log-level",
+        "tls",
+        "tlscacert",
+        "tlscert",
+        "tlskey",
+        "tlsverify",
+        "version",
+    ] {
         assert!(root.long(name).is_some(), "global option --{name}");
     }
     for group in command_table::GROUPS {
@@ -540,9 +683,27 @@ fn every_help_text_parses() {
 fn canonical_command_names() {
     let names = canonical_commands();
     for expected in [
-        "--version", "version", "info", "container run", "container create", "container ls", "container rm", "container prune",
-        "container inspect", "inspect", "image ls", "image rm", "image build", "build", "login", "logout", "search",
-        "volume create", "network disconnect", "system df", "system prune",
+        "--version",
+        "version",
+        "info",
+        "container run",
+        "container create",
+        "container ls",
+        "container rm",
+        "container prune",
+        "container inspect",
+        "inspect",
+        "image ls",
+        "image rm",
+        "image build",
+        "build",
+        "login",
+        "logout",
+        "search",
+        "volume create",
+        "network disconnect",
+        "system df",
+        "system prune",
     ] {
         if expected == "image build" {
             assert!(!names.contains(&expected));
@@ -573,9 +734,39 @@ mod never_panics {
             Just("-D".to_string()),
             Just("-H".to_string()),
             prop::sample::select(vec![
-                "run", "container", "image", "volume", "network", "system", "builder", "build", "ps", "ls", "rm", "help",
-                "exec", "stop", "-it", "-p", "-p80:80", "-e", "--mount", "--filter", "-f", "-n", "--last=x", "-aq",
-                "--time", "--net", "--cpu-count", "--checkpoint", "--builder", "-l", "-c", "--memory=1x", "--cpus=1/0",
+                "run",
+                "container",
+                "image",
+                "volume",
+                "network",
+                "system",
+                "builder",
+                "build",
+                "ps",
+                "ls",
+                "rm",
+                "help",
+                "exec",
+                "stop",
+                "-it",
+                "-p",
+                "-p80:80",
+                "-e",
+                "--mount",
+                "--filter",
+                "-f",
+                "-n",
+                "--last=x",
+                "-aq",
+                "--time",
+                "--net",
+                "--cpu-count",
+                "--checkpoint",
+                "--builder",
+                "-l",
+                "-c",
+                "--memory=1x",
+                "--cpus=1/0",
             ])
             .prop_map(str::to_string),
             "-[a-zA-Zé=\\-]{0,4}",
