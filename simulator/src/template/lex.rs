@@ -214,7 +214,7 @@ impl<'a> Lexer<'a> {
             if let Some(c) = self.input.get(..self.pos).and_then(|s| s.chars().next_back()) {
                 self.pos -= c.len_utf8();
                 if c == '\n' {
-                    self.line -= 1;
+                    self.line = self.line.saturating_sub(1);
                 }
             }
         }
