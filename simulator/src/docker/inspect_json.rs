@@ -159,7 +159,7 @@ fn host_config(c: &Container) -> Value {
         "MemoryReservation": 0,
         "MemorySwap": if h.memory > 0 { json!(h.memory * 2) } else { json!(0) },
         "MemorySwappiness": Value::Null,
-        "OomKillDisable": Value::Null,
+        "OomKillDisable": false,
         "PidsLimit": Value::Null,
         "Ulimits": [],
         "CpuCount": 0,

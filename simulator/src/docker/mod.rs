@@ -18,6 +18,7 @@ pub mod rmi;
 pub mod run;
 pub mod run_options;
 pub mod stats;
+pub mod system;
 pub mod tag;
 pub mod top_port;
 pub mod version;
@@ -70,6 +71,8 @@ pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, pro
         "image prune" => rmi::prune(engine, &inv, call.stdin),
         "image tag" => tag::tag(engine, &inv),
         "image history" => history::history(engine, &inv),
+        "system df" => system::df(engine, &inv),
+        "system prune" => system::prune(engine, &inv, call.stdin),
         _ => not_supported(&inv),
     }
 }

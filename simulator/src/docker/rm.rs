@@ -39,26 +39,27 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
             return out;
         }
     }
-    let stopped: Vec<String> = engine
-        .containers_newest_first()
-        .iter()
-        .filter(|c| !c.state.running)
-        .map(|c| c.id.clone())
-        .collect();
-    let mut reclaimed = 0u64;
-    if !stopped.is_empty() {
-        out.outln("Deleted Containers:");
-    }
-    for id in stopped {
-        reclaimed += engine.containers.get(&id).map_or(0, |c| c.size_rw);
-        let mut ev = Vec::new();
-        engine.delete_container(&id, &mut ev);
-        out.events.extend(ev);
-        out.outln(&id);
-    }
-    if out.stdout().starts_with("Deleted") {
-        out.outln("");
-    }
+    let (text, reclaimed) = prune_stopped(engine, &mut out.events);
+    out.out(text);
     out.outln(format!("Total reclaimed space: {}", crate::format::units::human_size(reclaimed as f64)));
     out
+}
+
+/// Removes every stopped container; returns the `Deleted Containers:` section and the bytes freed.
+pub fn prune_stopped(engine: &mut Engine, events: &mut Vec<crate::events::Event>) -> (String, u64) {
+    let stopped: Vec<String> =
+        engine.containers_newest_first().iter().filter(|c| !c.state.running).map(|c| c.id.clone()).collect();
+    if stopped.is_empty() {
+        return (String::new(), 0);
+    }
+    let mut text = String::from("Deleted Containers:\n");
+    let mut reclaimed = 0u64;
+    for id in stopped {
+        reclaimed += engine.containers.get(&id).map_or(0, |c| c.size_rw);
+        engine.delete_container(&id, events);
+        text.push_str(&id);
+        text.push('\n');
+    }
+    text.push('\n');
+    (text, reclaimed)
 }

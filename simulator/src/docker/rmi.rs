@@ -153,6 +153,15 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
             return out;
         }
     }
+    let (text, reclaimed) = prune_images(engine, all, &mut out.events);
+    out.out(text);
+    out.outln(format!("Total reclaimed space: {}", human_size(reclaimed as f64)));
+    out
+}
+
+/// Deletes dangling (or, with `all`, every unused) image; returns the `Deleted Images:` section
+/// and the bytes freed.
+pub fn prune_images(engine: &mut Engine, all: bool, events: &mut Vec<Event>) -> (String, u64) {
     let candidates: Vec<Image> = engine
         .images
         .list()
@@ -163,7 +172,6 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
         .collect();
     let mut lines = Vec::new();
     let mut reclaimed = 0u64;
-    let mut events = Vec::new();
     for img in candidates {
         for t in &img.repo_tags {
             lines.push(format!("untagged: {t}"));
@@ -179,18 +187,18 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
             .filter(|(_, c)| !shared_before.contains(c))
             .map(|(l, _)| l.size)
             .sum::<u64>();
-        for l in delete_image(engine, &img.id, &mut events) {
+        for l in delete_image(engine, &img.id, events) {
             lines.push(l.replacen("Deleted:", "deleted:", 1));
         }
     }
-    out.events.extend(events);
-    if !lines.is_empty() {
-        out.outln("Deleted Images:");
-        for l in lines {
-            out.outln(l);
-        }
-        out.outln("");
+    if lines.is_empty() {
+        return (String::new(), 0);
     }
-    out.outln(format!("Total reclaimed space: {}", human_size(reclaimed as f64)));
-    out
+    let mut text = String::from("Deleted Images:\n");
+    for l in lines {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    text.push('\n');
+    (text, reclaimed)
 }

@@ -8,6 +8,20 @@ use crate::engine::Engine;
 use crate::format::units::{bytes_size, human_size};
 use crate::output::Output;
 
+const DEFAULT_FORMAT: &str = "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
+
+const HEADERS: &[(&str, &str)] = &[
+    ("Container", "CONTAINER"),
+    ("ID", "CONTAINER ID"),
+    ("Name", "NAME"),
+    ("CPUPerc", "CPU %"),
+    ("MemUsage", "MEM USAGE / LIMIT"),
+    ("MemPerc", "MEM %"),
+    ("NetIO", "NET I/O"),
+    ("BlockIO", "BLOCK I/O"),
+    ("PIDs", "PIDS"),
+];
+
 /// Memory of the host the simulated engine runs on (what an unlimited container's LIMIT shows).
 const HOST_MEMORY: f64 = 8_317_362_176.0;
 
@@ -55,33 +69,38 @@ pub fn stats(engine: &mut Engine, inv: &Invocation) -> Output {
         }
         return out.with_exit(1);
     }
-    let mut rows = vec![vec![
-        "CONTAINER ID".to_string(),
-        "NAME".into(),
-        "CPU %".into(),
-        "MEM USAGE / LIMIT".into(),
-        "MEM %".into(),
-        "NET I/O".into(),
-        "BLOCK I/O".into(),
-        "PIDS".into(),
-    ]];
+    let mut rows = Vec::new();
     for c in targets {
         let running = c.state.running && !c.state.paused && !c.state.restarting;
         let (cpu, mem, pids) = if running { usage(c) } else { (0.0, 0.0, 0) };
         let limit = if c.host_config.memory > 0 { c.host_config.memory as f64 } else if running { HOST_MEMORY } else { 0.0 };
         let pct = if limit > 0.0 { mem / limit * 100.0 } else { 0.0 };
         let net = if running { format!("{} / {}", human_size(1_046.0), human_size(126.0)) } else { "0B / 0B".into() };
-        rows.push(vec![
-            c.short_id().to_string(),
-            c.name.clone(),
-            format!("{cpu:.2}%"),
-            format!("{} / {}", bytes_size(mem), bytes_size(limit)),
-            format!("{pct:.2}%"),
-            net,
-            "0B / 0B".into(),
-            pids.to_string(),
-        ]);
+        rows.push(serde_json::json!({
+            "BlockIO": "0B / 0B",
+            "CPUPerc": format!("{cpu:.2}%"),
+            "Container": c.short_id(),
+            "ID": c.short_id(),
+            "MemPerc": format!("{pct:.2}%"),
+            "MemUsage": format!("{} / {}", bytes_size(mem), bytes_size(limit)),
+            "Name": c.name,
+            "NetIO": net,
+            "PIDs": pids.to_string(),
+        }));
     }
-    out.out(crate::format::table::render(&rows));
+    let format = match inv.str("format").filter(|f| !f.is_empty()) {
+        Some("table") | None => DEFAULT_FORMAT.to_string(),
+        Some(f) => f.to_string(),
+    };
+    let listing = crate::docker::listing::Listing {
+        row_type: "formatter.ContainerStats",
+        headers: HEADERS,
+        parse_prefix: "template parsing error: ",
+        exec_prefix: "template parsing error: ",
+    };
+    match listing.render(&format, &rows) {
+        Ok(text) => out.out(text),
+        Err(e) => errors::template_error(&mut out, &e),
+    }
     out
 }

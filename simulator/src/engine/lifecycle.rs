@@ -111,6 +111,7 @@ impl Engine {
         };
         let pid = self.next_pid();
         let ip = if self.containers.get(id).is_some_and(|c| c.ip_address.is_empty()) { Some(self.network.allocate_ip()) } else { None };
+        let mac = self.random_mac();
         let Some(c) = self.containers.get_mut(id) else { return Ok(()) };
         c.run_id += 1;
         c.state.running = true;
@@ -121,7 +122,7 @@ impl Engine {
         c.state.started_at = Some(now);
         c.bound_ports = bound;
         if let Some(ip) = ip {
-            c.mac_address = mac_for(&ip);
+            c.mac_address = mac;
             c.ip_address = ip;
         }
         for (delay, stream, text) in &program.output {
@@ -193,7 +194,12 @@ impl Engine {
     pub(crate) fn process_exited(&mut self, id: &str, code: i32, events: &mut Vec<Event>) {
         let now = self.now();
         self.network.release_ports_of(id);
+        if let Some(ip) = self.containers.get(id).map(|c| c.ip_address.clone()).filter(|ip| !ip.is_empty()) {
+            self.network.release_ip(&ip);
+        }
         let Some(c) = self.containers.get_mut(id) else { return };
+        c.ip_address.clear();
+        c.mac_address.clear();
         let from = c.status();
         let ran_ns = now.since(c.state.started_at.unwrap_or(now));
         c.state.running = false;
@@ -458,8 +464,11 @@ fn split_port(spec: &str) -> (u16, String) {
     (p.parse().unwrap_or(0), proto.to_string())
 }
 
-fn mac_for(ip: &str) -> String {
-    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
-    let b = |i: usize| parts.get(i).copied().unwrap_or(0);
-    format!("02:42:{:02x}:{:02x}:{:02x}:{:02x}", b(0), b(1), b(2), b(3))
+impl Engine {
+    /// A random, locally administered unicast MAC address, as Docker 28 assigns.
+    fn random_mac(&mut self) -> String {
+        let r = self.ids.next_u64().to_le_bytes();
+        let first = (r[0] | 0x02) & 0xfe;
+        format!("{first:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", r[1], r[2], r[3], r[4], r[5])
+    }
 }

@@ -23,14 +23,11 @@ impl Default for Network {
 pub const BRIDGE_GATEWAY: &str = "172.17.0.1";
 
 impl Network {
-    /// Allocates the next free address (`172.17.0.2` first).
+    /// Allocates the lowest free address (`172.17.0.2` first; released addresses are reused).
     pub fn allocate_ip(&mut self) -> String {
-        let mut candidate = self.last_ip;
-        for _ in 0..65_000 {
-            candidate = if candidate >= 65_534 { 2 } else { candidate + 1 };
-            if !self.in_use_ips.contains(&candidate) {
-                break;
-            }
+        let mut candidate = 2;
+        while self.in_use_ips.contains(&candidate) && candidate < 65_534 {
+            candidate += 1;
         }
         self.last_ip = candidate;
         self.in_use_ips.push(candidate);
