@@ -13,7 +13,7 @@
 //!   field name) with Docker's header functions; that header output is kept even when execution
 //!   fails half-way; header, `\n` and rows then go through the table writer.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::go_json;
 use super::table::tabwrite;
@@ -58,23 +58,15 @@ fn replace_escapes(s: &str) -> String {
     out
 }
 
-/// A row with its top-level keys sorted, as Docker's rows marshal for `--format json`.
-fn sorted_keys(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut entries: Vec<(&String, &Value)> = m.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            Value::Object(entries.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Map<String, Value>>())
-        }
-        other => other.clone(),
-    }
-}
-
-/// The lines of `--format json`: one compact object per row, keys sorted, `<>&` not escaped.
+/// The lines of `--format json`: one compact object per row, keys sorted, `<>&` not escaped, and
+/// object-valued entries (methods with an argument such as `Label`) left out, as Docker does.
 pub fn json_lines(rows: &[Value]) -> String {
     let mut out = String::new();
     for row in rows {
-        out.push_str(&go_json::compact(&sorted_keys(row), false));
+        match row {
+            Value::Object(m) => out.push_str(&template::row_json(m)),
+            other => out.push_str(&go_json::compact(other, false)),
+        }
         out.push('\n');
     }
     out
@@ -268,6 +260,11 @@ CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS     
         assert_eq!(ps("  {{.Names}}: {{.Status}}  ").as_deref(), Ok("web: Up 2 minutes\ntmp: Exited (0) 3 hours ago\n"));
         assert_eq!(ps("{{.ID}}\\n").as_deref(), Ok("3f2a1b9c8d7e\n\n1c2d3e4f5a6b\n\n"));
         assert_eq!(ps("table {{.Names}}\\t{{.Label \"com.example.tier\"}}").as_deref(), Ok("NAMES     \nweb       <front>\ntmp       \n"));
+        assert_eq!(ps("{{json .}}").as_deref(), Ok(concat!(
+            r#"{"Command":"\"/docker-entrypoint.…\"","ID":"3f2a1b9c8d7e","Image":"nginx:1.27","Names":"web","#,
+            r#""Ports":"0.0.0.0:8080->80/tcp, [::]:8080->80/tcp","RunningFor":"2 minutes ago","Status":"Up 2 minutes"}"#, "\n",
+            r#"{"Command":"\"sleep 5\"","ID":"1c2d3e4f5a6b","Image":"alpine","Names":"tmp","Ports":"","#,
+            r#""RunningFor":"3 hours ago","Status":"Exited (0) 3 hours ago"}"#, "\n")));
         assert_eq!(ps("table {{.ID | upper}}\\t{{json .Names}}").as_deref(), Ok("CONTAINER ID   NAMES\n3F2A1B9C8D7E   \"web\"\n1C2D3E4F5A6B   \"tmp\"\n"));
         assert_eq!(ps("table").as_deref(), Ok("\n\n\n"));
         assert_eq!(ps("tableau {{.Names}}").as_deref(), Ok("au NAMES\nau web\nau tmp\n"));
@@ -275,7 +272,7 @@ CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS     
 
     #[test]
     fn json_rows_have_sorted_keys_and_no_html_escaping() {
-        let rows = vec![json!({"Names": "web", "ID": "abc", "Labels": "a=<b>&c"})];
+        let rows = vec![json!({"Names": "web", "ID": "abc", "Labels": "a=<b>&c", "Label": {"a": "<b>"}})];
         assert_eq!(
             render_listing("json", &json!({}), &rows, &ExecOptions::default()).as_deref(),
             Ok("{\"ID\":\"abc\",\"Labels\":\"a=<b>&c\",\"Names\":\"web\"}\n")

@@ -697,6 +697,14 @@ impl<'t, 'a> Exec<'t, 'a, '_> {
             return self.errorf(format!("error calling call: {msg}"));
         }
 
+        // `{{json .}}` on a listing row: Docker's rows marshal themselves as sorted maps.
+        if name == "json" && !header {
+            if let (Some(root), Some(V::Obj(m))) = (self.root, argv.first()) {
+                if std::ptr::eq(root, *m) {
+                    return Ok(V::Str(Cow::Owned(funcs::row_json(m))));
+                }
+            }
+        }
         match funcs::call(name, header, argv) {
             Ok(v) => Ok(v),
             Err(e) => {

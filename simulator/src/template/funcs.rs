@@ -469,6 +469,25 @@ pub(crate) fn json_of(v: &V) -> String {
     }
 }
 
+/// How Docker marshals a listing row (`formatter.marshalMap`): a JSON object of the row's
+/// argument-less methods, keys sorted, `<>&` not escaped. Top-level object values stand for methods
+/// with an argument (`Label`) and are left out, as Docker skips those.
+pub fn row_json(row: &serde_json::Map<String, Value>) -> String {
+    let mut entries: Vec<(&String, &Value)> = row.iter().filter(|(_, v)| !v.is_object()).collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = String::from("{");
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        go_json::write_string(&mut out, k, false);
+        out.push(':');
+        out.push_str(&go_json::compact(v, false));
+    }
+    out.push('}');
+    out
+}
+
 /// Go's `unicode.IsSpace`.
 fn is_go_space(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}') || (!c.is_ascii() && c.is_whitespace())

@@ -53,6 +53,8 @@ mod value;
 #[cfg(test)]
 mod tests;
 
+pub use funcs::row_json;
+
 use serde_json::Value;
 
 /// What a field lookup on a map does when the key is missing (Go's `missingkey` option).

@@ -240,6 +240,9 @@ fn struct_label_method() {
     let t = parse("{{.ID}} {{.Label \"com.example\"}} [{{.Label \"missing\"}}]").ok();
     let out = t.and_then(|t| t.execute_with(&row, &ExecOptions::for_struct("*formatter.ContainerContext")).ok());
     assert_eq!(out.as_deref(), Some("abc yes []"));
+    let t = parse("{{json .}}").ok();
+    let out = t.and_then(|t| t.execute_with(&row, &ExecOptions::for_struct("*formatter.ContainerContext")).ok());
+    assert_eq!(out.as_deref(), Some(r#"{"ID":"abc"}"#));
 }
 
 #[test]
