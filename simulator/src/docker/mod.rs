@@ -17,6 +17,7 @@ pub mod rm;
 pub mod rmi;
 pub mod run;
 pub mod run_options;
+pub mod search;
 pub mod stats;
 pub mod system;
 pub mod tag;
@@ -71,6 +72,7 @@ pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, pro
         "image prune" => rmi::prune(engine, &inv, call.stdin),
         "image tag" => tag::tag(engine, &inv),
         "image history" => history::history(engine, &inv),
+        "search" => search::search(engine, &inv),
         "system df" => system::df(engine, &inv),
         "system prune" => system::prune(engine, &inv, call.stdin),
         _ => not_supported(&inv),

@@ -1,0 +1,90 @@
+//! `docker search`: the simulated Docker Hub's index.
+
+use serde_json::json;
+
+use crate::cli::Invocation;
+use crate::docker::{errors, listing};
+use crate::engine::Engine;
+use crate::format::ellipsis;
+use crate::hub::search_index;
+use crate::output::Output;
+
+const DEFAULT_FORMAT: &str = "table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}";
+const HEADERS: &[(&str, &str)] = &[
+    ("Name", "NAME"),
+    ("Description", "DESCRIPTION"),
+    ("StarCount", "STARS"),
+    ("IsOfficial", "OFFICIAL"),
+    ("IsAutomated", "AUTOMATED"),
+];
+
+pub fn search(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let Some(term) = inv.args.first() else { return out };
+    if engine.hub_offline {
+        let msg = format!(
+            "Get \"https://index.docker.io/v1/search?q={term}&n=25\": dial tcp: lookup index.docker.io on 10.255.255.53:53: dial udp 10.255.255.53:53: connect: network is unreachable"
+        );
+        errors::daemon(&mut out, &msg);
+        return out.with_exit(1);
+    }
+    let limit = inv.int("limit").unwrap_or(25);
+    if !(1..=100).contains(&limit) {
+        errors::daemon(&mut out, &format!("limit {limit} is outside the range of [1, 100]"));
+        return out.with_exit(1);
+    }
+    let mut official: Option<bool> = None;
+    let mut min_stars = 0u32;
+    for f in inv.list("filter") {
+        let Some((k, v)) = f.split_once('=') else {
+            out.errln("bad format of filter (expected name=value)");
+            return out.with_exit(125);
+        };
+        match k {
+            "is-official" => official = Some(v.eq_ignore_ascii_case("true") || v == "1"),
+            "is-automated" => {}
+            "stars" => match v.parse::<u32>() {
+                Ok(n) => min_stars = n,
+                Err(_) => {
+                    errors::daemon(&mut out, &format!("invalid filter 'stars={v}'"));
+                    return out.with_exit(1);
+                }
+            },
+            other => {
+                errors::daemon(&mut out, &format!("invalid filter '{other}'"));
+                return out.with_exit(1);
+            }
+        }
+    }
+    let trunc = !inv.bool("no-trunc");
+    let rows: Vec<serde_json::Value> = search_index::search(term)
+        .into_iter()
+        .filter(|e| official.is_none_or(|o| o == e.official) && e.stars >= min_stars)
+        .take(limit as usize)
+        .map(|e| {
+            let description = e.description.replace('\n', " ");
+            json!({
+                "Name": e.name,
+                "Description": if trunc { ellipsis(&description, 45) } else { description },
+                "StarCount": e.stars.to_string(),
+                "IsOfficial": if e.official { "[OK]" } else { "" },
+                "IsAutomated": "",
+            })
+        })
+        .collect();
+    let format = match inv.str("format").filter(|f| !f.is_empty()) {
+        Some("table") | None => DEFAULT_FORMAT.to_string(),
+        Some(f) => f.to_string(),
+    };
+    let listing = listing::Listing {
+        row_type: "*registry.searchContext",
+        headers: HEADERS,
+        parse_prefix: "template parsing error: ",
+        exec_prefix: "template parsing error: ",
+    };
+    match listing.render(&format, &rows) {
+        Ok(text) => out.out(text),
+        Err(e) => errors::template_error(&mut out, &e),
+    }
+    out
+}
