@@ -26,6 +26,6 @@ pub mod transcript;
 
 pub use clock::Timestamp;
 pub use events::{ContainerState, Event};
-pub use output::{AttachKind, Attached, Chunk, Output, Stream};
+pub use output::{AttachKind, Attached, Chunk, Output, ShellSpec, Stream};
 pub use project::{MemoryProject, ProjectFiles};
 pub use session::{Session, SessionConfig};

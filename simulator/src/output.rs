@@ -35,6 +35,19 @@ pub struct Attached {
     pub kind: AttachKind,
     /// Log entries already printed.
     pub logs_seen: usize,
+    /// Set when the learner is now typing into a shell inside the container.
+    pub shell: Option<ShellSpec>,
+}
+
+/// How to open an interactive shell inside a container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellSpec {
+    /// True for `docker exec`: leaving the shell does not stop the container.
+    pub exec: bool,
+    /// The shell's environment, in order.
+    pub env: Vec<String>,
+    pub workdir: String,
+    pub user: String,
 }
 
 /// What the foreground command prints when the container stops.

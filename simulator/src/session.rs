@@ -3,6 +3,7 @@
 use crate::clock::Timestamp;
 use crate::engine::Engine;
 use crate::attachment;
+use crate::engine::container_shell::{ContainerShell, ShellLine};
 use crate::output::{Attached, Output};
 use crate::project::ProjectFiles;
 use crate::shell::{self, ProgramCall, Programs, ShellState};
@@ -32,19 +33,26 @@ pub struct Session {
     pub project: Box<dyn ProjectFiles>,
     /// The foreground command still running, if any.
     attached: Option<Attached>,
+    /// The shell inside a container the learner is typing into, if any.
+    container_shell: Option<ContainerShell>,
 }
 
 impl Session {
     pub fn new(config: SessionConfig, project: Box<dyn ProjectFiles>) -> Self {
         let mut engine = Engine::new(config.seed, config.start);
         engine.tty = config.tty;
-        Self { shell: ShellState::new(), engine, project, attached: None }
+        let mut shell = ShellState::new();
+        shell.tty = config.tty;
+        Self { shell, engine, project, attached: None, container_shell: None }
     }
 
     /// Runs one command line (possibly several commands joined by `;`, `&&`, pipes…).
     /// While a previous command is still attached, the line is not run: the caller should wait,
     /// `poll` or `interrupt` first.
     pub fn run_line(&mut self, line: &str) -> Output {
+        if self.container_shell.is_some() {
+            return self.run_in_container_shell(line);
+        }
         if let Some(a) = self.attached.as_mut() {
             if let Some(done) = attachment::poll(&mut self.engine, a) {
                 if done.attached.is_none() {
@@ -55,7 +63,48 @@ impl Session {
         let mut host = Host { engine: &mut self.engine, project: self.project.as_mut() };
         let out = shell::run_line(line, &mut self.shell, &mut host);
         self.attached = out.attached.clone();
+        if let Some(spec) = out.attached.as_ref().and_then(|a| a.shell.as_ref().map(|s| (a.container_id.clone(), s.clone()))) {
+            let (id, spec) = spec;
+            self.container_shell = ContainerShell::open(&self.engine, &id, spec.exec, spec.env, &spec.workdir, &spec.user).ok();
+        }
         out
+    }
+
+    /// A line typed into a shell inside a container; `exit` leaves it.
+    fn run_in_container_shell(&mut self, line: &str) -> Output {
+        let Some(sh) = self.container_shell.as_mut() else { return Output::new() };
+        let still_running = self.engine.containers.get(&sh.container_id).is_some_and(|c| c.state.running);
+        let result = if still_running { sh.run_line(line) } else { ShellLine { output: Output::new(), exited: Some(137) } };
+        let mut out = result.output;
+        if let Some(code) = result.exited {
+            let (id, exec) = (sh.container_id.clone(), sh.exec);
+            self.container_shell = None;
+            self.attached = None;
+            if !exec && still_running {
+                let mut events = Vec::new();
+                self.engine.main_process_exited(&id, code, &mut events);
+                out.events.extend(events);
+            }
+            out.exit_code = code;
+            self.shell.last_exit = code;
+        } else {
+            out.attached = self.attached.clone();
+        }
+        out
+    }
+
+    /// The prompt to show: the host shell's (`estudiante@muelle:~$ `) or, inside a container, the
+    /// image's shell prompt (`/ # `, `root@3f2a1b9c8d7e:/# `).
+    pub fn prompt(&self) -> String {
+        match &self.container_shell {
+            Some(sh) => sh.prompt(),
+            None => format!("{}@{}:{}$ ", shell::USER, shell::HOSTNAME, self.shell.prompt_dir()),
+        }
+    }
+
+    /// True while the learner types into a shell inside a container.
+    pub fn in_container_shell(&self) -> bool {
+        self.container_shell.is_some()
     }
 
     /// True while a foreground command is still running.
@@ -74,8 +123,11 @@ impl Session {
         Some(out)
     }
 
-    /// Ctrl+C while a foreground command runs.
+    /// Ctrl+C while a foreground command runs (inside a container shell it only cancels the line).
     pub fn interrupt(&mut self) -> Output {
+        if self.container_shell.is_some() {
+            return Output::new().with_exit(130);
+        }
         let Some(a) = self.attached.as_mut() else { return Output::new() };
         let out = attachment::interrupt(&mut self.engine, a);
         if out.attached.is_none() {
@@ -85,9 +137,11 @@ impl Session {
         out
     }
 
-    /// Leaves the foreground command running in the background and gives the prompt back.
+    /// Leaves the foreground command running in the background and gives the prompt back
+    /// (Ctrl+P Ctrl+Q).
     pub fn detach(&mut self) {
         self.attached = None;
+        self.container_shell = None;
     }
 
     /// Moves the engine's clock forward to `now` (never backwards), running whatever was due.

@@ -124,7 +124,7 @@ pub fn wait(engine: &mut Engine, inv: &Invocation) -> Output {
                     out.events.extend(engine.take_pending_events());
                 }
                 None => {
-                    out.attached = Some(Attached { container_id: id, kind: AttachKind::Wait, logs_seen: 0 });
+                    out.attached = Some(Attached { container_id: id, kind: AttachKind::Wait, logs_seen: 0, shell: None });
                     return out;
                 }
             }

@@ -2,6 +2,7 @@
 
 pub mod container_lifecycle;
 pub mod errors;
+pub mod exec;
 pub mod history;
 pub mod images;
 pub mod import;
@@ -59,6 +60,8 @@ pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, pro
         "container rm" => rm::rm(engine, &inv),
         "container prune" => rm::prune(engine, &inv, call.stdin),
         "container ls" => ps::ps(engine, &inv),
+        "container exec" => exec::exec(engine, &inv, project),
+        "container attach" => exec::attach(engine, &inv),
         "container logs" => logs::logs(engine, &inv),
         "container top" => top_port::top(engine, &inv),
         "container port" => top_port::port(engine, &inv),

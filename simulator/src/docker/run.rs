@@ -13,7 +13,7 @@ use crate::engine::lifecycle::StartFailure;
 use crate::engine::reference::Reference;
 use crate::engine::{names, Engine};
 use crate::events::Event;
-use crate::output::{AttachKind, Attached, Output, Stream};
+use crate::output::{AttachKind, Attached, Output, ShellSpec, Stream};
 use crate::project::ProjectFiles;
 use crate::shell::ProgramCall;
 
@@ -60,6 +60,10 @@ pub fn run(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project
     if detach {
         return out;
     }
+    if engine.tty && inv.bool("interactive") && inv.bool("tty") && runs_a_shell(engine, &id) {
+        out.attached = Some(shell_attachment(engine, &id, false, Vec::new(), None, None));
+        return out;
+    }
     attach_until_exit(engine, &id, &mut out);
     let attached = inv.list("attach");
     if !attached.is_empty() {
@@ -72,6 +76,35 @@ pub fn run(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project
         });
     }
     out
+}
+
+/// True when the container's main process is an interactive shell waiting for input.
+pub fn runs_a_shell(engine: &Engine, id: &str) -> bool {
+    engine.containers.get(id).is_some_and(|c| {
+        let base = c.path.rsplit('/').next().unwrap_or(&c.path);
+        matches!(base, "sh" | "ash" | "bash" | "dash") && !c.args.iter().any(|a| a == "-c") && c.state.running
+    })
+}
+
+/// The terminal is now typing into a shell inside the container.
+pub fn shell_attachment(engine: &Engine, id: &str, exec: bool, extra_env: Vec<String>, workdir: Option<&str>, user: Option<&str>) -> Attached {
+    let c = engine.containers.get(id);
+    let mut env = engine.process_env_of(id);
+    for kv in extra_env {
+        let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k).to_string();
+        match env.iter_mut().find(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) == key) {
+            Some(slot) => *slot = kv,
+            None => env.push(kv),
+        }
+    }
+    let spec = ShellSpec {
+        exec,
+        env,
+        workdir: workdir.map(str::to_string).or_else(|| c.map(|c| c.config.working_dir.clone())).unwrap_or_default(),
+        user: user.map(str::to_string).or_else(|| c.map(|c| c.config.user.clone())).unwrap_or_default(),
+    };
+    let logs_seen = c.map_or(0, |c| c.logs.len());
+    Attached { container_id: id.to_string(), kind: AttachKind::Run, logs_seen, shell: Some(spec) }
 }
 
 /// Streams the container's output and waits for it to exit (or leaves the terminal attached).
@@ -90,7 +123,7 @@ pub fn attach_until_exit(engine: &mut Engine, id: &str, out: &mut Output) {
             }
             _ => {
                 let logs_seen = engine.containers.get(id).map_or(0, |c| c.logs.len());
-                out.attached = Some(Attached { container_id: id.to_string(), kind: AttachKind::Run, logs_seen });
+                out.attached = Some(Attached { container_id: id.to_string(), kind: AttachKind::Run, logs_seen, shell: None });
                 return;
             }
         }

@@ -190,6 +190,13 @@ impl Engine {
         Ok(bound)
     }
 
+    /// The main process ended by itself (the learner typed `exit` in its shell).
+    pub fn main_process_exited(&mut self, id: &str, code: i32, events: &mut Vec<Event>) {
+        if self.containers.get(id).is_some_and(|c| c.state.running) {
+            self.process_exited(id, code, events);
+        }
+    }
+
     /// The main process ended with `code`: update state, then auto-remove or restart per policy.
     pub(crate) fn process_exited(&mut self, id: &str, code: i32, events: &mut Vec<Event>) {
         let now = self.now();
@@ -434,6 +441,19 @@ impl Engine {
             Timer::ProcessExit { id: tid, run_id: r, code } if tid == id && *r == run_id => Some((*when, *code)),
             _ => None,
         })
+    }
+}
+
+impl Engine {
+    /// The environment a process started in this container sees (main process or `exec`).
+    pub fn process_env_of(&self, id: &str) -> Vec<String> {
+        let Some(c) = self.containers.get(id) else { return Vec::new() };
+        let lineage = self.images.get(&c.image_id).map_or_else(|| "busybox".to_string(), |i| i.lineage.clone());
+        let user = users::resolve(&lineage, &c.config.user).or_else(|_| users::resolve(&lineage, "")).ok();
+        match user {
+            Some(u) => process_env(c, &u),
+            None => c.config.env.clone(),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! live in [`crate::docker`], one file each.
 
 pub mod container;
+pub mod container_shell;
 pub mod image;
 pub mod image_store;
 pub mod lifecycle;

@@ -311,39 +311,93 @@ fn cmdline_quoted(argv: &[String]) -> String {
 
 /// Runs a short script (or a single utility) through the shell and records its output and exit.
 fn run_script(script: &str, l: &Launch<'_>, p: &mut Program) {
-    let mut state = ShellState::new();
-    state.env.clear();
-    for kv in l.env {
-        if let Some((k, v)) = kv.split_once('=') {
-            state.env.insert(k.to_string(), v.to_string());
-        }
+    let ctx = ScriptContext { lineage: l.lineage, env: l.env, workdir: l.workdir, user: l.user };
+    let mut state = ctx.fresh_state();
+    let r = run_in_container(script, &ctx, &mut state);
+    for c in &r.output.chunks {
+        p.output.push((0, c.stream, c.text.clone()));
     }
+    p.exit = if r.forever { None } else { Some((r.slept_ns, r.output.exit_code)) };
+}
+
+/// Where a script runs: the container's programs, environment, directory and user.
+pub struct ScriptContext<'a> {
+    pub lineage: &'a str,
+    /// The process environment, in order.
+    pub env: &'a [String],
+    pub workdir: &'a str,
+    pub user: &'a crate::engine::users::User,
+}
+
+/// What a script did.
+pub struct ScriptResult {
+    pub output: Output,
+    /// Time it slept, in ns.
+    pub slept_ns: i64,
+    /// It started something that runs until stopped (`tail -f`, a server).
+    pub forever: bool,
+}
+
+impl ScriptContext<'_> {
+    /// A shell state holding exactly the process environment.
+    pub fn fresh_state(&self) -> ShellState {
+        let mut state = ShellState::new();
+        state.env.clear();
+        state.vars.clear();
+        for kv in self.env {
+            if let Some((k, v)) = kv.split_once('=') {
+                state.env.insert(k.to_string(), v.to_string());
+            }
+        }
+        state
+    }
+}
+
+/// Runs one line of shell inside a container.
+pub fn run_in_container(script: &str, ctx: &ScriptContext<'_>, state: &mut ShellState) -> ScriptResult {
     // `env` as the whole command prints the environment in the process's order.
     let words: Vec<&str> = script.split_whitespace().collect();
     if matches!(words.as_slice(), ["env"] | ["printenv"] | ["/bin/env"] | ["/usr/bin/env"]) {
-        let mut text = String::new();
-        for kv in l.env {
-            text.push_str(kv);
-            text.push('\n');
+        let mut output = Output::new();
+        let mut printed: Vec<&str> = Vec::new();
+        for kv in ctx.env {
+            let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k);
+            if let Some(v) = state.env.get(key) {
+                output.outln(format!("{key}={v}"));
+                printed.push(key);
+            }
         }
-        p.output.push((0, Stream::Stdout, text));
-        p.exit = Some((0, 0));
-        return;
+        for (k, v) in &state.env {
+            if !printed.contains(&k.as_str()) {
+                output.outln(format!("{k}={v}"));
+            }
+        }
+        return ScriptResult { output, slept_ns: 0, forever: false };
+    }
+    // Commands whose host-shell builtins would describe the learner's machine, not the container.
+    let simple = match words.as_slice() {
+        ["hostname"] => Some(state.env.get("HOSTNAME").cloned().unwrap_or_default()),
+        ["whoami"] => Some(ctx.user.name.clone().unwrap_or_else(|| format!("whoami: unknown uid {}", ctx.user.uid))),
+        ["id"] => Some(ctx.user.id_line()),
+        ["pwd"] => Some(if ctx.workdir.is_empty() { "/".to_string() } else { ctx.workdir.to_string() }),
+        _ => None,
+    };
+    if let Some(text) = simple {
+        let mut output = Output::new();
+        output.outln(text);
+        return ScriptResult { output, slept_ns: 0, forever: false };
     }
     let mut host = ContainerPrograms {
-        lineage: l.lineage,
+        lineage: ctx.lineage,
         slept: 0,
         project: MemoryProject::new(),
         forever: false,
-        workdir: if l.workdir.is_empty() { "/".to_string() } else { l.workdir.to_string() },
-        id_line: l.user.id_line(),
-        user_name: l.user.name.clone().unwrap_or_else(|| format!("{}", l.user.uid)),
+        workdir: if ctx.workdir.is_empty() { "/".to_string() } else { ctx.workdir.to_string() },
+        id_line: ctx.user.id_line(),
+        user_name: ctx.user.name.clone().unwrap_or_else(|| format!("{}", ctx.user.uid)),
     };
-    let out = shell::run_line(script, &mut state, &mut host);
-    for c in &out.chunks {
-        p.output.push((0, c.stream, c.text.clone()));
-    }
-    p.exit = if host.forever { None } else { Some((host.slept, out.exit_code)) };
+    let output = shell::run_line(script, state, &mut host);
+    ScriptResult { output, slept_ns: host.slept, forever: host.forever }
 }
 
 /// Programs seen from a shell script inside a container.
@@ -554,7 +608,19 @@ mod tests {
 
     fn run(argv: &[&str], lineage: &str) -> Result<Program, StartError> {
         let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
-        launch(&Launch { argv: &argv, env: &[], lineage, tty: false, open_stdin: false, init: false, now: Timestamp(0), hostname: "abc" })
+        let root = crate::engine::users::resolve(lineage, "").unwrap();
+        launch(&Launch {
+            argv: &argv,
+            env: &[],
+            lineage,
+            tty: false,
+            open_stdin: false,
+            init: false,
+            now: Timestamp(0),
+            hostname: "abc",
+            workdir: "",
+            user: &root,
+        })
     }
 
     #[test]
