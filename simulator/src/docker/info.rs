@@ -20,11 +20,7 @@ pub fn info(engine: &mut Engine, inv: &Invocation) -> Output {
             "Architecture": "x86_64", "NCPU": 2, "MemTotal": 8_317_362_176u64, "Name": "muelle",
             "DockerRootDir": "/var/lib/docker", "KernelVersion": "6.1.0-28-amd64"
         });
-        match crate::docker::listing::execute_each(f, &[data]) {
-            Ok(t) => out.out(t),
-            Err(e) => crate::docker::errors::template_error(&mut out, &e),
-        }
-        return out;
+        return crate::docker::inspect::format_one(f, &data);
     }
     out.out(format!(
         "Client: Docker Engine - Community

@@ -29,11 +29,7 @@ pub fn version(_engine: &Engine, inv: &Invocation) -> Output {
                 "BuildTime": "2025-11-05T14:43:14.000000000+00:00"
             }
         });
-        match crate::docker::listing::execute_each(f, &[data]) {
-            Ok(t) => out.out(t),
-            Err(e) => crate::docker::errors::template_error(&mut out, &e),
-        }
-        return out;
+        return crate::docker::inspect::format_one(f, &data);
     }
     out.out(format!(
         "Client: Docker Engine - Community

@@ -4,7 +4,7 @@
 //!
 //! Listing rules reproduced:
 //! - a format starting with `table` drops that word; the format `json` becomes `{{json .}}` over
-//!   each row with its keys sorted (Docker marshals rows as maps) and without HTML escaping;
+//!   each row with its keys sorted (Docker marshals rows as maps, with `json.Marshal`'s HTML escaping);
 //! - spaces around the format are trimmed, the two-character sequences `\t` and `\n` become a tab and
 //!   a newline;
 //! - each row is executed and followed by `\n`; any error aborts with nothing printed and the message
@@ -58,7 +58,7 @@ fn replace_escapes(s: &str) -> String {
     out
 }
 
-/// The lines of `--format json`: one compact object per row, keys sorted, `<>&` not escaped, and
+/// The lines of `--format json`: one compact object per row, keys sorted, `<>&` escaped, and
 /// object-valued entries (methods with an argument such as `Label`) left out, as Docker does.
 pub fn json_lines(rows: &[Value]) -> String {
     let mut out = String::new();
@@ -262,7 +262,7 @@ CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS     
         assert_eq!(ps("table {{.Names}}\\t{{.Label \"com.example.tier\"}}").as_deref(), Ok("NAMES     \nweb       <front>\ntmp       \n"));
         assert_eq!(ps("{{json .}}").as_deref(), Ok(concat!(
             r#"{"Command":"\"/docker-entrypoint.…\"","ID":"3f2a1b9c8d7e","Image":"nginx:1.27","Names":"web","#,
-            r#""Ports":"0.0.0.0:8080->80/tcp, [::]:8080->80/tcp","RunningFor":"2 minutes ago","Status":"Up 2 minutes"}"#, "\n",
+            r#""Ports":"0.0.0.0:8080-\u003e80/tcp, [::]:8080-\u003e80/tcp","RunningFor":"2 minutes ago","Status":"Up 2 minutes"}"#, "\n",
             r#"{"Command":"\"sleep 5\"","ID":"1c2d3e4f5a6b","Image":"alpine","Names":"tmp","Ports":"","#,
             r#""RunningFor":"3 hours ago","Status":"Exited (0) 3 hours ago"}"#, "\n")));
         assert_eq!(ps("table {{.ID | upper}}\\t{{json .Names}}").as_deref(), Ok("CONTAINER ID   NAMES\n3F2A1B9C8D7E   \"web\"\n1C2D3E4F5A6B   \"tmp\"\n"));
@@ -271,11 +271,13 @@ CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS     
     }
 
     #[test]
-    fn json_rows_have_sorted_keys_and_no_html_escaping() {
+    fn json_rows_have_sorted_keys_and_html_escaping() {
+        // Rows marshal themselves with json.Marshal: `docker ps --format json` prints
+        // `0.0.0.0:8080-\u003e80/tcp` (tests/goldens/docker/10-ps.txt).
         let rows = vec![json!({"Names": "web", "ID": "abc", "Labels": "a=<b>&c", "Label": {"a": "<b>"}})];
         assert_eq!(
             render_listing("json", &json!({}), &rows, &ExecOptions::default()).as_deref(),
-            Ok("{\"ID\":\"abc\",\"Labels\":\"a=<b>&c\",\"Names\":\"web\"}\n")
+            Ok("{\"ID\":\"abc\",\"Labels\":\"a=\\u003cb\\u003e\\u0026c\",\"Names\":\"web\"}\n")
         );
     }
 

@@ -480,9 +480,10 @@ pub fn row_json(row: &serde_json::Map<String, Value>) -> String {
         if i > 0 {
             out.push(',');
         }
-        go_json::write_string(&mut out, k, false);
+        // Rows marshal themselves with `json.Marshal`, which escapes `<`, `>` and `&`.
+        go_json::write_string(&mut out, k, true);
         out.push(':');
-        out.push_str(&go_json::compact(v, false));
+        out.push_str(&go_json::compact(v, true));
     }
     out.push('}');
     out
