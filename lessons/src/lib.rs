@@ -1,11 +1,13 @@
-//! The course as data: loading, validation, rendering and grading of Muelle's lessons.
-//!
-//! For now it holds the one place that configures pulldown-cmark ([`render_markdown`]) and a
-//! placeholder lesson; the loader, the goal language and quiz grading come later.
+//! The course as data (work in progress).
 
-mod markdown;
+pub mod front_matter;
+pub mod goal;
+pub mod highlight;
+pub mod markdown;
+pub mod problem;
+pub mod text;
 
-pub use markdown::render_markdown;
+pub use markdown::{render_inline, render_markdown};
 
-/// The placeholder lesson shown beside the terminal until the course loader exists.
-pub const WELCOME_LESSON: &str = include_str!("../content/00-bienvenida.md");
+/// The welcome lesson's source (front matter included; [`render_markdown`] skips it).
+pub const WELCOME_LESSON: &str = include_str!("../content/lecciones/00-bienvenida.md");
