@@ -40,10 +40,15 @@ pub fn parse_full(args: &[String]) -> Result<Parsed, Output> {
     let mut out = Output::new();
     let mut root_state = FlagState::default();
     let global = pflag::parse(command_table::root_flags(), args, false, &mut root_state);
-    // The global flag set writes its warnings to stderr as it goes.
-    for notice in root_state.notices.drain(..) {
-        out.errln(notice);
+    // The global flag set writes its warnings to stderr as it goes; a command forwarded to the
+    // buildx plugin parses the global options a second time.
+    let forwarded = global.as_ref().is_ok_and(|rest| forwarded_to_buildx(rest));
+    for _ in 0..(if forwarded { 2 } else { 1 }) {
+        for notice in &root_state.notices {
+            out.errln(notice);
+        }
     }
+    root_state.notices.clear();
     let globals = GlobalOptions::from_values(&root_state.values);
     let init_error = globals.initialize_error();
     let rest = match global {
@@ -122,6 +127,15 @@ struct Run {
     globals: GlobalOptions,
     /// `--builder NAME` is on the command line (buildx then shows no default for `--builder`).
     named_builder: bool,
+}
+
+/// The CLI's `forwardBuilder`: `build`, `builder …` and `image build` run the buildx plugin.
+fn forwarded_to_buildx(rest: &[String]) -> bool {
+    match rest.first().map(String::as_str) {
+        Some("build") | Some("builder") => true,
+        Some("image") => rest.get(1).is_some_and(|w| w == "build"),
+        _ => false,
+    }
 }
 
 /// The CLI's `hasBuilderName`: a pflag set knowing only `--builder` reads the words after the
@@ -246,7 +260,9 @@ impl Run {
                     ..Default::default()
                 };
                 if let Err(e) = pflag::parse(node.flags(), flags, true, &mut st) {
-                    return Err(fail(std::mem::take(&mut self.out), &e, 1));
+                    let buildx = matches!(node, Node::Group(g) if g.buildx);
+                    let msg = if buildx { format!("ERROR: {e}") } else { e };
+                    return Err(fail(std::mem::take(&mut self.out), &msg, 1));
                 }
                 self.help = st.help;
                 self.inherited = st.values;

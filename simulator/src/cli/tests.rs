@@ -34,7 +34,9 @@ fn is_parse_outcome(rec: &serde_json::Value, stdout: &str, stderr: &str) -> bool
         || stderr.starts_with("conflicting options: cannot specify both --host and --context")
         || stderr.contains("is only supported on a Docker daemon")
         || stderr.contains("ERROR: unknown command: ")
-        || PLAIN_FLAG_ERRORS.iter().any(|p| stderr.starts_with(p))
+        || PLAIN_FLAG_ERRORS
+            .iter()
+            .any(|p| stderr.trim_start_matches("ERROR: ").starts_with(p))
 }
 
 /// Real behaviours the simulator does not reproduce, with the reason.

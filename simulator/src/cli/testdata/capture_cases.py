@@ -204,6 +204,12 @@ ps -n --help
 ps --help=false
 ps --help=true
 ps -h --foo
+-h -v
+--help -v
+-v --help
+ps -h=false
+ps -h=false extra
+stop --time 1 -h
 -h
 -h ps
 --help
@@ -211,6 +217,12 @@ ps -h --foo
 --help foo
 -h -h ps
 -h --foo
+-h -v
+--help -v
+-v --help
+ps -h=false
+ps -h=false extra
+stop --time 1 -h
 ps -h -h
 help
 help ps
@@ -306,6 +318,22 @@ builder build .
 builder b .
 builder foo --help
 builder prune
+builder --foo=1 build .
+builder --builder=x -D build .
+builder -- build .
+builder --help=foo build
+builder build --foo
+builder -Z build
+builder --debug=x build .
+build --builder x --help
+build --help --builder x
+build -t x --builder y --help
+builder --builder x --help
+builder --builder= --help
+-- build .
+-D build .
+-h build
+--help builder
 # deprecations
 stop --time 1 x
 stop --time 1
