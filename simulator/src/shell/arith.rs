@@ -1,6 +1,6 @@
 //! `$((…))`: integer arithmetic as bash does it (64-bit, wrapping), with its error messages.
 //!
-//! `expr := or; or := and ('||' and)*; and := eq ('&&' eq)*; eq := cmp (('=='|'!=') cmp)*;
+//! `expr := or ('?' expr ':' expr)?; or := and ('||' and)*; and := eq ('&&' eq)*; eq := cmp (('=='|'!=') cmp)*;
 //! cmp := sum (('<='|'>='|'<'|'>') sum)*; sum := product (('+'|'-') product)*;
 //! product := power (('*'|'/'|'%') power)*; power := unary ('**' power)?;
 //! unary := ('-'|'+'|'!'|'~') unary | primary; primary := number | name | '(' expr ')'`
@@ -14,7 +14,7 @@ pub(super) fn eval(expr: &str, var: &dyn Fn(&str) -> Option<String>) -> Result<i
     if parser.at_end() {
         return Ok(0);
     }
-    let value = parser.or()?;
+    let value = parser.ternary()?;
     parser.skip_spaces();
     if !parser.at_end() {
         return Err(parser.error("syntax error in expression"));
@@ -67,6 +67,19 @@ impl Arith<'_> {
         } else {
             false
         }
+    }
+
+    fn ternary(&mut self) -> Result<i64, String> {
+        let condition = self.or()?;
+        if !self.eat("?", &[]) {
+            return Ok(condition);
+        }
+        let yes = self.nested(Self::ternary)?;
+        if !self.eat(":", &[]) {
+            return Err(self.error("`:' expected for conditional expression"));
+        }
+        let no = self.nested(Self::ternary)?;
+        Ok(if condition != 0 { yes } else { no })
     }
 
     fn or(&mut self) -> Result<i64, String> {
@@ -193,7 +206,7 @@ impl Arith<'_> {
         match self.peek() {
             Some('(') => {
                 self.pos += 1;
-                let value = self.nested(Self::or)?;
+                let value = self.nested(Self::ternary)?;
                 if !self.eat(")", &[]) {
                     return Err(self.error("missing `)'"));
                 }
@@ -264,6 +277,8 @@ mod tests {
         assert_eq!(calc("!0 + 0x10 + 010"), Ok(25));
         assert_eq!(calc(""), Ok(0));
         assert_eq!(calc("9223372036854775807 + 1"), Ok(i64::MIN));
+        assert_eq!(calc("X > 3 ? 10 : 20"), Ok(10));
+        assert_eq!(calc("0 ? 1 : 0 ? 2 : 3"), Ok(3));
     }
 
     #[test]

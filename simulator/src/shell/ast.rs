@@ -149,8 +149,23 @@ pub enum Param {
     WithOp { name: String, op: ParamOp, colon: bool, word: Vec<WordPart> },
     /// `${X%.txt}` and friends: remove a glob pattern from one end.
     Trim { name: String, suffix: bool, longest: bool, pattern: Vec<WordPart> },
+    /// `${X:offset}`, `${X:offset:length}` (arithmetic expressions).
+    Substring { name: String, offset: Vec<WordPart>, length: Option<Vec<WordPart>> },
+    /// `${X/pattern/replacement}` and its `//`, `/#`, `/%` forms.
+    Replace { name: String, mode: ReplaceMode, pattern: Vec<WordPart>, replacement: Vec<WordPart> },
+    /// `${X^^}`, `${X^}`, `${X,,}`, `${X,}`.
+    Case { name: String, upper: bool, all: bool },
     /// Something between `${` and `}` bash cannot read: fails when expanded.
     Bad(String),
+}
+
+/// Which matches `${X/…/…}` replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaceMode {
+    First,
+    All,
+    Prefix,
+    Suffix,
 }
 
 /// `-`, `=`, `+`, `?` in `${NAME:-word}`.

@@ -43,8 +43,25 @@ pub(super) fn append_capped(dst: &mut Output, src: Output) {
     }
 }
 
+/// Inside a script, the shell's messages name the script and line instead of `bash`.
+fn rename_messages(out: &mut Output, prefix: &str) {
+    for chunk in out.chunks.iter_mut().filter(|c| c.stream == Stream::Stderr) {
+        if !chunk.text.contains("bash: ") {
+            continue;
+        }
+        chunk.text = chunk
+            .text
+            .split_inclusive('\n')
+            .map(|line| match line.strip_prefix("bash: ") {
+                Some(rest) => format!("{prefix}{rest}"),
+                None => line.to_string(),
+            })
+            .collect();
+    }
+}
+
 /// What a subshell may change and must give back.
-struct Snapshot {
+pub(super) struct Snapshot {
     env: BTreeMap<String, String>,
     vars: BTreeMap<String, String>,
     exported_unset: BTreeSet<String>,
@@ -52,7 +69,7 @@ struct Snapshot {
 }
 
 impl Snapshot {
-    fn take(state: &ShellState) -> Self {
+    pub(super) fn take(state: &ShellState) -> Self {
         Snapshot {
             env: state.env.clone(),
             vars: state.vars.clone(),
@@ -61,7 +78,7 @@ impl Snapshot {
         }
     }
 
-    fn restore(self, state: &mut ShellState) {
+    pub(super) fn restore(self, state: &mut ShellState) {
         state.env = self.env;
         state.vars = self.vars;
         state.exported_unset = self.exported_unset;
@@ -128,6 +145,14 @@ pub(super) struct Exec<'a> {
     pub(super) aborted: bool,
     /// Exit status of the last command substitution of the current command (`X=$(false)` → 1).
     pub(super) last_subst_exit: Option<i32>,
+    /// `$1`, `$2`… of the script being run (none at the prompt).
+    pub(super) positional: Vec<String>,
+    /// `$0` inside a script: its name.
+    pub(super) script_name: Option<String>,
+    /// How many scripts run this one (`bash a.sh` running `bash b.sh`…).
+    pub(super) script_depth: usize,
+    /// Inside `bash FILE`: the shell's own messages read `FILE: line N: …` instead of `bash: …`.
+    pub(super) message_prefix: Option<String>,
 }
 
 impl<'a> Exec<'a> {
@@ -146,7 +171,26 @@ impl<'a> Exec<'a> {
             exiting: false,
             aborted: false,
             last_subst_exit: None,
+            positional: Vec::new(),
+            script_name: None,
+            script_depth: 0,
+            message_prefix: None,
         }
+    }
+
+    /// The input of the script this runtime runs.
+    pub(super) fn set_stdin(&mut self, stdin: Option<String>) {
+        self.inherited_stdin = stdin;
+    }
+
+    /// True once `exit` ran.
+    pub(super) fn exiting(&self) -> bool {
+        self.exiting
+    }
+
+    /// Stops this shell as `exit` does.
+    pub(super) fn request_exit(&mut self) {
+        self.exiting = true;
     }
 
     /// Runs the whole script; its stdout is the terminal when [`ShellState::tty`] says so.
@@ -156,7 +200,7 @@ impl<'a> Exec<'a> {
     }
 
     /// The text of the line at `span` (for messages such as `bash: $X: ambiguous redirect`).
-    fn source(&self, span: Span) -> &str {
+    fn text_at(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
@@ -312,6 +356,10 @@ impl<'a> Exec<'a> {
         let result = self.dispatch(&argv, stdin.as_deref(), stdin_is_file, &env, tty && fds.out == Target::Stdout);
         let routed = self.route(result, &fds);
         append_capped(&mut out, routed);
+        if let Some(name) = &self.message_prefix {
+            let line = self.text.get(..cmd.span.start).unwrap_or("").matches('\n').count() + 1;
+            rename_messages(&mut out, &format!("{name}: line {line}: "));
+        }
         out
     }
 
@@ -325,8 +373,12 @@ impl<'a> Exec<'a> {
         tty: bool,
     ) -> Output {
         let name = argv.first().map(String::as_str).unwrap_or("");
-        if name == "exit" {
-            return self.exit(argv);
+        match name {
+            "exit" => return self.exit(argv),
+            "source" | "." => return self.source(argv, stdin, tty),
+            "bash" | "sh" => return self.bash(argv, stdin, tty),
+            path if path.contains('/') => return self.run_path(argv, stdin, tty),
+            _ => {}
         }
         if let Some(builtin) = builtins::lookup(name) {
             let invocation = Invocation { argv, stdin, stdin_is_file, tty, env };
@@ -420,7 +472,7 @@ impl<'a> Exec<'a> {
                 }
                 continue;
             }
-            let source = self.source(word.span).to_string();
+            let source = self.text_at(word.span).to_string();
             let fields = self.expand_word_fields(word, out)?;
             let [name] = fields.as_slice() else {
                 out.errln(format!("bash: {source}: ambiguous redirect"));

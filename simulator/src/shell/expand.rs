@@ -2,7 +2,7 @@
 //! field splitting of unquoted results on blanks; then pathname expansion of unquoted globs.
 
 use super::arith;
-use super::ast::{Param, ParamOp, Word, WordPart};
+use super::ast::{Param, ParamOp, ReplaceMode, Word, WordPart};
 use super::exec::Exec;
 use super::folder;
 use super::glob;
@@ -124,6 +124,52 @@ fn trim(value: &str, pattern: &str, suffix: bool, longest: bool) -> String {
     value.to_string()
 }
 
+/// `${X/pattern/replacement}`: replaces the first (or every, or the anchored) longest match.
+fn replace(value: &str, pattern: &str, replacement: &str, mode: ReplaceMode) -> String {
+    if pattern.is_empty() || value.len() > MAX_TRIM_LEN {
+        return value.to_string();
+    }
+    let mut bounds: Vec<usize> = value.char_indices().map(|(i, _)| i).collect();
+    bounds.push(value.len());
+    let slice = |a: usize, b: usize| value.get(a..b).unwrap_or("");
+    let longest_from = |start: usize| bounds.iter().rev().copied().filter(|e| *e >= start).find(|e| glob::matches(pattern, slice(start, *e)));
+    match mode {
+        ReplaceMode::Prefix => match longest_from(0) {
+            Some(end) => format!("{replacement}{}", slice(end, value.len())),
+            None => value.to_string(),
+        },
+        ReplaceMode::Suffix => {
+            match bounds.iter().copied().find(|s| glob::matches(pattern, slice(*s, value.len()))) {
+                Some(start) => format!("{}{replacement}", slice(0, start)),
+                None => value.to_string(),
+            }
+        }
+        ReplaceMode::First | ReplaceMode::All => {
+            let mut out = String::new();
+            let mut index = 0;
+            let mut replaced = false;
+            while let Some(&start) = bounds.get(index) {
+                if start == value.len() {
+                    break;
+                }
+                let found = if replaced && mode == ReplaceMode::First { None } else { longest_from(start).filter(|e| *e > start) };
+                match found {
+                    Some(end) => {
+                        out.push_str(replacement);
+                        replaced = true;
+                        index = bounds.iter().position(|b| *b == end).unwrap_or(bounds.len());
+                    }
+                    None => {
+                        out.push_str(slice(start, bounds.get(index + 1).copied().unwrap_or(value.len())));
+                        index += 1;
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
 impl Exec<'_> {
     /// Expands a command's words into its argv.
     pub(super) fn expand_command_words(&mut self, words: &[Word], out: &mut Output) -> Option<Vec<String>> {
@@ -186,6 +232,15 @@ impl Exec<'_> {
             match part {
                 WordPart::Literal(text) => pieces.push(Piece { text: text.clone(), split: !quoted, glob: !quoted }),
                 WordPart::Quoted(text) => pieces.push(Piece { text: text.clone(), split: false, glob: false }),
+                WordPart::DoubleQuoted(inner) if matches!(inner.as_slice(), [WordPart::Param(Param::Plain(n))] if n == "@") => {
+                    // "$@": one field per positional parameter, none when there are none.
+                    for (i, arg) in self.positional.iter().enumerate() {
+                        if i > 0 {
+                            pieces.push(Piece { text: " ".to_string(), split: true, glob: false });
+                        }
+                        pieces.push(Piece { text: arg.clone(), split: false, glob: false });
+                    }
+                }
                 WordPart::DoubleQuoted(inner) => {
                     pieces.push(Piece { text: String::new(), split: false, glob: false });
                     self.expand_parts(inner, true, pieces, out)?;
@@ -201,16 +256,22 @@ impl Exec<'_> {
                 }
                 WordPart::Arith(expr) => {
                     let text = self.expand_string(expr, out)?;
-                    let state = &*self.state;
-                    let value = arith::eval(&text, &|name| state.var(name).map(str::to_string));
-                    match value {
-                        Ok(n) => pieces.push(Piece { text: n.to_string(), split: !quoted, glob: false }),
-                        Err(message) => return self.fail(out, &message),
-                    }
+                    let n = self.arith(&text, out)?;
+                    pieces.push(Piece { text: n.to_string(), split: !quoted, glob: false });
                 }
             }
         }
         Some(())
+    }
+
+    /// Evaluates an arithmetic expression (already expanded); errors stop the line.
+    fn arith(&mut self, text: &str, out: &mut Output) -> Option<i64> {
+        let state = &*self.state;
+        let value = arith::eval(text, &|name| state.var(name).map(str::to_string));
+        match value {
+            Ok(n) => Some(n),
+            Err(message) => self.fail(out, &message),
+        }
     }
 
     /// Prints `bash: <message>` and stops the line.
@@ -221,16 +282,20 @@ impl Exec<'_> {
     }
 
     /// The value of a parameter: special ones (`$?`, `$$`…) or a variable.
-    pub(super) fn lookup(&self, name: &str) -> Option<String> {
+    pub(super) fn lookup(&mut self, name: &str) -> Option<String> {
         match name {
             "?" => Some(self.state.last_exit.to_string()),
             "$" => Some(SHELL_PID.to_string()),
-            "#" => Some("0".to_string()),
-            "0" => Some("bash".to_string()),
+            "#" => Some(self.positional.len().to_string()),
+            "0" => Some(self.script_name.clone().unwrap_or_else(|| "bash".to_string())),
             "-" => Some("himBHs".to_string()),
-            "@" | "*" => Some(String::new()),
+            "@" | "*" => Some(self.positional.join(" ")),
             "!" => None,
-            n if n.starts_with(|c: char| c.is_ascii_digit()) => None,
+            n if n.starts_with(|c: char| c.is_ascii_digit()) => {
+                let index: usize = n.parse().ok()?;
+                self.positional.get(index.checked_sub(1)?).cloned()
+            }
+            "RANDOM" if self.state.var("RANDOM").is_none() => Some(self.state.next_random().to_string()),
             n => self.state.var(n).map(str::to_string),
         }
     }
@@ -248,6 +313,50 @@ impl Exec<'_> {
                 let value = self.lookup(name).unwrap_or_default();
                 let pattern = self.expand_pattern(pattern, out)?;
                 pieces.push(plain(trim(&value, &pattern, *suffix, *longest)));
+            }
+            Param::Replace { name, mode, pattern, replacement } => {
+                let value = self.lookup(name).unwrap_or_default();
+                let pattern = self.expand_pattern(pattern, out)?;
+                let replacement = self.expand_string(replacement, out)?;
+                pieces.push(plain(replace(&value, &pattern, &replacement, *mode)));
+            }
+            Param::Case { name, upper, all } => {
+                let value = self.lookup(name).unwrap_or_default();
+                let convert = |s: &str| if *upper { s.to_uppercase() } else { s.to_lowercase() };
+                let text = if *all {
+                    convert(&value)
+                } else {
+                    let mut chars = value.chars();
+                    chars.next().map(|c| convert(&c.to_string()) + chars.as_str()).unwrap_or_default()
+                };
+                pieces.push(plain(text));
+            }
+            Param::Substring { name, offset, length } => {
+                let value = self.lookup(name).unwrap_or_default();
+                let chars: Vec<char> = value.chars().collect();
+                let count = i64::try_from(chars.len()).unwrap_or(i64::MAX);
+                let offset_text = self.expand_string(offset, out)?;
+                let offset = self.arith(&offset_text, out)?;
+                let start = if offset < 0 { count.saturating_add(offset) } else { offset };
+                let end = match length {
+                    None => count,
+                    Some(length) => {
+                        let length_text = self.expand_string(length, out)?;
+                        let length = self.arith(&length_text, out)?;
+                        let end = if length < 0 { count.saturating_add(length) } else { start.saturating_add(length) };
+                        if end < start.max(0) && length < 0 && (0..=count).contains(&start) {
+                            return self.fail(out, &format!("{}: substring expression < 0", length_text.trim()));
+                        }
+                        end.min(count)
+                    }
+                };
+                let text: String = if start < 0 || start > count || end <= start {
+                    String::new()
+                } else {
+                    let (a, b) = (usize::try_from(start).unwrap_or(0), usize::try_from(end).unwrap_or(0));
+                    chars.get(a..b).unwrap_or_default().iter().collect()
+                };
+                pieces.push(plain(text));
             }
             Param::WithOp { name, op, colon, word } => {
                 let value = self.lookup(name);
@@ -319,6 +428,17 @@ mod tests {
         assert_eq!(trim("/a/b/c", "*/", false, false), "a/b/c");
         assert_eq!(trim("/a/b/c", "*/", false, true), "c");
         assert_eq!(trim("abc", "x", true, true), "abc");
+    }
+
+    #[test]
+    fn replaces_patterns() {
+        assert_eq!(replace("a-b-c", "-", "+", ReplaceMode::First), "a+b-c");
+        assert_eq!(replace("a-b-c", "-", "+", ReplaceMode::All), "a+b+c");
+        assert_eq!(replace("nginx:latest", ":*", "", ReplaceMode::First), "nginx");
+        assert_eq!(replace("abcabc", "abc", "x", ReplaceMode::Prefix), "xabc");
+        assert_eq!(replace("abcabc", "abc", "x", ReplaceMode::Suffix), "abcx");
+        assert_eq!(replace("abc", "z", "x", ReplaceMode::All), "abc");
+        assert_eq!(replace("ñandú", "ú", "u", ReplaceMode::All), "ñandu");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod expand;
 mod folder;
 mod glob;
 pub mod parse;
+mod scripts;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,6 +78,10 @@ pub struct ShellState {
     /// True when the output goes to a terminal (the browser): `ls` then prints columns. False (the
     /// default) prints as into a pipe, like the transcripts captured from a real engine.
     pub tty: bool,
+    /// State of `$RANDOM` (a deterministic generator).
+    pub random: u64,
+    /// Files made executable with `chmod +x` (project-relative paths).
+    pub executables: BTreeSet<String>,
 }
 
 impl Default for ShellState {
@@ -115,6 +120,8 @@ impl ShellState {
             cwd: String::new(),
             dirs: BTreeSet::new(),
             tty: false,
+            random: 0x2545_f491_4f6c_dd1d,
+            executables: BTreeSet::new(),
         }
     }
 
@@ -154,6 +161,12 @@ impl ShellState {
         self.env.remove(name);
         self.vars.remove(name);
         self.exported_unset.remove(name);
+    }
+
+    /// The next `$RANDOM` (0–32767), from a deterministic generator.
+    pub fn next_random(&mut self) -> u16 {
+        self.random = self.random.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        u16::try_from((self.random >> 33) % 32_768).unwrap_or(0)
     }
 
     /// The current directory as an absolute path (`/home/estudiante/app`).

@@ -20,7 +20,7 @@ use nom::{IResult, Parser};
 
 use super::ast::{
     AndOr, Assignment, Command, Connector, HereDoc, List, Param, ParamOp, Pipeline, Redirect, RedirectOp,
-    RedirectTarget, Script, SimpleCommand, Span, Word, WordPart,
+    RedirectTarget, ReplaceMode, Script, SimpleCommand, Span, Word, WordPart,
 };
 use super::escapes::{self, EscapeStyle};
 
@@ -998,9 +998,10 @@ fn arith<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, WordPart> {
     })
 }
 
-/// `braced_param := '${' ( '#' name | param ( op brace_word | trim brace_word )? ) '}'` where
-/// `op := ':'? [-=+?]` and `trim := '##' | '#' | '%%' | '%'`; anything else is a bad substitution,
-/// reported when it is expanded.
+/// `braced_param := '${' ( '#' name | param ( op word | trim word | ':' word (':' word)? |
+/// '/' [/#%]? word ( '/' word )? | case )? ) '}'` where `op := ':'? [-=+?]`,
+/// `trim := '##' | '#' | '%%' | '%'` and `case := '^^' | '^' | ',,' | ','`; anything else is a bad
+/// substitution, reported when it is expanded.
 fn braced_param<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, WordPart> {
     let (after, _) = tag("${").parse(i)?;
     cx.nested(after, false, |after| {
@@ -1050,17 +1051,45 @@ fn braced_param_body<'a>(cx: &Cx<'_>, i: &'a str) -> Result<Option<(&'a str, Par
         _ => None,
     };
     if let Some(op) = op {
-        let (rest, word) = brace_word(cx, rest.get(1..).unwrap_or(""))?;
+        let (rest, word) = brace_word(cx, rest.get(1..).unwrap_or(""), "}")?;
         return Ok(Some((rest, Param::WithOp { name, op, colon, word })));
     }
     if colon {
-        return Ok(None);
+        let (rest, offset) = brace_word(cx, rest, ":}")?;
+        let (rest, length) = match rest.strip_prefix(':') {
+            Some(after) => {
+                let (rest, length) = brace_word(cx, after, "}")?;
+                (rest, Some(length))
+            }
+            None => (rest, None),
+        };
+        return Ok(Some((rest, Param::Substring { name, offset, length })));
+    }
+    if let Some(after) = rest.strip_prefix('/') {
+        let (mode, after) = match after.chars().next() {
+            Some('/') => (ReplaceMode::All, after.get(1..).unwrap_or("")),
+            Some('#') => (ReplaceMode::Prefix, after.get(1..).unwrap_or("")),
+            Some('%') => (ReplaceMode::Suffix, after.get(1..).unwrap_or("")),
+            _ => (ReplaceMode::First, after),
+        };
+        let (rest, pattern) = brace_word(cx, after, "/}")?;
+        let (rest, replacement) = match rest.strip_prefix('/') {
+            Some(after) => brace_word(cx, after, "}")?,
+            None => (rest, Vec::new()),
+        };
+        return Ok(Some((rest, Param::Replace { name, mode, pattern, replacement })));
+    }
+    let case = [("^^", true, true), ("^", true, false), (",,", false, true), (",", false, false)]
+        .into_iter()
+        .find(|(t, _, _)| rest.starts_with(t));
+    if let Some((t, upper, all)) = case {
+        return Ok(Some((rest.get(t.len()..).unwrap_or(""), Param::Case { name, upper, all })));
     }
     let trim = [("##", false, true), ("#", false, false), ("%%", true, true), ("%", true, false)]
         .into_iter()
         .find(|(t, _, _)| rest.starts_with(t));
     if let Some((t, suffix, longest)) = trim {
-        let (rest, pattern) = brace_word(cx, rest.get(t.len()..).unwrap_or(""))?;
+        let (rest, pattern) = brace_word(cx, rest.get(t.len()..).unwrap_or(""), "}")?;
         return Ok(Some((rest, Param::Trim { name, suffix, longest, pattern })));
     }
     Ok(None)
@@ -1072,20 +1101,23 @@ fn param_name(i: &str) -> PResult<'_, &str> {
 }
 
 /// `brace_word := ( single_quoted | double_quoted | dollar | backquoted | escape | [^}'"\\$`]+ )*`
-/// — the word after `:-` and friends, up to the closing brace (spaces included).
-fn brace_word<'a>(cx: &Cx<'_>, i: &'a str) -> Result<(&'a str, Vec<WordPart>), nom::Err<PErr>> {
+/// — the word after `:-` and friends, up to the closing brace or another of the `stop` characters
+/// (spaces included).
+fn brace_word<'a>(cx: &Cx<'_>, i: &'a str, stop: &str) -> Result<(&'a str, Vec<WordPart>), nom::Err<PErr>> {
     let mut parts = Vec::new();
     let mut i = i;
     loop {
         let (rest, part) = match i.chars().next() {
-            None | Some('}') => return Ok((i, parts)),
+            None => return Ok((i, parts)),
+            Some(c) if stop.contains(c) => return Ok((i, parts)),
             Some('\'') => single_quoted(cx, i).map(|(r, p)| (r, Some(p)))?,
             Some('"') => double_quoted(cx, i).map(|(r, p)| (r, Some(p)))?,
             Some('$') => dollar(cx, i, false).map(|(r, p)| (r, Some(p)))?,
             Some('`') => backquoted(cx, i).map(|(r, p)| (r, Some(p)))?,
             Some('\\') => escape(cx, i)?,
             Some(_) => {
-                let (r, text) = take_while1(|c| !matches!(c, '}' | '\'' | '"' | '\\' | '$' | '`')).parse(i)?;
+                let (r, text) =
+                    take_while1(|c| !stop.contains(c) && !matches!(c, '\'' | '"' | '\\' | '$' | '`')).parse(i)?;
                 (r, Some(WordPart::Literal(text.to_string())))
             }
         };

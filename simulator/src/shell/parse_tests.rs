@@ -79,6 +79,13 @@ fn show_part(p: &WordPart) -> String {
             format!("${{{name} trim s={suffix} l={longest} {}}}", show_parts(pattern))
         }
         WordPart::Param(Param::Bad(t)) => format!("BAD{t}"),
+        WordPart::Param(Param::Substring { name, offset, length }) => {
+            format!("${{{name}:{}:{}}}", show_parts(offset), length.as_deref().map(show_parts).unwrap_or_default())
+        }
+        WordPart::Param(Param::Replace { name, mode, pattern, replacement }) => {
+            format!("${{{name} {mode:?} {}/{}}}", show_parts(pattern), show_parts(replacement))
+        }
+        WordPart::Param(Param::Case { name, upper, all }) => format!("${{{name} upper={upper} all={all}}}"),
         WordPart::CommandSubst(list) => format!("$({})", show_list(list)),
         WordPart::Arith(parts) => format!("$(({}))", show_parts(parts)),
         WordPart::Tilde => "~".to_string(),
@@ -120,6 +127,9 @@ fn parameters() {
     assert_eq!(show("echo ${X:=1}${X:+y}${X:?oops}"), "[<echo> <${X:Assign1}+${X:Alternativey}+${X:Erroroops}>]");
     assert_eq!(show("echo ${F%.txt} ${F##*/}"), "[<echo> <${F trim s=true l=false .txt}> <${F trim s=false l=true */}>]");
     assert_eq!(show("echo ${a b} ${}"), "[<echo> <BAD${a b}> <BAD${}>]");
+    assert_eq!(show("echo ${X:1:2} ${X: -1} ${X:$N}"), "[<echo> <${X:1:2}> <${X: -1:}> <${X:$N:}>]");
+    assert_eq!(show("echo ${X/a/b} ${X//a} ${X/#a/$Y}"), "[<echo> <${X First a/b}> <${X All a/}> <${X Prefix a/$Y}>]");
+    assert_eq!(show("echo ${X^^} ${X,}"), "[<echo> <${X upper=true all=true}> <${X upper=false all=false}>]");
     assert_eq!(show("echo ${X:-\"a }\"}"), "[<echo> <${X:Default\"'a }'\"}>]");
 }
 

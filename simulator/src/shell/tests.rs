@@ -706,3 +706,114 @@ proptest! {
         let _ = run_line(&line, &mut ShellState::new(), &mut mock);
     }
 }
+
+#[test]
+fn more_parameter_operations() {
+    let text = session(
+        &mut Mock::new(),
+        &["X=hello; echo ${X:1:3} ${X: -2} ${X:2} ${X^^} ${X^} ${X/l/L} ${X//l/L} ${X/#h/H} ${X/%o/O}", "echo $((5 > 3 ? 1 : 0))"],
+    );
+    assert_eq!(
+        text,
+        "$ X=hello; echo ${X:1:3} ${X: -2} ${X:2} ${X^^} ${X^} ${X/l/L} ${X//l/L} ${X/#h/H} ${X/%o/O}\n\
+         ell lo llo HELLO Hello heLlo heLLo Hello hellO\n[exit 0]\n\
+         $ echo $((5 > 3 ? 1 : 0))\n1\n[exit 0]\n"
+    );
+}
+
+#[test]
+fn scripts_run_with_their_name_in_messages() {
+    let mut mock = Mock::new()
+        .with_file("s.sh", "echo \"in script $0 $1 $#\"\nnope_cmd\ncd nowhere\necho $X\nexit 4\necho never\n")
+        .with_file("bad.sh", "echo ok\nfi\n");
+    let text = session(
+        &mut mock,
+        &[
+            "X=outer; bash s.sh a b; echo \"[$?]\"",
+            "bash bad.sh; echo $?",
+            "source bad.sh; echo $?",
+            "bash nope.sh; echo $?",
+            "source nope.sh; echo $?",
+            "./s.sh; echo $?",
+            "chmod +x s.sh; ./s.sh q; ls -l s.sh",
+            "bash -c 'echo hi $0 $1; nope2' name arg",
+            "source",
+            ". s.sh x; echo never",
+        ],
+    );
+    assert_eq!(
+        text,
+        "$ X=outer; bash s.sh a b; echo \"[$?]\"\nin script s.sh a 2\ns.sh: line 2: nope_cmd: command not found\n\
+         s.sh: line 3: cd: nowhere: No such file or directory\n\n[4]\n[exit 0]\n\
+         $ bash bad.sh; echo $?\nok\nbad.sh: line 2: syntax error near unexpected token `fi'\nbad.sh: line 2: `fi'\n2\n[exit 0]\n\
+         $ source bad.sh; echo $?\nok\nbash: bad.sh: line 2: syntax error near unexpected token `fi'\nbash: bad.sh: line 2: `fi'\n2\n[exit 0]\n\
+         $ bash nope.sh; echo $?\nbash: nope.sh: No such file or directory\n127\n[exit 0]\n\
+         $ source nope.sh; echo $?\nbash: nope.sh: No such file or directory\n1\n[exit 0]\n\
+         $ ./s.sh; echo $?\nbash: ./s.sh: Permission denied\n126\n[exit 0]\n\
+         $ chmod +x s.sh; ./s.sh q; ls -l s.sh\nin script ./s.sh q 1\n./s.sh: line 2: nope_cmd: command not found\n\
+         ./s.sh: line 3: cd: nowhere: No such file or directory\n\n\
+         -rwxr-xr-x 1 estudiante estudiante 72 Nov 15 10:00 s.sh\n[exit 0]\n\
+         $ bash -c 'echo hi $0 $1; nope2' name arg\nhi name arg\nname: line 1: nope2: command not found\n[exit 127]\n\
+         $ source\nbash: source: filename argument required\nsource: usage: source filename [arguments]\n[exit 2]\n\
+         $ . s.sh x; echo never\nin script bash x 1\nbash: nope_cmd: command not found\nbash: cd: nowhere: No such file or directory\nouter\n[exit 4]\n"
+    );
+    let recursive = Mock::new().with_file("loop.sh", "source loop.sh\n");
+    let mut recursive = recursive;
+    let out = run_line("source loop.sh", &mut ShellState::new(), &mut recursive);
+    assert_eq!(out.combined(), "bash: loop.sh: maximum script nesting level exceeded (16)\n");
+}
+
+#[test]
+fn read_from_pipes() {
+    let text = session(
+        &mut Mock::new(),
+        &[
+            "echo a | { read x; echo \"[$x]\"; }",
+            "read x < /dev/null; echo $?",
+            "printf 'a\\\\tb c d\\n' | { read x y; echo \"[$x][$y]\"; }",
+            "printf 'a\\\\tb c d\\n' | { read -r x y; echo \"[$x][$y]\"; }",
+            "echo '  lead  trail  ' | { read; echo \"[$REPLY]\"; }",
+            "echo '  lead  trail  ' | { read x; echo \"[$x]\"; }",
+        ],
+    );
+    assert_eq!(
+        text,
+        "$ echo a | { read x; echo \"[$x]\"; }\n[a]\n[exit 0]\n\
+         $ read x < /dev/null; echo $?\n1\n[exit 0]\n\
+         $ printf 'a\\\\tb c d\\n' | { read x y; echo \"[$x][$y]\"; }\n[atb][c d]\n[exit 0]\n\
+         $ printf 'a\\\\tb c d\\n' | { read -r x y; echo \"[$x][$y]\"; }\n[a\\tb][c d]\n[exit 0]\n\
+         $ echo '  lead  trail  ' | { read; echo \"[$REPLY]\"; }\n[  lead  trail  ]\n[exit 0]\n\
+         $ echo '  lead  trail  ' | { read x; echo \"[$x]\"; }\n[lead  trail]\n[exit 0]\n"
+    );
+}
+
+#[test]
+fn small_options_of_filters() {
+    let mut mock = Mock::new().with_file("app/src/main.rs", "").with_file("a.txt", "hello world\nfoo\nHello again\n");
+    let text = session(
+        &mut mock,
+        &[
+            "echo x | tr 'x' '\\t' | cat -A",
+            "printf 'a\\tb\\n' | cat -T",
+            "echo aXbXc | tr -c 'X\\n' '-'",
+            "ls -R app",
+            "grep -on 'l\\+' a.txt",
+            "grep -oE '[a-z]+' a.txt | head -3",
+            "printf '%q\\n' 'a b' \"it's\" '$x' '' '#c' 'a=b' 'x~'",
+            "printf '%q\\n' \"$(printf 'a\\tb')\"",
+            "printf '%s\\n' a b c | head -n -1",
+        ],
+    );
+    assert_eq!(
+        text,
+        "$ echo x | tr 'x' '\\t' | cat -A\n^I$\n[exit 0]\n\
+         $ printf 'a\\tb\\n' | cat -T\na^Ib\n[exit 0]\n\
+         $ echo aXbXc | tr -c 'X\\n' '-'\n-X-X-\n[exit 0]\n\
+         $ ls -R app\napp:\nsrc\n\napp/src:\nmain.rs\n[exit 0]\n\
+         $ grep -on 'l\\+' a.txt\n1:ll\n1:l\n3:ll\n[exit 0]\n\
+         $ grep -oE '[a-z]+' a.txt | head -3\nhello\nworld\nfoo\n[exit 0]\n\
+         $ printf '%q\\n' 'a b' \"it's\" '$x' '' '#c' 'a=b' 'x~'\na\\ b\nit\\'s\n\\$x\n''\n\\#c\na=b\nx~\n[exit 0]\n\
+         $ printf '%q\\n' \"$(printf 'a\\tb')\"\n$'a\\tb'\n[exit 0]\n\
+         $ printf '%s\\n' a b c | head -n -1\na\nb\n[exit 0]\n"
+    );
+}

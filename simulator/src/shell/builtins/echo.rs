@@ -133,10 +133,6 @@ impl Printer<'_> {
                     let len = escape_len(&chars, i);
                     let sequence: String = std::iter::once('\\').chain(chars.iter().skip(i).take(len).copied()).collect();
                     i += len;
-                    if sequence == "\\c" {
-                        self.stop = true;
-                        return Ok(());
-                    }
                     let (decoded, _) = escapes::decode(&sequence, EscapeStyle::Printf);
                     self.text.push_str(&decoded);
                 }
@@ -188,7 +184,7 @@ impl Printer<'_> {
                 spec.precision = Some(digits.parse::<usize>().unwrap_or(0).min(4096));
             }
         }
-        while chars.get(i).is_some_and(|c| matches!(c, 'h' | 'l' | 'L' | 'q' | 'j' | 'z' | 't')) {
+        while chars.get(i).is_some_and(|c| matches!(c, 'h' | 'l' | 'L' | 'j' | 'z' | 't')) {
             i += 1;
         }
         let Some(&conv) = chars.get(i) else {

@@ -115,6 +115,89 @@ pub(super) fn unset(inv: &Invocation<'_>, state: &mut ShellState, _programs: &mu
     out
 }
 
+/// `read [-r] [-p PROMPT] [NAME…]`: one line of standard input into variables (`REPLY` without
+/// names); the last name takes the rest of the line. No input: exit 1.
+pub(super) fn read(inv: &Invocation<'_>, state: &mut ShellState, _programs: &mut dyn Programs) -> Output {
+    let out = Output::new();
+    let mut raw = false;
+    let mut names: Vec<&str> = Vec::new();
+    let mut args = inv.args().iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-r" => raw = true,
+            "-p" | "-t" | "-n" | "-d" | "-u" => {
+                args.next();
+            }
+            "-s" | "-e" => {}
+            name => names.push(name),
+        }
+    }
+    let input = inv.stdin.unwrap_or("");
+    if input.is_empty() {
+        return out.with_exit(1);
+    }
+    let (mut line, complete) = match input.split_once('\n') {
+        Some((line, _)) => (line.to_string(), true),
+        None => (input.to_string(), false),
+    };
+    if !raw {
+        let mut unescaped = String::with_capacity(line.len());
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                if let Some(next) = chars.next() {
+                    unescaped.push(next);
+                }
+            } else {
+                unescaped.push(c);
+            }
+        }
+        line = unescaped;
+    }
+    if names.is_empty() {
+        state.set_var("REPLY", &line);
+    } else {
+        let mut rest = line.trim_matches([' ', '\t']);
+        for (i, name) in names.iter().enumerate() {
+            let value = if i + 1 == names.len() {
+                let value = rest.to_string();
+                rest = "";
+                value
+            } else {
+                let end = rest.find([' ', '\t']).unwrap_or(rest.len());
+                let value = rest.get(..end).unwrap_or("").to_string();
+                rest = rest.get(end..).unwrap_or("").trim_start_matches([' ', '\t']);
+                value
+            };
+            if is_name(name) {
+                state.set_var(name, &value);
+            }
+        }
+    }
+    out.with_exit(if complete { 0 } else { 1 })
+}
+
+/// `set`: lists the variables; options (`set -e`, `set -o pipefail`) are accepted and have no effect.
+pub(super) fn set(inv: &Invocation<'_>, state: &mut ShellState, _programs: &mut dyn Programs) -> Output {
+    let mut out = Output::new();
+    if !inv.args().is_empty() {
+        return out;
+    }
+    let mut all: BTreeMap<&str, &str> = BTreeMap::new();
+    for (k, v) in state.vars.iter().chain(state.env.iter()) {
+        all.insert(k, v);
+    }
+    for (name, value) in all {
+        let plain = !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || "/_.:-,+=@%".contains(c));
+        if plain {
+            out.outln(format!("{name}={value}"));
+        } else {
+            out.outln(format!("{name}='{}'", value.replace('\'', "'\\''")));
+        }
+    }
+    out
+}
+
 fn print_environment(out: &mut Output, env: &BTreeMap<String, String>) {
     for (k, v) in env {
         out.outln(format!("{k}={v}"));

@@ -7,7 +7,7 @@ use crate::output::Output;
 use crate::shell::folder::{self, Folder, Kind};
 use crate::shell::{Programs, ShellState, MAX_STREAM_BYTES};
 
-const CAT: Spec<'static> = Spec { flags: "nbsAEuv", valued: "", long: &[("number", 'n', false)] };
+const CAT: Spec<'static> = Spec { flags: "nbsAETuv", valued: "", long: &[("number", 'n', false)] };
 
 /// `cat [-n] [FILE…]` (`-` or nothing: standard input).
 pub(super) fn cat(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dyn Programs) -> Output {
@@ -20,6 +20,9 @@ pub(super) fn cat(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut d
         }
     };
     let number = opts.has('n');
+    let show_ends = opts.has('A') || opts.has('E');
+    let show_tabs = opts.has('A') || opts.has('T');
+    let show_nonprinting = opts.has('A') || opts.has('v');
     let mut operands = opts.operands;
     if operands.is_empty() {
         operands.push("-".to_string());
@@ -34,13 +37,36 @@ pub(super) fn cat(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut d
                     continue;
                 }
                 written += text.len();
-                if number {
-                    let mut numbered = String::with_capacity(text.len() + 8 * text.lines().count());
+                if number || show_ends || show_tabs || show_nonprinting {
+                    let mut shown = String::with_capacity(text.len() + 8 * text.lines().count());
                     for line in lines_with_ends(&text) {
-                        line_number += 1;
-                        numbered.push_str(&format!("{line_number:>6}\t{line}"));
+                        if number {
+                            line_number += 1;
+                            shown.push_str(&format!("{line_number:>6}\t"));
+                        }
+                        let (body, newline) = match line.strip_suffix('\n') {
+                            Some(body) => (body, true),
+                            None => (line, false),
+                        };
+                        for c in body.chars() {
+                            match c {
+                                '\t' if show_tabs => shown.push_str("^I"),
+                                '\t' => shown.push('\t'),
+                                c if show_nonprinting && (c.is_ascii_control()) => {
+                                    shown.push('^');
+                                    shown.push(char::from_u32(u32::from(c) ^ 0x40).unwrap_or('?'));
+                                }
+                                c => shown.push(c),
+                            }
+                        }
+                        if show_ends && newline {
+                            shown.push('$');
+                        }
+                        if newline {
+                            shown.push('\n');
+                        }
                     }
-                    out.out(numbered);
+                    out.out(shown);
                 } else {
                     out.out(text);
                 }
@@ -74,6 +100,53 @@ pub(super) fn touch(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut
         if let Err(message) = result {
             out.errln(format!("touch: cannot touch '{name}': {message}"));
             status = 1;
+        }
+    }
+    out.with_exit(status)
+}
+
+/// `chmod MODE FILE…`: only the execute bit is kept (`+x`, `-x`, `755`, `u+x`…); it lets `./FILE` run.
+pub(super) fn chmod(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dyn Programs) -> Output {
+    let mut out = Output::new();
+    let args: Vec<&String> = inv.args().iter().filter(|a| *a != "-R" && *a != "-v").collect();
+    let Some(mode) = args.first() else {
+        usage_error(&mut out, "chmod", "missing operand");
+        return out.with_exit(1);
+    };
+    if args.len() < 2 {
+        usage_error(&mut out, "chmod", &format!("missing operand after ‘{mode}’"));
+        return out.with_exit(1);
+    }
+    let executable = if mode.chars().all(|c| c.is_digit(8)) {
+        mode.chars().any(|c| c.to_digit(8).is_some_and(|d| d & 1 == 1))
+    } else if mode.contains("+x") || mode.contains("=x") || mode.contains("+rwx") {
+        true
+    } else if mode.contains("-x") {
+        false
+    } else if mode.chars().all(|c| "ugoa+-=rwxXst,".contains(c)) {
+        return out;
+    } else {
+        out.errln(format!("chmod: invalid mode: ‘{mode}’"));
+        out.errln("Try 'chmod --help' for more information.");
+        return out.with_exit(1);
+    };
+    let cwd = state.cwd.clone();
+    let mut status = 0;
+    for name in args.iter().skip(1) {
+        let kind = folder::resolve(&cwd, name).ok().and_then(|p| Folder::new(programs.project(), &mut state.dirs).kind(&p).map(|k| (p, k)));
+        match kind {
+            Some((path, Kind::File)) => {
+                if executable {
+                    state.executables.insert(path);
+                } else {
+                    state.executables.remove(&path);
+                }
+            }
+            Some((_, Kind::Dir)) => {}
+            None => {
+                out.errln(format!("chmod: cannot access '{name}': No such file or directory"));
+                status = 1;
+            }
         }
     }
     out.with_exit(status)

@@ -577,7 +577,7 @@ pub(super) fn tr(inv: &Invocation<'_>, _state: &mut ShellState, _programs: &mut 
     let Some(opts) = parse_options(inv, inv.args(), &Spec { flags: "dsc", valued: "", long: &[("delete", 'd', false), ("squeeze-repeats", 's', false)] }, &mut out) else {
         return out.with_exit(1);
     };
-    let (delete, squeeze) = (opts.has('d'), opts.has('s'));
+    let (delete, squeeze, complement) = (opts.has('d'), opts.has('s'), opts.has('c'));
     let sets = &opts.operands;
     let max = if delete && !squeeze { 1 } else { 2 };
     if sets.is_empty() {
@@ -605,15 +605,24 @@ pub(super) fn tr(inv: &Invocation<'_>, _state: &mut ShellState, _programs: &mut 
         _ => &[],
     };
     for c in input.chars() {
+        let in_set1 = set1.contains(&c) != complement;
         let mapped = if delete {
-            if set1.contains(&c) {
+            if in_set1 {
                 continue;
             }
             c
         } else if let Some(s2) = &set2 {
-            match set1.iter().rposition(|x| *x == c) {
-                Some(i) => s2.get(i).or(s2.last()).copied().unwrap_or(c),
-                None => c,
+            if complement {
+                if in_set1 {
+                    s2.last().copied().unwrap_or(c)
+                } else {
+                    c
+                }
+            } else {
+                match set1.iter().rposition(|x| *x == c) {
+                    Some(i) => s2.get(i).or(s2.last()).copied().unwrap_or(c),
+                    None => c,
+                }
             }
         } else {
             c

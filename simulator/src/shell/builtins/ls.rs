@@ -1,6 +1,8 @@
 //! `ls`: GNU's layout — columns on a terminal, one name per line into a pipe, `-l` long format with
 //! fixed dates (the project folder keeps no times), C-locale (byte) order.
 
+use std::collections::BTreeSet;
+
 use super::options::{self, Spec};
 use super::{usage_error, Invocation};
 use crate::output::Output;
@@ -13,7 +15,7 @@ const DATE: &str = "Nov 15 10:00";
 const DEFAULT_COLUMNS: usize = 80;
 
 const LS: Spec<'static> = Spec {
-    flags: "laA1dhrFS",
+    flags: "laA1dhrCR",
     valued: "",
     long: &[
         ("all", 'a', false),
@@ -21,6 +23,7 @@ const LS: Spec<'static> = Spec {
         ("directory", 'd', false),
         ("human-readable", 'h', false),
         ("reverse", 'r', false),
+        ("recursive", 'R', false),
     ],
 };
 
@@ -31,6 +34,7 @@ struct Entry {
     size: usize,
     links: usize,
     owner: &'static str,
+    executable: bool,
 }
 
 struct Flags {
@@ -41,6 +45,7 @@ struct Flags {
     reverse: bool,
     one_per_line: bool,
     directory: bool,
+    recursive: bool,
 }
 
 /// `ls [-laA1dhr] [FILE…]`
@@ -60,12 +65,14 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
         almost_all: opts.has('A'),
         human: opts.has('h'),
         reverse: opts.has('r'),
-        one_per_line: opts.has('1') || !inv.tty,
+        one_per_line: opts.has('1') || !(inv.tty || opts.has('C')),
         directory: opts.has('d'),
+        recursive: opts.has('R'),
     };
     let width = inv.env.get("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_COLUMNS);
     let operands = if opts.operands.is_empty() { vec![".".to_string()] } else { opts.operands };
     let cwd = state.cwd.clone();
+    let executables = state.executables.clone();
     let folder = Folder::new(programs.project(), &mut state.dirs);
     let mut status = 0;
     let mut files: Vec<Entry> = Vec::new();
@@ -85,7 +92,7 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
                 status = 2;
             }
             Some(Kind::Dir) if !flags.directory => dirs.push((name.clone(), path)),
-            Some(kind) => files.push(entry(&folder, name.clone(), &path, kind)),
+            Some(kind) => files.push(entry(&folder, &executables, name.clone(), &path, kind)),
         }
     }
     sort_entries(&mut files, flags.reverse);
@@ -93,17 +100,19 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
     if flags.reverse {
         dirs.reverse();
     }
-    let headers = operands.len() > 1;
+    let headers = operands.len() > 1 || flags.recursive;
     let mut first_block = true;
     if !files.is_empty() {
         out.out(render(&files, &flags, width, false));
         first_block = false;
     }
-    for (name, path) in &dirs {
+    let mut pending: std::collections::VecDeque<(String, String)> = dirs.into();
+    while let Some((name, path)) = pending.pop_front() {
+        let (name, path) = (&name, &path);
         let mut entries: Vec<Entry> = Vec::new();
         if flags.all {
-            entries.push(entry(&folder, ".".to_string(), path, Kind::Dir));
-            let mut dotdot = entry(&folder, "..".to_string(), folder::parent(path), Kind::Dir);
+            entries.push(entry(&folder, &executables, ".".to_string(), path, Kind::Dir));
+            let mut dotdot = entry(&folder, &executables, "..".to_string(), folder::parent(path), Kind::Dir);
             if path.is_empty() {
                 // The parent of the home directory is /home, owned by root.
                 dotdot.owner = "root";
@@ -116,9 +125,24 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
                 continue;
             }
             let child_path = if path.is_empty() { child.clone() } else { format!("{path}/{child}") };
-            entries.push(entry(&folder, child, &child_path, kind));
+            entries.push(entry(&folder, &executables, child, &child_path, kind));
         }
         sort_entries(&mut entries, flags.reverse);
+        if flags.recursive {
+            // Subdirectories are listed right after their parent, in order.
+            let subdirs: Vec<(String, String)> = entries
+                .iter()
+                .filter(|e| e.kind == Kind::Dir && e.name != "." && e.name != "..")
+                .map(|e| {
+                    let shown = format!("{}/{}", name.trim_end_matches('/'), e.name);
+                    let child = if path.is_empty() { e.name.clone() } else { format!("{path}/{}", e.name) };
+                    (shown, child)
+                })
+                .collect();
+            for sub in subdirs.into_iter().rev() {
+                pending.push_front(sub);
+            }
+        }
         let mut block = String::new();
         if !first_block {
             block.push('\n');
@@ -133,12 +157,15 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
     out.with_exit(status)
 }
 
-fn entry(folder: &Folder<'_>, name: String, path: &str, kind: Kind) -> Entry {
+fn entry(folder: &Folder<'_>, executables: &BTreeSet<String>, name: String, path: &str, kind: Kind) -> Entry {
     match kind {
-        Kind::File => Entry { name, kind, size: folder.read(path).map_or(0, |t| t.len()), links: 1, owner: USER },
+        Kind::File => {
+            let size = folder.read(path).map_or(0, |t| t.len());
+            Entry { name, kind, size, links: 1, owner: USER, executable: executables.contains(path) }
+        }
         Kind::Dir => {
             let subdirs = folder.children(path).iter().filter(|(_, k)| *k == Kind::Dir).count();
-            Entry { name, kind, size: 4096, links: 2 + subdirs, owner: USER }
+            Entry { name, kind, size: 4096, links: 2 + subdirs, owner: USER, executable: true }
         }
     }
 }
@@ -203,7 +230,11 @@ fn long_format(entries: &[Entry], human_sizes: bool, with_total: bool) -> String
         text.push_str(&format!("total {shown}\n"));
     }
     for e in entries {
-        let mode = if e.kind == Kind::Dir { "drwxr-xr-x" } else { "-rw-r--r--" };
+        let mode = match (e.kind, e.executable) {
+            (Kind::Dir, _) => "drwxr-xr-x",
+            (Kind::File, true) => "-rwxr-xr-x",
+            (Kind::File, false) => "-rw-r--r--",
+        };
         text.push_str(&format!(
             "{mode} {:>lw$} {:<ow$} {:<ow$} {:>sw$} {DATE} {}\n",
             e.links,

@@ -53,6 +53,8 @@ pub(super) fn lookup(name: &str) -> Option<Builtin> {
         "printf" => echo::printf,
         "export" => env::export,
         "unset" => env::unset,
+        "read" => env::read,
+        "set" => env::set,
         "env" => env::env,
         "printenv" => env::printenv,
         "cd" => dirs::cd,
@@ -63,6 +65,7 @@ pub(super) fn lookup(name: &str) -> Option<Builtin> {
         "cat" => files::cat,
         "touch" => files::touch,
         "rm" => files::rm,
+        "chmod" => files::chmod,
         "grep" => grep::grep,
         "head" => filters::head,
         "tail" => filters::tail,
@@ -86,8 +89,10 @@ pub(super) fn lookup(name: &str) -> Option<Builtin> {
 }
 
 /// What `type` calls "a shell builtin".
-const SHELL_BUILTINS: [&str; 12] =
-    [":", "cd", "echo", "exit", "export", "false", "history", "printf", "pwd", "true", "type", "unset"];
+const SHELL_BUILTINS: [&str; 16] = [
+    ".", ":", "cd", "echo", "exit", "export", "false", "history", "printf", "pwd", "read", "set", "source", "true",
+    "type", "unset",
+];
 
 /// Words `type` calls "a shell keyword".
 const SHELL_KEYWORDS: [&str; 16] = [
@@ -96,10 +101,10 @@ const SHELL_KEYWORDS: [&str; 16] = [
 ];
 
 /// The programs installed in `/usr/bin` (besides those [`Programs::has_program`] knows).
-const USR_BIN: [&str; 27] = [
-    "cat", "clear", "cut", "echo", "env", "false", "grep", "head", "hostname", "ls", "mkdir", "printenv",
-    "printf", "pwd", "rm", "rmdir", "sleep", "sort", "tail", "touch", "tr", "true", "uniq", "wc", "which",
-    "whoami", "bash",
+const USR_BIN: [&str; 29] = [
+    "bash", "cat", "chmod", "clear", "cut", "echo", "env", "false", "grep", "head", "hostname", "ls", "mkdir",
+    "printenv", "printf", "pwd", "rm", "rmdir", "sh", "sleep", "sort", "tail", "touch", "tr", "true", "uniq",
+    "wc", "which", "whoami",
 ];
 
 /// `prog: message` and GNU's `Try 'prog --help' for more information.`
