@@ -6,6 +6,7 @@
 pub mod browser_clock;
 pub mod command_history;
 pub mod components;
+pub mod terminal_driver;
 pub mod terminal_screen;
 
 /// Mounts the app on `<body>`. Panics (there should be none) are reported on the console.

@@ -17,15 +17,26 @@ pub struct ScreenChunk {
 pub enum EntryKind {
     /// A note from Muelle itself (not terminal output), e.g. the welcome hint.
     Notice(String),
-    /// A command line as typed, then its output (stdout and stderr in arrival order).
-    Command { line: String, output: Vec<ScreenChunk>, exit_code: i32 },
+    /// A prompt and the line typed after it, then its output (stdout and stderr in arrival order).
+    Command { prompt: String, line: String, output: Vec<ScreenChunk>, exit_code: i32 },
+    /// Output that arrived after the screen was cleared while its command was still running.
+    Output { output: Vec<ScreenChunk> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScreenEntry {
-    /// Unique within a screen, for keyed rendering.
+    /// Unique within a screen.
     pub id: u64,
+    /// Bumped whenever the entry changes, so keyed rendering redraws it.
+    pub revision: u32,
     pub kind: EntryKind,
+}
+
+impl ScreenEntry {
+    /// The key for keyed rendering: changes when the entry does.
+    pub fn key(&self) -> (u64, u32) {
+        (self.id, self.revision)
+    }
 }
 
 /// The terminal's scrollback.
@@ -50,20 +61,49 @@ impl TerminalScreen {
 
     /// Adds a command and what it printed. `Event::ClearScreen` clears the screen first (the
     /// command itself included, as `clear` does in a real terminal).
-    pub fn record(&mut self, line: &str, output: &Output) {
-        if output.events.iter().any(|e| matches!(e, Event::ClearScreen)) {
+    pub fn record(&mut self, prompt: &str, line: &str, output: &Output) {
+        if clears(output) {
             self.clear();
-            if output.chunks.is_empty() {
+            if output.chunks.iter().all(|c| c.text.is_empty()) {
                 return;
             }
         }
-        let chunks = output
-            .chunks
-            .iter()
-            .filter(|c| !c.text.is_empty())
-            .map(|c| ScreenChunk { is_stderr: c.stream == Stream::Stderr, text: c.text.clone() })
-            .collect();
-        self.push(EntryKind::Command { line: line.to_string(), output: chunks, exit_code: output.exit_code });
+        self.push(EntryKind::Command {
+            prompt: prompt.to_string(),
+            line: line.to_string(),
+            output: chunks_of(output),
+            exit_code: output.exit_code,
+        });
+    }
+
+    /// Adds more output of the command shown last (a foreground command that is still running),
+    /// and takes its exit code.
+    pub fn append(&mut self, output: &Output) {
+        if clears(output) {
+            self.clear();
+        }
+        let new_chunks = chunks_of(output);
+        if new_chunks.is_empty() && self.entries.is_empty() {
+            return;
+        }
+        match self.entries.last_mut() {
+            Some(ScreenEntry { revision, kind: EntryKind::Command { output: chunks, exit_code, .. }, .. }) => {
+                merge(chunks, new_chunks);
+                *exit_code = output.exit_code;
+                *revision = revision.wrapping_add(1);
+            }
+            Some(ScreenEntry { revision, kind: EntryKind::Output { output: chunks }, .. }) => {
+                merge(chunks, new_chunks);
+                *revision = revision.wrapping_add(1);
+            }
+            _ => {
+                if !new_chunks.is_empty() {
+                    let mut output = Vec::new();
+                    merge(&mut output, new_chunks);
+                    self.push(EntryKind::Output { output });
+                }
+            }
+        }
     }
 
     /// Ctrl+L.
@@ -72,11 +112,34 @@ impl TerminalScreen {
     }
 
     fn push(&mut self, kind: EntryKind) {
-        self.entries.push(ScreenEntry { id: self.next_id, kind });
+        self.entries.push(ScreenEntry { id: self.next_id, revision: 0, kind });
         self.next_id = self.next_id.wrapping_add(1);
         if self.entries.len() > SCROLLBACK {
             let excess = self.entries.len() - SCROLLBACK;
             self.entries.drain(..excess);
+        }
+    }
+}
+
+fn clears(output: &Output) -> bool {
+    output.events.iter().any(|e| matches!(e, Event::ClearScreen))
+}
+
+fn chunks_of(output: &Output) -> Vec<ScreenChunk> {
+    output
+        .chunks
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .map(|c| ScreenChunk { is_stderr: c.stream == Stream::Stderr, text: c.text.clone() })
+        .collect()
+}
+
+/// Appends chunks, joining neighbours of the same stream.
+fn merge(into: &mut Vec<ScreenChunk>, chunks: Vec<ScreenChunk>) {
+    for chunk in chunks {
+        match into.last_mut() {
+            Some(last) if last.is_stderr == chunk.is_stderr => last.text.push_str(&chunk.text),
+            _ => into.push(chunk),
         }
     }
 }
@@ -93,32 +156,63 @@ mod tests {
         out.with_exit(exit)
     }
 
+    fn chunk(is_stderr: bool, text: &str) -> ScreenChunk {
+        ScreenChunk { is_stderr, text: text.to_string() }
+    }
+
+    fn kinds(s: &TerminalScreen) -> Vec<&EntryKind> {
+        s.entries().iter().map(|e| &e.kind).collect()
+    }
+
     #[test]
     fn records_commands_with_output_in_order() {
         let mut s = TerminalScreen::new();
-        s.record("docker foo", &output(&[(Stream::Stdout, "a\n"), (Stream::Stderr, "b\n"), (Stream::Stdout, "c")], 1));
-        let kinds: Vec<&EntryKind> = s.entries().iter().map(|e| &e.kind).collect();
+        s.record("$ ", "docker foo", &output(&[(Stream::Stdout, "a\n"), (Stream::Stderr, "b\n"), (Stream::Stdout, "c")], 1));
         let expected = EntryKind::Command {
+            prompt: "$ ".to_string(),
             line: "docker foo".to_string(),
-            output: vec![
-                ScreenChunk { is_stderr: false, text: "a\n".to_string() },
-                ScreenChunk { is_stderr: true, text: "b\n".to_string() },
-                ScreenChunk { is_stderr: false, text: "c".to_string() },
-            ],
+            output: vec![chunk(false, "a\n"), chunk(true, "b\n"), chunk(false, "c")],
             exit_code: 1,
         };
-        assert_eq!(kinds, vec![&expected]);
+        assert_eq!(kinds(&s), vec![&expected]);
     }
 
     #[test]
     fn clear_screen_event_clears_everything_before() {
         let mut s = TerminalScreen::new();
         s.notice("hola");
-        s.record("ls", &output(&[(Stream::Stdout, "x\n")], 0));
+        s.record("$ ", "ls", &output(&[(Stream::Stdout, "x\n")], 0));
         let mut clear = Output::new();
         clear.events.push(Event::ClearScreen);
-        s.record("clear", &clear);
+        s.record("$ ", "clear", &clear);
         assert!(s.entries().is_empty());
+    }
+
+    #[test]
+    fn append_extends_the_last_command_and_changes_its_key() {
+        let mut s = TerminalScreen::new();
+        s.record("$ ", "docker run web", &output(&[(Stream::Stdout, "start\n")], 0));
+        let key_before = s.entries().first().map(ScreenEntry::key);
+        s.append(&output(&[(Stream::Stdout, "more\n"), (Stream::Stderr, "oops\n")], 130));
+        let expected = EntryKind::Command {
+            prompt: "$ ".to_string(),
+            line: "docker run web".to_string(),
+            output: vec![chunk(false, "start\nmore\n"), chunk(true, "oops\n")],
+            exit_code: 130,
+        };
+        assert_eq!(kinds(&s), vec![&expected]);
+        assert_ne!(s.entries().first().map(ScreenEntry::key), key_before);
+    }
+
+    #[test]
+    fn append_after_clearing_starts_an_output_block() {
+        let mut s = TerminalScreen::new();
+        s.record("$ ", "docker run web", &Output::new());
+        s.clear();
+        s.append(&Output::new());
+        assert!(s.entries().is_empty());
+        s.append(&output(&[(Stream::Stdout, "log\n")], 0));
+        assert_eq!(kinds(&s), vec![&EntryKind::Output { output: vec![chunk(false, "log\n")] }]);
     }
 
     #[test]

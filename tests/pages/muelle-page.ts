@@ -13,6 +13,8 @@ export class MuellePage {
   readonly output: Locator;
   readonly entries: Locator;
   readonly clearButton: Locator;
+  readonly stopButton: Locator;
+  readonly prompt: Locator;
   readonly screen: Locator;
 
   /** Console errors, uncaught exceptions and failed requests seen since the page object was made. */
@@ -27,6 +29,8 @@ export class MuellePage {
     this.output = page.getByTestId('terminal-output');
     this.entries = this.output.getByTestId('terminal-entry');
     this.clearButton = page.getByRole('button', { name: 'Limpiar' });
+    this.stopButton = page.getByRole('button', { name: 'Detener' });
+    this.prompt = page.getByTestId('terminal-prompt');
     this.screen = page.locator('.terminal-screen');
 
     page.on('console', (msg) => {
@@ -62,6 +66,16 @@ export class MuellePage {
 
   lastEntry(): Locator {
     return this.entries.last();
+  }
+
+  /** The command line echoed in an entry (without its prompt). */
+  commandOf(entry: Locator): Locator {
+    return entry.locator('.term-command-text');
+  }
+
+  /** The output printed under an entry. */
+  outputOf(entry: Locator): Locator {
+    return entry.locator('.term-output');
   }
 
   /** Milliseconds from navigation start to the terminal-ready mark. */

@@ -18,7 +18,7 @@ test('load time and screenshot artifacts', async ({ page }) => {
   await muelle.type('docker run hello-world');
   await expect(muelle.lastEntry()).toBeVisible();
   await muelle.type('docker --version');
-  await expect(muelle.lastEntry().locator('.term-output')).toContainText('Docker version');
+  await expect(muelle.outputOf(muelle.lastEntry())).toContainText('Docker version');
 
   const screenshot = join(artifacts, 'muelle.png');
   await page.screenshot({ path: screenshot });

@@ -23,8 +23,9 @@ test.describe('terminal', () => {
 
   test('docker --version reaches the simulator and back', async () => {
     const entry = await muelle.run('docker --version');
-    await expect(entry.locator('.term-command')).toHaveText('$ docker --version');
-    await expect(entry.locator('.term-output')).toHaveText(/^Docker version 28\.2\.2, build \w+\n?$/);
+    await expect(entry.locator('.term-prompt')).toHaveText('estudiante@muelle:~$ ');
+    await expect(muelle.commandOf(entry)).toHaveText('docker --version');
+    await expect(muelle.outputOf(entry)).toHaveText(/^Docker version 28\.2\.2, build \w+\n?$/);
     await expect(entry).toHaveAttribute('data-exit-code', '0');
     await expect(muelle.input).toHaveValue('');
     await expect(muelle.input).toBeFocused();
@@ -33,9 +34,9 @@ test.describe('terminal', () => {
   test('typing docker run hello-world + Enter shows the greeting', async () => {
     await muelle.type('docker run hello-world');
     const entry = muelle.lastEntry();
-    await expect(entry.locator('.term-command')).toHaveText('$ docker run hello-world');
-    await expect(entry.locator('.term-output')).toContainText('Hello from Docker!');
-    await expect(entry.locator('.term-output')).toContainText(
+    await expect(muelle.commandOf(entry)).toHaveText('docker run hello-world');
+    await expect(muelle.outputOf(entry)).toContainText('Hello from Docker!');
+    await expect(muelle.outputOf(entry)).toContainText(
       'This message shows that your installation appears to be working correctly.',
     );
   });
@@ -60,17 +61,17 @@ test.describe('terminal', () => {
     await expect(muelle.input).toHaveValue('docker --version');
     await muelle.input.press('Enter');
     await expect(muelle.entries).toHaveCount(2);
-    await expect(muelle.entries.nth(1).locator('.term-output')).toContainText('Docker version 28.2.2');
+    await expect(muelle.outputOf(muelle.entries.nth(1))).toContainText('Docker version 28.2.2');
   });
 
   test('HTML typed by the learner is shown as text, never interpreted', async ({ page }) => {
     await muelle.type('<b>x</b>');
-    await expect(muelle.lastEntry().locator('.term-command')).toHaveText('$ <b>x</b>');
+    await expect(muelle.commandOf(muelle.lastEntry())).toHaveText('<b>x</b>');
     await expect(muelle.output.locator('b')).toHaveCount(0);
 
     await muelle.run('echo <img src=x onerror=window.__pwned=1> "<script>window.__pwned=2</script>"');
     await expect(muelle.output.locator('img, script')).toHaveCount(0);
-    await expect(muelle.lastEntry().locator('.term-command')).toContainText('<script>window.__pwned=2</script>');
+    await expect(muelle.commandOf(muelle.lastEntry())).toContainText('<script>window.__pwned=2</script>');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
@@ -114,5 +115,25 @@ test.describe('terminal', () => {
       )
       .toBe(true);
     await expect(muelle.input).toBeInViewport();
+  });
+
+  test('a foreground command hides the prompt until Ctrl+C stops it', async () => {
+    await muelle.run('docker run nginx');
+    await expect(muelle.terminal).toHaveAttribute('data-busy', 'true');
+    await expect(muelle.prompt).toHaveText('');
+    await expect(muelle.stopButton).toBeVisible();
+    await muelle.input.press('Control+C');
+    await expect(muelle.terminal).toHaveAttribute('data-busy', 'false');
+    await expect(muelle.outputOf(muelle.lastEntry())).toContainText('^C');
+    await expect(muelle.prompt).toHaveText('estudiante@muelle:~$ ');
+    await expect(muelle.stopButton).toHaveCount(0);
+    await expect(muelle.input).toBeFocused();
+  });
+
+  test('Ctrl+C at the prompt abandons the line being typed', async () => {
+    await muelle.input.fill('docker ps');
+    await muelle.input.press('Control+C');
+    await expect(muelle.commandOf(muelle.lastEntry())).toHaveText('docker ps^C');
+    await expect(muelle.input).toHaveValue('');
   });
 });
