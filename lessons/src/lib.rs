@@ -1,13 +1,89 @@
-//! The course as data (work in progress).
+//! The course as data: loading, validation, rendering and grading of Muelle's lessons.
+//!
+//! The course is a folder of plain files, `lessons/content/` (see its `README.md`, written in
+//! Spanish for course authors): an index (`curso.toml`), one Markdown file per lesson under
+//! `lecciones/` with exercises and a quiz in fenced blocks, and the table of error explanations
+//! (`errores.toml`). `build.rs` embeds every file at build time, so the web app (which has no
+//! filesystem) gets the whole course, and adding a lesson needs no Rust.
+//!
+//! This crate has no web dependency: plain Rust types a UI can drive.
+//!
+//! # API for the UI
+//!
+//! ```no_run
+//! use lessons::{Course, Segment, quiz::{Answer, Answers}};
+//!
+//! let course = Course::shared().expect("the course is checked by the tests");   // or Course::load()
+//! for module in &course.modules {                         // the course map
+//!     for lesson in course.lessons_in(&module.id) {
+//!         println!("{} / {}", module.title, lesson.title);
+//!     }
+//! }
+//! let lesson = course.lesson("ciclo-de-vida-de-un-contenedor").expect("exists");
+//! // `lesson.html` is safe to insert as it is (raw HTML in lessons is escaped). Or mount
+//! // components between its pieces:
+//! for segment in &lesson.segments {
+//!     match segment {
+//!         Segment::Html(html) => { /* inner_html */ }
+//!         Segment::Exercise(id) => { let _exercise = lesson.exercise(id); }
+//!         Segment::Quiz => { let _quiz = lesson.quiz.as_ref(); }
+//!     }
+//! }
+//! // Runnable blocks: `<pre class="code-block runnable" data-example="N" data-run="…">`;
+//! // `lesson.examples[N].commands` are the lines to type.
+//!
+//! // An exercise: a fresh session with the setup run; every line is checked.
+//! let exercise = lesson.exercises.first().expect("two per lesson");
+//! let mut attempt = exercise.start();
+//! let step = attempt.run("docker ps");
+//! if let Some(why) = &step.refused { /* restriction: show `why` */ }
+//! if step.just_solved { /* celebrate quietly, record `exercise.key()` */ }
+//! for part in &step.status.parts { /* ✓/✗ part.description, part.detail */ }
+//! attempt.undo();                                     // or attempt.reset()
+//! let _hint = attempt.next_hint();                    // escalating hints
+//! let _solution = &exercise.solution;                 // after "ver solución" is confirmed
+//!
+//! // Errors from the engine, explained in Spanish.
+//! if let Some(output) = &step.output {
+//!     if let Some(e) = course.explain(output) { println!("{}: {}", e.title, e.html); }
+//! }
+//!
+//! // Quizzes: practice (one question at a time) or graded as a whole.
+//! let quiz = lesson.quiz.as_ref().expect("one per lesson");
+//! let mut answers = Answers::new();
+//! answers.set(&quiz.questions[0].id, Answer::Single("a".into()));
+//! let result = quiz.grade(&answers);                  // score, max_score, per-question feedback
+//! let _one = quiz.questions[0].grade(answers.0.get(&quiz.questions[0].id));
+//! # let _ = result;
+//! ```
+//!
+//! The pieces, one module each: [`markdown`] (the only place that configures pulldown-cmark),
+//! [`highlight`] (Dockerfile and YAML), [`front_matter`], [`goal`] (the goal language: nom parser,
+//! Spanish descriptions, checker), [`exercise`], [`restriction`], [`quiz`], [`explain`],
+//! [`lesson`], [`course`].
 
+pub mod course;
+pub mod embedded;
+pub mod exercise;
+pub mod explain;
 pub mod front_matter;
 pub mod goal;
 pub mod highlight;
+pub mod lesson;
 pub mod markdown;
 pub mod problem;
+pub mod quiz;
+pub mod restriction;
 pub mod text;
 
-pub use markdown::{render_inline, render_markdown};
+pub use course::{Course, Module};
+pub use exercise::{Attempt, Exercise, Step};
+pub use explain::{explain, ErrorTable, Explanation};
+pub use goal::{GoalStatus, PartStatus};
+pub use lesson::{Example, Lesson};
+pub use markdown::{render_inline, render_markdown, Segment};
+pub use problem::{CourseError, Problem};
+pub use quiz::{Answer, Answers, Quiz, QuizResult};
 
 /// The welcome lesson's source (front matter included; [`render_markdown`] skips it).
 pub const WELCOME_LESSON: &str = include_str!("../content/lecciones/00-bienvenida.md");

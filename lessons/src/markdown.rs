@@ -211,6 +211,7 @@ pub fn render(markdown: &str, claim: &mut dyn FnMut(&FencedBlock) -> Option<Clai
                     Some(Claimed::Slot { placeholder, segment }) => {
                         state.flush(&mut pending);
                         state.html.push_str(&placeholder);
+                        state.segment_start = state.html.len();
                         state.segments.push(segment);
                     }
                     Some(Claimed::Html(h)) => pending.push(Event::Html(CowStr::from(h))),

@@ -1,0 +1,368 @@
+//! Spanish explanations of engine errors, looked up by error kind.
+//!
+//! The table lives in `content/errores.toml`: each entry has a kind (`tipo`), one or more
+//! patterns written as Docker prints the message, with `{placeholders}` for the parts that vary,
+//! a title and an explanation in Markdown that may reuse the placeholders:
+//!
+//! ```toml
+//! [[error]]
+//! tipo = "name-conflict"
+//! patrones = ['The container name "/{nombre}" is already in use by container "{id}"']
+//! titulo = "Ese nombre ya está en uso"
+//! explicacion = "Ya existe un contenedor llamado `{nombre}`…"
+//! ```
+//!
+//! A pattern matches a line of the command's stderr when its literal parts appear in order;
+//! a placeholder captures the text between them (to the end of the line when it is last). The
+//! first entry with a matching pattern wins, so specific entries go before general ones.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use simulator::Output;
+
+use crate::problem::Problem;
+
+/// A Spanish explanation of an error the learner just got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// The error kind (`name-conflict`, `port-allocated`…), stable for the UI and for statistics.
+    pub kind: String,
+    pub title: String,
+    /// The explanation with the placeholders filled in, as Markdown and as HTML.
+    pub markdown: String,
+    pub html: String,
+    /// What the placeholders captured.
+    pub captures: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    kind: String,
+    patterns: Vec<Pattern>,
+    title: String,
+    text: String,
+}
+
+/// The table of explanations.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ErrorTable {
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Literal(String),
+    Hole(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pattern {
+    pieces: Vec<Piece>,
+}
+
+impl Pattern {
+    fn parse(text: &str) -> Result<Pattern, String> {
+        let mut pieces = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let lit = rest.get(..open).unwrap_or_default();
+            if !lit.is_empty() {
+                pieces.push(Piece::Literal(lit.to_string()));
+            }
+            let after = rest.get(open + 1..).unwrap_or_default();
+            let Some(close) = after.find('}') else { return Err(format!("falta la llave de cierre en «{text}»")) };
+            let name = after.get(..close).unwrap_or_default();
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                return Err(format!("«{{{name}}}» no es un hueco válido (usa minúsculas sin tildes, como {{nombre}})"));
+            }
+            if matches!(pieces.last(), Some(Piece::Hole(_))) {
+                return Err(format!("en «{text}» hay dos huecos seguidos: sepáralos con texto"));
+            }
+            pieces.push(Piece::Hole(name.to_string()));
+            rest = after.get(close + 1..).unwrap_or_default();
+        }
+        if !rest.is_empty() {
+            pieces.push(Piece::Literal(rest.to_string()));
+        }
+        if !pieces.iter().any(|p| matches!(p, Piece::Literal(_))) {
+            return Err(format!("el patrón «{text}» necesita algo de texto fijo"));
+        }
+        Ok(Pattern { pieces })
+    }
+
+    fn holes(&self) -> impl Iterator<Item = &str> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Hole(h) => Some(h.as_str()),
+            Piece::Literal(_) => None,
+        })
+    }
+
+    /// Matches the pattern somewhere in `line`, returning the captures.
+    fn matches(&self, line: &str) -> Option<BTreeMap<String, String>> {
+        let mut captures = BTreeMap::new();
+        // Byte position after the last literal found; a pending hole captures from there.
+        let mut pos = 0usize;
+        let mut pending: Option<&str> = None;
+        for piece in &self.pieces {
+            match piece {
+                Piece::Hole(name) => pending = Some(name),
+                Piece::Literal(lit) => {
+                    let hay = line.get(pos..)?;
+                    let found = hay.find(lit.as_str())?;
+                    if let Some(name) = pending.take() {
+                        let value = hay.get(..found)?;
+                        if value.is_empty() {
+                            return None;
+                        }
+                        captures.insert(name.to_string(), value.to_string());
+                    }
+                    pos += found + lit.len();
+                }
+            }
+        }
+        if let Some(name) = pending {
+            let value = line.get(pos..)?.trim_end();
+            if value.is_empty() {
+                return None;
+            }
+            captures.insert(name.to_string(), value.to_string());
+        }
+        Some(captures)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableFile {
+    error: Vec<EntryFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryFile {
+    tipo: String,
+    patrones: Vec<String>,
+    titulo: String,
+    explicacion: String,
+}
+
+impl ErrorTable {
+    /// Reads the table from TOML (`file` names it in problems).
+    pub fn load(file: &str, text: &str) -> Result<ErrorTable, Vec<Problem>> {
+        let raw: TableFile = toml::from_str(text).map_err(|e| vec![Problem::toml(file, text, 0, &e)])?;
+        let mut problems = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        for e in raw.error {
+            let who = format!("error `{}`", e.tipo);
+            let at = |m: String| {
+                let offset = text.find(&format!("\"{}\"", e.tipo)).unwrap_or(0);
+                Problem::at(file, text, offset, m)
+            };
+            if entries.iter().any(|x| x.kind == e.tipo) {
+                problems.push(at(format!("{who}: el tipo está repetido")));
+            }
+            if e.patrones.is_empty() {
+                problems.push(at(format!("{who}: necesita al menos un patrón")));
+            }
+            let mut patterns = Vec::new();
+            for p in &e.patrones {
+                match Pattern::parse(p) {
+                    Ok(p) => patterns.push(p),
+                    Err(m) => problems.push(at(format!("{who}: {m}"))),
+                }
+            }
+            for hole in placeholders(&e.explicacion).into_iter().chain(placeholders(&e.titulo)) {
+                if !patterns.iter().all(|p| p.holes().any(|h| h == hole)) {
+                    problems.push(at(format!("{who}: la explicación usa {{{hole}}}, pero no todos los patrones lo capturan")));
+                }
+            }
+            entries.push(Entry { kind: e.tipo, patterns, title: e.titulo, text: e.explicacion });
+        }
+        if problems.is_empty() {
+            Ok(ErrorTable { entries })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The explanation of a failed command's error, if the table knows it.
+    pub fn explain(&self, output: &Output) -> Option<Explanation> {
+        if output.exit_code == 0 {
+            return None;
+        }
+        let stderr = output.stderr();
+        let text = if stderr.trim().is_empty() { output.combined() } else { stderr };
+        for entry in &self.entries {
+            for line in text.lines() {
+                for pattern in &entry.patterns {
+                    if let Some(captures) = pattern.matches(line) {
+                        let markdown = fill(&entry.text, &captures);
+                        return Some(Explanation {
+                            kind: entry.kind.clone(),
+                            title: fill(&entry.title, &captures),
+                            html: crate::markdown::render_markdown(&markdown),
+                            markdown,
+                            captures,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The error kinds, in table order.
+    pub fn kinds(&self) -> Vec<&str> {
+        self.entries.iter().map(|e| e.kind.as_str()).collect()
+    }
+}
+
+/// `{name}` placeholders used in a text.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        match after.find('}') {
+            Some(close) => {
+                let name = after.get(..close).unwrap_or_default();
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    out.push(name.to_string());
+                }
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Replaces `{name}` with what was captured (backticks removed, so code spans stay closed).
+fn fill(text: &str, captures: &BTreeMap<String, String>) -> String {
+    let mut out = text.to_string();
+    for (name, value) in captures {
+        out = out.replace(&format!("{{{name}}}"), &value.replace('`', "'"));
+    }
+    out
+}
+
+/// The course's table (`content/errores.toml`), read once.
+pub fn table() -> &'static ErrorTable {
+    static TABLE: OnceLock<ErrorTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::embedded::file(crate::embedded::ERRORS_FILE)
+            .and_then(|text| ErrorTable::load(crate::embedded::ERRORS_FILE, text).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// A Spanish explanation of the error in `output`, from the course's table.
+pub fn explain(output: &Output) -> Option<Explanation> {
+    table().explain(output)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use simulator::Session;
+
+    fn fail(stderr: &str) -> Output {
+        let mut out = Output::new();
+        out.errln(stderr);
+        out.with_exit(1)
+    }
+
+    #[test]
+    fn patterns_capture_between_literals() {
+        let p = Pattern::parse("Bind for {ip}:{puerto} failed: port is already allocated").unwrap_or(Pattern { pieces: vec![] });
+        let line = "docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web2 (x): Bind for 0.0.0.0:8080 failed: port is already allocated";
+        let c = p.matches(line).unwrap_or_default();
+        assert_eq!(c.get("ip").map(String::as_str), Some("0.0.0.0"));
+        assert_eq!(c.get("puerto").map(String::as_str), Some("8080"));
+        assert_eq!(p.matches("Bind for failed"), None);
+    }
+
+    #[test]
+    fn bad_patterns_are_rejected() {
+        assert!(Pattern::parse("{a}{b} x").is_err());
+        assert!(Pattern::parse("{a}").is_err());
+        assert!(Pattern::parse("x {A}").is_err());
+        assert!(Pattern::parse("x {a").is_err());
+    }
+
+    #[test]
+    fn the_course_table_loads() {
+        let text = crate::embedded::file(crate::embedded::ERRORS_FILE).unwrap_or_default();
+        match ErrorTable::load("errores.toml", text) {
+            Ok(t) => assert!(t.kinds().len() >= 20, "{:?}", t.kinds()),
+            Err(p) => panic!("{p:?}"),
+        }
+    }
+
+    #[test]
+    fn successful_output_needs_no_explanation() {
+        let mut out = Output::new();
+        out.errln("No such container: x");
+        assert_eq!(explain(&out), None);
+    }
+
+    /// Every kind the issue lists, produced by the real simulator where it can.
+    #[test]
+    fn engine_errors_are_explained() {
+        let mut s = Session::new(
+            simulator::SessionConfig { tty: false, ..simulator::SessionConfig::default() },
+            Box::new(simulator::MemoryProject::new()),
+        );
+        let mut kind = |line: &str| {
+            let out = s.run_line(line);
+            crate::exercise::settle(&mut s);
+            explain(&out).map(|e| e.kind)
+        };
+        assert_eq!(kind("docker run -d --name web -p 8080:80 nginx"), None);
+        assert_eq!(kind("docker run -d --name web nginx").as_deref(), Some("name-conflict"));
+        assert_eq!(kind("docker run -d --name web2 -p 8080:80 nginx").as_deref(), Some("port-allocated"));
+        assert_eq!(kind("docker stop nada").as_deref(), Some("no-such-container"));
+        assert_eq!(kind("docker image inspect nada").as_deref(), Some("no-such-image"));
+        assert_eq!(kind("docker run nada").as_deref(), Some("pull-access-denied"));
+        assert_eq!(kind("docker run nginx:nope").as_deref(), Some("manifest-unknown"));
+        assert_eq!(kind("docker rm web").as_deref(), Some("rm-running"));
+        assert_eq!(kind("docker pause web"), None);
+        assert_eq!(kind("docker rm web").as_deref(), Some("rm-paused"));
+        assert_eq!(kind("docker exec web ls").as_deref(), Some("container-paused"));
+        assert_eq!(kind("docker pause web").as_deref(), Some("already-paused"));
+        assert_eq!(kind("docker stop web"), None);
+        assert_eq!(kind("docker unpause web").as_deref(), Some("not-paused"));
+        assert_eq!(kind("docker kill web").as_deref(), Some("not-running"));
+        assert_eq!(kind("docker frob").as_deref(), Some("unknown-command"));
+        assert_eq!(kind("docker run --frob alpine").as_deref(), Some("unknown-flag"));
+        assert_eq!(kind("docker ps -z").as_deref(), Some("unknown-shorthand-flag"));
+        assert_eq!(kind("docker run -it alpine sh").as_deref(), Some("not-a-tty"));
+        assert_eq!(kind("docker run alpine nosuchcmd").as_deref(), Some("executable-not-found"));
+        assert_eq!(kind("docker run MyImage").as_deref(), Some("reference-uppercase"));
+        assert_eq!(kind("docker rmi nginx").as_deref(), Some("image-in-use"));
+        assert_eq!(kind("docker rm").as_deref(), Some("missing-arguments"));
+        assert_eq!(kind("docker ps x").as_deref(), Some("no-arguments-allowed"));
+        assert_eq!(kind("dokcer ps").as_deref(), Some("command-not-found"));
+        assert_eq!(kind("docker run -d --rm --restart always nginx").as_deref(), Some("restart-with-rm"));
+        assert_eq!(kind("docker run --name \"a b\" nginx").as_deref(), Some("invalid-container-name"));
+    }
+
+    #[test]
+    fn explanations_fill_in_what_was_captured() {
+        let out = fail("docker: Error response from daemon: Conflict. The container name \"/web\" is already in use by container \"07f0\". You have to remove (or rename) that container to be able to reuse that name.");
+        let e = explain(&out);
+        assert_eq!(e.as_ref().map(|e| e.kind.as_str()), Some("name-conflict"));
+        assert!(e.as_ref().is_some_and(|e| e.markdown.contains("`web`") && !e.markdown.contains("{nombre}")), "{e:?}");
+        let out = fail("docker: Error response from daemon: no command specified");
+        assert_eq!(explain(&out).map(|e| e.kind).as_deref(), Some("no-command"));
+    }
+
+    #[test]
+    fn captured_text_cannot_inject_html() {
+        let out = fail("Error response from daemon: No such container: <img src=x onerror=alert(1)>");
+        let e = explain(&out);
+        assert!(e.is_some_and(|e| !e.html.contains("<img")));
+    }
+}
