@@ -44,6 +44,12 @@ pub enum Command {
     Subshell { body: List, redirects: Vec<Redirect>, span: Span },
     /// `{ list; }` with its redirections: runs in the shell itself.
     Group { body: List, redirects: Vec<Redirect>, span: Span },
+    /// `if list; then list; [elif list; then list;]… [else list;] fi`
+    If { branches: Vec<(List, List)>, otherwise: Option<List>, redirects: Vec<Redirect>, span: Span },
+    /// `for NAME [in WORD…]; do list; done`
+    For { name: String, words: Option<Vec<Word>>, body: List, redirects: Vec<Redirect>, span: Span },
+    /// `while list; do list; done` (`until` when `until` is true).
+    While { until: bool, condition: List, body: List, redirects: Vec<Redirect>, span: Span },
 }
 
 /// `NAME=value … word … redirections`.

@@ -7,7 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::ast::{AndOr, Command, Connector, HereDoc, List, Pipeline, Redirect, RedirectOp, RedirectTarget, Script, SimpleCommand, Span};
+use super::ast::{
+    AndOr, Command, Connector, HereDoc, List, Pipeline, Redirect, RedirectOp, RedirectTarget, Script, SimpleCommand, Span,
+    Word,
+};
 use super::builtins::{self, Invocation};
 use super::folder::{self, Folder, Kind};
 use super::{ProgramCall, Programs, ShellState, MAX_STREAM_BYTES};
@@ -41,6 +44,16 @@ pub(super) fn append_capped(dst: &mut Output, src: Output) {
     if src.attached.is_some() {
         dst.attached = src.attached;
     }
+}
+
+/// How many loop iterations one line may run (an endless `while true` must not hang the page).
+pub(super) const MAX_LOOP_ITERATIONS: usize = 10_000;
+
+/// `break N` / `continue N` on their way out of the loops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LoopControl {
+    Break(usize),
+    Continue(usize),
 }
 
 /// Inside a script, the shell's messages name the script and line instead of `bash`.
@@ -153,6 +166,12 @@ pub(super) struct Exec<'a> {
     pub(super) script_depth: usize,
     /// Inside `bash FILE`: the shell's own messages read `FILE: line N: …` instead of `bash: …`.
     pub(super) message_prefix: Option<String>,
+    /// How many loops enclose the running command.
+    loop_depth: usize,
+    /// A `break` or `continue` in progress.
+    loop_control: Option<LoopControl>,
+    /// Loop iterations this line may still run.
+    pub(super) loop_budget: usize,
 }
 
 impl<'a> Exec<'a> {
@@ -175,7 +194,15 @@ impl<'a> Exec<'a> {
             script_name: None,
             script_depth: 0,
             message_prefix: None,
+            loop_depth: 0,
+            loop_control: None,
+            loop_budget: MAX_LOOP_ITERATIONS,
         }
+    }
+
+    /// True when the rest of a list must not run (`exit`, an expansion error, `break`…).
+    fn stopped(&self) -> bool {
+        self.exiting || self.aborted || self.loop_control.is_some()
     }
 
     /// The input of the script this runtime runs.
@@ -216,7 +243,7 @@ impl<'a> Exec<'a> {
             append_capped(&mut out, result);
             // A command still attached to a container (a foreground `docker run`) holds the terminal:
             // the rest of the line cannot run before it ends.
-            if self.exiting || self.aborted || out.attached.is_some() {
+            if self.stopped() || out.attached.is_some() {
                 break;
             }
         }
@@ -227,7 +254,7 @@ impl<'a> Exec<'a> {
         let mut out = self.run_pipeline(&and_or.first, tty);
         self.state.last_exit = out.exit_code;
         for (connector, pipeline) in &and_or.rest {
-            if self.exiting || self.aborted || out.attached.is_some() {
+            if self.stopped() || out.attached.is_some() {
                 break;
             }
             let run = match connector {
@@ -274,6 +301,7 @@ impl<'a> Exec<'a> {
             }
             if count > 1 {
                 self.exiting = false;
+                self.loop_control = None;
             }
         }
         if let Some(snapshot) = snapshot {
@@ -288,36 +316,190 @@ impl<'a> Exec<'a> {
     fn run_command(&mut self, command: &Command, stdin: Option<String>, tty: bool) -> Output {
         match command {
             Command::Simple(simple) => self.run_simple(simple, stdin, tty),
-            Command::Subshell { body, redirects, .. } => {
-                let mut out = Output::new();
-                let Some(fds) = self.open_redirects(redirects, &mut out) else {
-                    return out.with_exit(1);
-                };
-                let snapshot = Snapshot::take(self.state);
-                let input = fds.stdin.clone().or(stdin);
-                let saved_stdin = std::mem::replace(&mut self.inherited_stdin, input);
-                let result = self.run_list(body, tty && fds.out == Target::Stdout);
-                self.inherited_stdin = saved_stdin;
-                snapshot.restore(self.state);
-                self.exiting = false;
-                let routed = self.route(result, &fds);
-                append_capped(&mut out, routed);
-                out
-            }
+            Command::Subshell { body, redirects, .. } => self.run_compound(redirects, stdin, tty, |exec, tty| {
+                let snapshot = Snapshot::take(exec.state);
+                let result = exec.run_list(body, tty);
+                snapshot.restore(exec.state);
+                exec.exiting = false;
+                exec.loop_control = None;
+                result
+            }),
             Command::Group { body, redirects, .. } => {
-                let mut out = Output::new();
-                let Some(fds) = self.open_redirects(redirects, &mut out) else {
-                    return out.with_exit(1);
-                };
-                let input = fds.stdin.clone().or(stdin);
-                let saved_stdin = std::mem::replace(&mut self.inherited_stdin, input);
-                let result = self.run_list(body, tty && fds.out == Target::Stdout);
-                self.inherited_stdin = saved_stdin;
-                let routed = self.route(result, &fds);
-                append_capped(&mut out, routed);
-                out
+                self.run_compound(redirects, stdin, tty, |exec, tty| exec.run_list(body, tty))
+            }
+            Command::If { branches, otherwise, redirects, .. } => {
+                self.run_compound(redirects, stdin, tty, |exec, tty| exec.run_if(branches, otherwise.as_ref(), tty))
+            }
+            Command::For { name, words, body, redirects, .. } => {
+                self.run_compound(redirects, stdin, tty, |exec, tty| exec.run_for(name, words.as_deref(), body, tty))
+            }
+            Command::While { until, condition, body, redirects, .. } => {
+                self.run_compound(redirects, stdin, tty, |exec, tty| exec.run_while(*until, condition, body, tty))
             }
         }
+    }
+
+    /// Runs a compound command in this shell, with its redirections applied to all of its output.
+    fn run_compound(
+        &mut self,
+        redirects: &[Redirect],
+        stdin: Option<String>,
+        tty: bool,
+        body: impl FnOnce(&mut Self, bool) -> Output,
+    ) -> Output {
+        let mut out = Output::new();
+        let Some(fds) = self.open_redirects(redirects, &mut out) else {
+            return out.with_exit(1);
+        };
+        let input = fds.stdin.clone().or(stdin);
+        let saved_stdin = std::mem::replace(&mut self.inherited_stdin, input);
+        let result = body(self, tty && fds.out == Target::Stdout);
+        self.inherited_stdin = saved_stdin;
+        let routed = self.route(result, &fds);
+        append_capped(&mut out, routed);
+        out
+    }
+
+    fn run_if(&mut self, branches: &[(List, List)], otherwise: Option<&List>, tty: bool) -> Output {
+        let mut out = Output::new();
+        for (condition, body) in branches {
+            let result = self.run_list(condition, tty);
+            append_capped(&mut out, result);
+            if self.stopped() {
+                return out;
+            }
+            if out.exit_code == 0 {
+                let result = self.run_list(body, tty);
+                append_capped(&mut out, result);
+                return out;
+            }
+        }
+        match otherwise {
+            Some(body) => {
+                let result = self.run_list(body, tty);
+                append_capped(&mut out, result);
+            }
+            None => out.exit_code = 0,
+        }
+        out
+    }
+
+    /// Counts one loop iteration; false (with a warning) when the line has run too many.
+    fn tick(&mut self, out: &mut Output) -> bool {
+        if self.loop_budget == 0 {
+            out.errln(format!("bash: warning: loop stopped after {MAX_LOOP_ITERATIONS} iterations"));
+            out.exit_code = 130;
+            self.aborted = true;
+            return false;
+        }
+        self.loop_budget -= 1;
+        true
+    }
+
+    /// After a loop body: true if the loop goes on.
+    fn loop_continues(&mut self) -> bool {
+        match self.loop_control {
+            Some(LoopControl::Break(n)) => {
+                self.loop_control = (n > 1).then(|| LoopControl::Break(n - 1));
+                false
+            }
+            Some(LoopControl::Continue(n)) if n > 1 => {
+                self.loop_control = Some(LoopControl::Continue(n - 1));
+                false
+            }
+            Some(LoopControl::Continue(_)) => {
+                self.loop_control = None;
+                true
+            }
+            None => !(self.exiting || self.aborted),
+        }
+    }
+
+    fn run_for(&mut self, name: &str, words: Option<&[Word]>, body: &List, tty: bool) -> Output {
+        let mut out = Output::new();
+        let values = match words {
+            Some(words) => {
+                let mut values = Vec::new();
+                for word in words {
+                    let Some(fields) = self.expand_word_fields(word, &mut out) else {
+                        return out.with_exit(1);
+                    };
+                    values.extend(fields);
+                }
+                values
+            }
+            None => self.positional.clone(),
+        };
+        self.loop_depth += 1;
+        for value in values {
+            if !self.tick(&mut out) {
+                break;
+            }
+            self.state.set_var(name, &value);
+            let result = self.run_list(body, tty);
+            append_capped(&mut out, result);
+            if !self.loop_continues() {
+                break;
+            }
+        }
+        self.loop_depth -= 1;
+        out
+    }
+
+    fn run_while(&mut self, until: bool, condition: &List, body: &List, tty: bool) -> Output {
+        let mut out = Output::new();
+        let mut status = 0;
+        self.loop_depth += 1;
+        while self.tick(&mut out) {
+            let result = self.run_list(condition, tty);
+            let code = result.exit_code;
+            append_capped(&mut out, result);
+            if self.stopped() {
+                self.loop_continues();
+                break;
+            }
+            if (code == 0) == until {
+                break;
+            }
+            let result = self.run_list(body, tty);
+            status = result.exit_code;
+            append_capped(&mut out, result);
+            if !self.loop_continues() {
+                break;
+            }
+        }
+        self.loop_depth -= 1;
+        if !self.aborted {
+            out.exit_code = status;
+        }
+        out
+    }
+
+    /// `break [N]`, `continue [N]`
+    fn loop_builtin(&mut self, argv: &[String]) -> Output {
+        let mut out = Output::new();
+        let name = argv.first().map(String::as_str).unwrap_or("break");
+        if self.loop_depth == 0 {
+            out.errln(format!("bash: {name}: only meaningful in a `for', `while', or `until' loop"));
+            return out;
+        }
+        let n = match argv.get(1) {
+            None => 1,
+            Some(arg) => match arg.parse::<usize>() {
+                Ok(n) if n > 0 => n,
+                Ok(_) => {
+                    out.errln(format!("bash: {name}: {arg}: loop count out of range"));
+                    return out.with_exit(1);
+                }
+                Err(_) => {
+                    out.errln(format!("bash: {name}: {arg}: numeric argument required"));
+                    return out.with_exit(128);
+                }
+            },
+        };
+        let n = n.min(self.loop_depth);
+        self.loop_control = Some(if name == "break" { LoopControl::Break(n) } else { LoopControl::Continue(n) });
+        out
     }
 
     fn run_simple(&mut self, cmd: &SimpleCommand, stdin: Option<String>, tty: bool) -> Output {
@@ -375,6 +557,7 @@ impl<'a> Exec<'a> {
         let name = argv.first().map(String::as_str).unwrap_or("");
         match name {
             "exit" => return self.exit(argv),
+            "break" | "continue" => return self.loop_builtin(argv),
             "source" | "." => return self.source(argv, stdin, tty),
             "bash" | "sh" => return self.bash(argv, stdin, tty),
             path if path.contains('/') => return self.run_path(argv, stdin, tty),
@@ -415,11 +598,15 @@ impl<'a> Exec<'a> {
     pub(super) fn command_subst(&mut self, list: &List, out: &mut Output) -> String {
         let snapshot = Snapshot::take(self.state);
         let saved_stdin = self.inherited_stdin.take();
+        let (saved_depth, saved_control) = (self.loop_depth, self.loop_control.take());
+        self.loop_depth = 0;
         let result = self.run_list(list, false);
         snapshot.restore(self.state);
         self.inherited_stdin = saved_stdin;
         self.exiting = false;
-        self.aborted = false;
+        self.aborted = self.loop_budget == 0;
+        self.loop_depth = saved_depth;
+        self.loop_control = saved_control;
         self.last_subst_exit = Some(result.exit_code);
         self.state.last_exit = result.exit_code;
         let mut text = String::new();

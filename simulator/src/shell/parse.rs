@@ -158,8 +158,8 @@ struct Cx<'h> {
     base: usize,
     subst_depth: Cell<usize>,
     depth: Cell<usize>,
-    /// How many `{ … }` groups are open (a `}` then ends a list).
-    groups: Cell<usize>,
+    /// How many compound commands (`{ … }`, `if`, loops) are open: their closing words end a list.
+    compounds: Cell<usize>,
     heredocs: &'h RefCell<HereDocs>,
 }
 
@@ -170,7 +170,7 @@ impl<'h> Cx<'h> {
             base,
             subst_depth: Cell::new(subst_depth),
             depth: Cell::new(depth),
-            groups: Cell::new(0),
+            compounds: Cell::new(0),
             heredocs,
         }
     }
@@ -282,7 +282,7 @@ fn list<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, List> {
     let (mut i, ()) = linebreak(cx, i)?;
     let mut items = Vec::new();
     loop {
-        if i.is_empty() || i.starts_with(')') || (cx.groups.get() > 0 && is_reserved(i, "}")) {
+        if i.is_empty() || i.starts_with(')') || (cx.compounds.get() > 0 && at_closing_word(i)) {
             break;
         }
         let (rest, item) = required(cx, i, and_or(cx, i))?;
@@ -421,7 +421,11 @@ fn merge_stderr(cx: &Cx<'_>, command: &mut Command, at: &str) {
     };
     match command {
         Command::Simple(simple) => simple.redirects.push(redirect),
-        Command::Subshell { redirects, .. } | Command::Group { redirects, .. } => redirects.push(redirect),
+        Command::Subshell { redirects, .. }
+        | Command::Group { redirects, .. }
+        | Command::If { redirects, .. }
+        | Command::For { redirects, .. }
+        | Command::While { redirects, .. } => redirects.push(redirect),
     }
 }
 
@@ -441,12 +445,23 @@ fn is_reserved(i: &str, word: &str) -> bool {
     i.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with(is_metachar))
 }
 
-/// `command := subshell | group | simple_command`
+/// True at a word that ends the list inside a compound command.
+fn at_closing_word(i: &str) -> bool {
+    CLOSING_RESERVED_WORDS.iter().any(|w| *w != "esac" && is_reserved(i, w))
+}
+
+/// `command := subshell | group | if_clause | for_clause | while_clause | simple_command`
 fn command<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
     if i.starts_with('(') {
         subshell(cx, i)
     } else if is_reserved(i, "{") {
         group(cx, i)
+    } else if is_reserved(i, "if") {
+        if_clause(cx, i)
+    } else if is_reserved(i, "for") {
+        for_clause(cx, i)
+    } else if is_reserved(i, "while") || is_reserved(i, "until") {
+        while_clause(cx, i)
     } else {
         let (rest, simple) = simple_command(cx, i)?;
         Ok((rest, Command::Simple(simple)))
@@ -461,21 +476,10 @@ fn subshell<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
     if body.items.is_empty() {
         return Err(cx.unexpected(i));
     }
-    let Some(mut i) = i.strip_prefix(')') else {
+    let Some(i) = i.strip_prefix(')') else {
         return Err(cx.unexpected(i));
     };
-    let mut redirects = Vec::new();
-    loop {
-        let (r, ()) = blanks(i)?;
-        match redirect(cx, r) {
-            Ok((r, red)) => {
-                redirects.push(red);
-                i = r;
-            }
-            Err(nom::Err::Error(_)) => break,
-            Err(e) => return Err(e),
-        }
-    }
+    let (i, redirects) = trailing_redirects(cx, i)?;
     Ok((i, Command::Subshell { body, redirects, span: cx.span(start, i) }))
 }
 
@@ -483,18 +487,38 @@ fn subshell<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
 fn group<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
     let start = i;
     let (i, _) = char('{').parse(i)?;
-    cx.groups.set(cx.groups.get() + 1);
-    let body = cx.nested(i, false, |i| list(cx, i));
-    cx.groups.set(cx.groups.get().saturating_sub(1));
-    let (i, body) = body?;
+    let (i, body) = compound_list(cx, i)?;
+    let i = keyword(cx, i, "}")?;
+    let (i, redirects) = trailing_redirects(cx, i)?;
+    Ok((i, Command::Group { body, redirects, span: cx.span(start, i) }))
+}
+
+/// A non-empty list inside a compound command (it ends at a closing word such as `then` or `done`).
+fn compound_list<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, List> {
+    cx.compounds.set(cx.compounds.get() + 1);
+    let result = cx.nested(i, false, |i| list(cx, i));
+    cx.compounds.set(cx.compounds.get().saturating_sub(1));
+    let (i, body) = result?;
     if body.items.is_empty() {
         return Err(cx.unexpected(i));
     }
-    if !is_reserved(i, "}") {
-        return Err(cx.unexpected(i));
+    Ok((i, body))
+}
+
+/// The reserved word `word` (after blanks), or bash's error for what stands there instead.
+fn keyword<'a>(cx: &Cx<'_>, i: &'a str, word: &str) -> Result<&'a str, nom::Err<PErr>> {
+    let (i, ()) = blanks(i)?;
+    if is_reserved(i, word) {
+        Ok(i.get(word.len()..).unwrap_or(""))
+    } else {
+        Err(cx.unexpected(i))
     }
-    let (mut i, redirects) = (i.get(1..).unwrap_or(""), Vec::new());
-    let mut redirects = redirects;
+}
+
+/// `( blanks redirect )*` after a compound command.
+fn trailing_redirects<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Vec<Redirect>> {
+    let mut redirects = Vec::new();
+    let mut i = i;
     loop {
         let (r, ()) = blanks(i)?;
         match redirect(cx, r) {
@@ -502,11 +526,100 @@ fn group<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
                 redirects.push(red);
                 i = r;
             }
-            Err(nom::Err::Error(_)) => break,
+            Err(nom::Err::Error(_)) => return Ok((i, redirects)),
             Err(e) => return Err(e),
         }
     }
-    Ok((i, Command::Group { body, redirects, span: cx.span(start, i) }))
+}
+
+/// `if_clause := 'if' list 'then' list ( 'elif' list 'then' list )* ( 'else' list )? 'fi'`
+fn if_clause<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
+    let start = i;
+    let mut i = keyword(cx, i, "if")?;
+    let mut branches = Vec::new();
+    let mut otherwise = None;
+    loop {
+        let (r, condition) = compound_list(cx, i)?;
+        let r = keyword(cx, r, "then")?;
+        let (r, body) = compound_list(cx, r)?;
+        branches.push((condition, body));
+        let (r, ()) = blanks(r)?;
+        if is_reserved(r, "elif") {
+            i = r.get(4..).unwrap_or("");
+            continue;
+        }
+        if is_reserved(r, "else") {
+            let (r, body) = compound_list(cx, r.get(4..).unwrap_or(""))?;
+            otherwise = Some(body);
+            i = r;
+        } else {
+            i = r;
+        }
+        break;
+    }
+    let i = keyword(cx, i, "fi")?;
+    let (i, redirects) = trailing_redirects(cx, i)?;
+    Ok((i, Command::If { branches, otherwise, redirects, span: cx.span(start, i) }))
+}
+
+/// `for_clause := 'for' name ( linebreak 'in' word* )? ( ';' | newline )? linebreak 'do' list 'done'`
+fn for_clause<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
+    let start = i;
+    let i = keyword(cx, i, "for")?;
+    let (i, ()) = blanks(i)?;
+    let (i, var) = match name(i) {
+        Ok((rest, n)) if rest.is_empty() || rest.starts_with(is_metachar) => (rest, n.to_string()),
+        _ => return Err(cx.unexpected(i)),
+    };
+    let (mut i, ()) = linebreak(cx, i)?;
+    let mut words = None;
+    if is_reserved(i, "in") {
+        let mut list = Vec::new();
+        i = i.get(2..).unwrap_or("");
+        loop {
+            let (r, ()) = blanks(i)?;
+            match word(cx, r) {
+                Ok((r, w)) => {
+                    list.push(w);
+                    i = r;
+                }
+                Err(nom::Err::Error(_)) => {
+                    i = r;
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        words = Some(list);
+    }
+    let (i, ()) = blanks(i)?;
+    let i = match separator(cx, i) {
+        Ok((r, ())) if !i.starts_with('&') => r,
+        _ => i,
+    };
+    let (i, ()) = linebreak(cx, i)?;
+    let (i, body) = do_group(cx, i)?;
+    let (i, redirects) = trailing_redirects(cx, i)?;
+    Ok((i, Command::For { name: var, words, body, redirects, span: cx.span(start, i) }))
+}
+
+/// `do_group := 'do' list 'done'`
+fn do_group<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, List> {
+    let i = keyword(cx, i, "do")?;
+    let (i, body) = compound_list(cx, i)?;
+    let i = keyword(cx, i, "done")?;
+    Ok((i, body))
+}
+
+/// `while_clause := ( 'while' | 'until' ) list do_group`
+fn while_clause<'a>(cx: &Cx<'_>, i: &'a str) -> PResult<'a, Command> {
+    let start = i;
+    let until = is_reserved(i, "until");
+    let i = keyword(cx, i, if until { "until" } else { "while" })?;
+    let (i, condition) = compound_list(cx, i)?;
+    let (i, body) = do_group(cx, i)?;
+    let (i, redirects) = trailing_redirects(cx, i)?;
+    Ok((i, Command::While { until, condition, body, redirects, span: cx.span(start, i) }))
 }
 
 /// Words that close compound commands: bash rejects them where a command starts.

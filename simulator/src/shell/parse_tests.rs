@@ -46,6 +46,23 @@ fn show_command(c: &Command) -> String {
             let reds: Vec<String> = redirects.iter().map(show_redirect).collect();
             format!("{{{}}}{}", show_list(body), reds.join(""))
         }
+        Command::If { branches, otherwise, .. } => {
+            let mut s = String::from("IF");
+            for (c, b) in branches {
+                s.push_str(&format!(" <{}> THEN <{}>", show_list(c), show_list(b)));
+            }
+            if let Some(o) = otherwise {
+                s.push_str(&format!(" ELSE <{}>", show_list(o)));
+            }
+            s
+        }
+        Command::For { name, words, body, .. } => {
+            let words = words.as_ref().map(|w| w.iter().map(show_word).collect::<Vec<_>>().join(" "));
+            format!("FOR {name} IN {words:?} DO <{}>", show_list(body))
+        }
+        Command::While { until, condition, body, .. } => {
+            format!("{} <{}> DO <{}>", if *until { "UNTIL" } else { "WHILE" }, show_list(condition), show_list(body))
+        }
     }
 }
 
@@ -167,6 +184,25 @@ fn subshells() {
     assert_eq!(show("{ }"), "ERR 1:3 syntax error near unexpected token `}'");
     assert_eq!(show("echo {a,b} }"), "[<echo> <{a,b}> <}>]");
     assert_eq!(show("{echo"), "[<{echo>]");
+}
+
+#[test]
+fn compound_commands() {
+    assert_eq!(
+        show("if a; then b; elif c; then d; else e; fi"),
+        "IF <[<a>]> THEN <[<b>]> <[<c>]> THEN <[<d>]> ELSE <[<e>]>"
+    );
+    assert_eq!(show("for i in 1 2; do echo $i; done | sort"), "FOR i IN Some(\"<1> <2>\") DO <[<echo> <$i>]> | [<sort>]");
+    assert_eq!(show("for i\ndo x\ndone"), "FOR i IN None DO <[<x>]>");
+    assert_eq!(show("while true; do :; done > f"), "WHILE <[<true>]> DO <[<:>]>");
+    assert_eq!(show("until false\ndo\n  x\ndone"), "UNTIL <[<false>]> DO <[<x>]>");
+    assert_eq!(show("echo if then fi"), "[<echo> <if> <then> <fi>]");
+    assert_eq!(show("if true; fi"), "ERR 1:10 syntax error near unexpected token `fi'");
+    assert_eq!(show("if; then"), "ERR 1:3 syntax error near unexpected token `;'");
+    assert_eq!(show("for i in 1; do done"), "ERR 1:16 syntax error near unexpected token `done'");
+    assert_eq!(show("while true; do x; fi"), "ERR 1:19 syntax error near unexpected token `fi'");
+    assert_eq!(show("for i in 1 2; do"), "ERR 1:17 syntax error: unexpected end of file");
+    assert_eq!(show("{ if true; then x; }"), "ERR 1:20 syntax error near unexpected token `}'");
 }
 
 #[test]

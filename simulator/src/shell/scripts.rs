@@ -144,6 +144,7 @@ impl Exec<'_> {
         if let Some(script) = &script {
             let mut inner = Exec::new(&script_text, script, &mut *self.state, &mut *self.programs);
             inner.script_depth = self.script_depth + 1;
+            inner.loop_budget = self.loop_budget;
             inner.set_stdin(stdin.map(str::to_string));
             if mode == Mode::Child {
                 inner.positional = args;
@@ -156,6 +157,8 @@ impl Exec<'_> {
             }
             let result = inner.run_list(&script.list, tty);
             let exited = inner.exiting();
+            self.loop_budget = inner.loop_budget;
+            self.aborted |= inner.aborted && inner.loop_budget == 0;
             append_capped(&mut out, result);
             if mode == Mode::Sourced && exited {
                 self.request_exit();

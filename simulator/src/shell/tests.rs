@@ -817,3 +817,87 @@ fn small_options_of_filters() {
          $ printf '%s\\n' a b c | head -n -1\na\nb\n[exit 0]\n"
     );
 }
+
+#[test]
+fn conditions_and_loops() {
+    let mut mock = Mock::new().with_file("a.txt", "x").with_file("app/main.rs", "");
+    let text = session(
+        &mut mock,
+        &[
+            "[ 1 -eq 1 ]; echo $?",
+            "[ 1 -eq ]; echo $?",
+            "[ a b ]; echo $?",
+            "[ a b c d ]; echo $?",
+            "[ x -eq 1 ]; echo $?",
+            "[ -f a.txt ] && [ -d app ] && [ ! -e nope ]; echo $?",
+            "[ 1 = 1",
+            "test; echo $?",
+            "[ a = a -a b != c ]; echo $?",
+            "[ \\( 1 -lt 2 \\) -o 1 -gt 2 ]; echo $?",
+            "if [ -f Dockerfile ]; then echo yes; elif [ -f a.txt ]; then echo a; else echo no; fi",
+            "if false; then :; fi; echo $?",
+            "for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done",
+            "for i in 1 2 3; do for j in a b; do [ $j = b ] && break 2; echo $i$j; done; done",
+            "for f in *; do echo \"file: $f\"; done",
+            "for i in $(seq 3); do echo -n $i; done; echo",
+            "n=0; while [ $n -lt 3 ]; do n=$((n+1)); done; echo $n",
+            "until true; do :; done; echo $?",
+            "break",
+            "for i in a b; do echo $i; done > out.txt; cat out.txt",
+            "if true; fi",
+            "for i in 1 2\ndo\n  echo $i\ndone",
+        ],
+    );
+    assert_eq!(
+        text,
+        "$ [ 1 -eq 1 ]; echo $?\n0\n[exit 0]\n\
+         $ [ 1 -eq ]; echo $?\nbash: [: 1: unary operator expected\n2\n[exit 0]\n\
+         $ [ a b ]; echo $?\nbash: [: a: unary operator expected\n2\n[exit 0]\n\
+         $ [ a b c d ]; echo $?\nbash: [: too many arguments\n2\n[exit 0]\n\
+         $ [ x -eq 1 ]; echo $?\nbash: [: x: integer expression expected\n2\n[exit 0]\n\
+         $ [ -f a.txt ] && [ -d app ] && [ ! -e nope ]; echo $?\n0\n[exit 0]\n\
+         $ [ 1 = 1\nbash: [: missing `]'\n[exit 2]\n\
+         $ test; echo $?\n1\n[exit 0]\n\
+         $ [ a = a -a b != c ]; echo $?\n0\n[exit 0]\n\
+         $ [ \\( 1 -lt 2 \\) -o 1 -gt 2 ]; echo $?\n0\n[exit 0]\n\
+         $ if [ -f Dockerfile ]; then echo yes; elif [ -f a.txt ]; then echo a; else echo no; fi\na\n[exit 0]\n\
+         $ if false; then :; fi; echo $?\n0\n[exit 0]\n\
+         $ for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done\n1\n3\n[exit 0]\n\
+         $ for i in 1 2 3; do for j in a b; do [ $j = b ] && break 2; echo $i$j; done; done\n1a\n[exit 0]\n\
+         $ for f in *; do echo \"file: $f\"; done\nfile: a.txt\nfile: app\n[exit 0]\n\
+         $ for i in $(seq 3); do echo -n $i; done; echo\n123\n[exit 0]\n\
+         $ n=0; while [ $n -lt 3 ]; do n=$((n+1)); done; echo $n\n3\n[exit 0]\n\
+         $ until true; do :; done; echo $?\n0\n[exit 0]\n\
+         $ break\nbash: break: only meaningful in a `for', `while', or `until' loop\n[exit 0]\n\
+         $ for i in a b; do echo $i; done > out.txt; cat out.txt\na\nb\n[exit 0]\n\
+         $ if true; fi\nbash: syntax error near unexpected token `fi'\n[exit 2]\n\
+         $ for i in 1 2\ndo\n  echo $i\ndone\n1\n2\n[exit 0]\n"
+    );
+    assert!(needs_more_input("for i in 1 2 3; do"));
+    assert!(needs_more_input("if true; then\n echo"));
+    assert!(!needs_more_input("while true; do sleep 1; done"));
+}
+
+#[test]
+fn endless_loops_are_stopped() {
+    let mut mock = Mock::new();
+    let out = run_line("while true; do sleep 1; done; echo never", &mut ShellState::new(), &mut mock);
+    assert_eq!(out.combined(), "bash: warning: loop stopped after 10000 iterations\n");
+    assert_eq!(out.exit_code, 130);
+    assert_eq!(mock.slept.len(), 10_000);
+    let out = run_line("for i in $(seq 200); do for j in $(seq 200); do :; done; done", &mut ShellState::new(), &mut mock);
+    assert_eq!(out.exit_code, 130);
+}
+
+#[test]
+fn seq_numbers() {
+    assert_eq!(stdout_of("seq 3"), "1\n2\n3\n");
+    assert_eq!(stdout_of("seq 1 2 7"), "1\n3\n5\n7\n");
+    assert_eq!(stdout_of("seq -s, 3"), "1,2,3\n");
+    assert_eq!(stdout_of("seq 5 1"), "");
+    assert_eq!(stdout_of("seq -w 8 10"), "08\n09\n10\n");
+    assert_eq!(stdout_of("seq 1.0 0.25 2"), "1.00\n1.25\n1.50\n1.75\n2.00\n");
+    assert_eq!(one("seq"), ("seq: missing operand\nTry 'seq --help' for more information.\n".into(), 1));
+    assert_eq!(one("seq x"), ("seq: invalid floating point argument: ‘x’\nTry 'seq --help' for more information.\n".into(), 1));
+    assert_eq!(one("seq 1 0 3"), ("seq: invalid Zero increment value: ‘0’\nTry 'seq --help' for more information.\n".into(), 1));
+}

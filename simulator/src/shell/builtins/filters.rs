@@ -516,6 +516,90 @@ pub(super) fn cut(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut d
     out.with_exit(if ok { 0 } else { 1 })
 }
 
+/// A `seq` operand: its value and how many decimals it was written with.
+fn seq_number(text: &str) -> Option<(f64, usize)> {
+    let value: f64 = text.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count());
+    Some((value, decimals))
+}
+
+/// `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST`
+pub(super) fn seq(inv: &Invocation<'_>, _state: &mut ShellState, _programs: &mut dyn Programs) -> Output {
+    let mut out = Output::new();
+    // Negative numbers are operands, not options.
+    let mut separator = "\n".to_string();
+    let mut equal_width = false;
+    let mut operands: Vec<&String> = Vec::new();
+    let mut args = inv.args().iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-s" => separator = args.next().cloned().unwrap_or_default(),
+            "-w" => equal_width = true,
+            a if a.starts_with("-s") => separator = a.get(2..).unwrap_or("").to_string(),
+            _ => operands.push(arg),
+        }
+    }
+    let mut numbers = Vec::new();
+    for operand in &operands {
+        match seq_number(operand) {
+            Some(n) => numbers.push(n),
+            None => {
+                usage_error(&mut out, "seq", &format!("invalid floating point argument: ‘{operand}’"));
+                return out.with_exit(1);
+            }
+        }
+    }
+    let ((first, first_dec), (step, step_dec), (last, _)) = match numbers.as_slice() {
+        [] => {
+            usage_error(&mut out, "seq", "missing operand");
+            return out.with_exit(1);
+        }
+        [last] => ((1.0, 0), (1.0, 0), *last),
+        [first, last] => (*first, (1.0, 0), *last),
+        [first, step, last] => (*first, *step, *last),
+        [_, _, _, ..] => {
+            usage_error(&mut out, "seq", &format!("extra operand ‘{}’", operands.get(3).map_or("", |s| s.as_str())));
+            return out.with_exit(1);
+        }
+    };
+    if step == 0.0 {
+        usage_error(&mut out, "seq", &format!("invalid Zero increment value: ‘{}’", operands.get(1).map_or("0", |s| s.as_str())));
+        return out.with_exit(1);
+    }
+    let decimals = first_dec.max(step_dec);
+    let format = |x: f64| format!("{:.*}", decimals, x);
+    let width = if equal_width { format(first).len().max(format(last).len()) } else { 0 };
+    let mut text = String::new();
+    let mut index = 0.0;
+    loop {
+        let value = first + index * step;
+        if (step > 0.0 && value > last + 1e-9) || (step < 0.0 && value < last - 1e-9) {
+            break;
+        }
+        if !text.is_empty() {
+            text.push_str(&separator);
+        }
+        let shown = format(value);
+        if shown.len() < width {
+            let (sign, digits) = shown.strip_prefix('-').map_or(("", shown.as_str()), |d| ("-", d));
+            text.push_str(sign);
+            text.extend(std::iter::repeat_n('0', width - shown.len()));
+            text.push_str(digits);
+        } else {
+            text.push_str(&shown);
+        }
+        if text.len() > crate::shell::MAX_STREAM_BYTES {
+            break;
+        }
+        index += 1.0;
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    out.out(text);
+    out
+}
+
 /// Expands a `tr` set: ranges, escapes and `[:class:]`.
 fn tr_set(spec: &str) -> Vec<char> {
     let mut raw: Vec<char> = Vec::new();

@@ -13,6 +13,7 @@ mod ls;
 mod options;
 mod regex;
 mod session;
+mod test;
 
 use std::collections::BTreeMap;
 
@@ -74,6 +75,8 @@ pub(super) fn lookup(name: &str) -> Option<Builtin> {
         "uniq" => filters::uniq,
         "cut" => filters::cut,
         "tr" => filters::tr,
+        "test" | "[" => test::test,
+        "seq" => filters::seq,
         "true" | ":" => session::true_,
         "false" => session::false_,
         "clear" => session::clear,
@@ -89,9 +92,9 @@ pub(super) fn lookup(name: &str) -> Option<Builtin> {
 }
 
 /// What `type` calls "a shell builtin".
-const SHELL_BUILTINS: [&str; 16] = [
-    ".", ":", "cd", "echo", "exit", "export", "false", "history", "printf", "pwd", "read", "set", "source", "true",
-    "type", "unset",
+const SHELL_BUILTINS: [&str; 20] = [
+    ".", ":", "[", "break", "cd", "continue", "echo", "exit", "export", "false", "history", "printf", "pwd", "read",
+    "set", "source", "test", "true", "type", "unset",
 ];
 
 /// Words `type` calls "a shell keyword".
@@ -101,10 +104,10 @@ const SHELL_KEYWORDS: [&str; 16] = [
 ];
 
 /// The programs installed in `/usr/bin` (besides those [`Programs::has_program`] knows).
-const USR_BIN: [&str; 29] = [
-    "bash", "cat", "chmod", "clear", "cut", "echo", "env", "false", "grep", "head", "hostname", "ls", "mkdir",
-    "printenv", "printf", "pwd", "rm", "rmdir", "sh", "sleep", "sort", "tail", "touch", "tr", "true", "uniq",
-    "wc", "which", "whoami",
+const USR_BIN: [&str; 32] = [
+    "[", "bash", "cat", "chmod", "clear", "cut", "echo", "env", "false", "grep", "head", "hostname", "ls", "mkdir",
+    "printenv", "printf", "pwd", "rm", "rmdir", "seq", "sh", "sleep", "sort", "tail", "test", "touch", "tr",
+    "true", "uniq", "wc", "which", "whoami",
 ];
 
 /// `prog: message` and GNU's `Try 'prog --help' for more information.`
