@@ -20,7 +20,8 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("content_files.rs");
     if let Err(e) = std::fs::write(&out, code) {
-        panic!("cannot write {}: {e}", out.display());
+        eprintln!("cannot write {}: {e}", out.display());
+        std::process::exit(1);
     }
 }
 

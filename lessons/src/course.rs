@@ -215,6 +215,7 @@ impl Course {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

@@ -259,6 +259,7 @@ pub fn load(file: &str, text: &str, base: usize, toml_text: &str, lesson_id: &st
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

@@ -264,6 +264,7 @@ pub fn explain(output: &Output) -> Option<Explanation> {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
     use simulator::Session;

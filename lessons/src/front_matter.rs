@@ -81,6 +81,7 @@ pub fn parse<'a>(file: &str, text: &'a str) -> Result<(FrontMatter, &'a str, usi
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -208,6 +208,7 @@ pub fn attach_quiz(lesson: &mut Lesson, quiz: Quiz) {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

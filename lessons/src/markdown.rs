@@ -393,6 +393,7 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

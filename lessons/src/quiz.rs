@@ -474,6 +474,7 @@ pub fn load(file: &str, text: &str, base: usize, toml_text: &str) -> Result<Quiz
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -132,6 +132,7 @@ fn literal(word: &Word) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::panic)]
 //! The whole course, end to end: it loads, every runnable example runs as the author says, every
 //! exercise is solvable by its reference solution (and not already solved by its setup), and every
 //! quiz has a valid key.

@@ -488,7 +488,7 @@ fn image_prop(img: &Image, p: &ImageProp) -> Result<(), String> {
         }
         ImageProp::Exposes { port, proto } => {
             let key = format!("{port}/{proto}");
-            if img.config.exposed_ports.iter().any(|p| *p == key) {
+            if img.config.exposed_ports.contains(&key) {
                 Ok(())
             } else {
                 Err(format!("no expone el puerto {}", port_text(*port, proto)))

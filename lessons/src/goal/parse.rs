@@ -764,5 +764,6 @@ fn del_ultimo_comando(i: &str) -> Res<'_, ()> {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 #[path = "parse_tests.rs"]
 mod tests;

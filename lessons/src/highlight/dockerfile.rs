@@ -84,6 +84,7 @@ fn variable_len(s: &str) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

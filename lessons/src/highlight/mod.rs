@@ -56,6 +56,7 @@ fn quoted(s: &str) -> (&str, &str) {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -112,6 +112,7 @@ fn variables(out: &mut String, s: &str) {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 
