@@ -35,50 +35,58 @@ use inspect::Kind;
 
 /// Runs `docker <args>` against the engine.
 pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
-    let inv = match cli::parse(args) {
-        Ok(inv) => inv,
+    let parsed = match cli::parse_full(args) {
+        Ok(p) => p,
         Err(out) => return out,
     };
+    // Warnings the CLI prints before carrying on (deprecated flags…).
+    let mut out = parsed.notices;
+    let result = run_invocation(engine, &parsed.invocation, call, project);
+    out.append(result);
+    out
+}
+
+fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
     match inv.command {
         "--version" => {
             let mut out = Output::new();
             version::short_version(&mut out);
             out
         }
-        "version" => version::version(engine, &inv),
-        "info" | "system info" => info::info(engine, &inv),
-        "container run" => run::run(engine, &inv, call, project),
-        "container create" => run::create(engine, &inv, call, project),
-        "container start" => container_lifecycle::start(engine, &inv),
-        "container stop" => container_lifecycle::stop(engine, &inv),
-        "container restart" => container_lifecycle::restart(engine, &inv),
-        "container pause" => container_lifecycle::pause(engine, &inv),
-        "container unpause" => container_lifecycle::unpause(engine, &inv),
-        "container kill" => container_lifecycle::kill(engine, &inv),
-        "container wait" => container_lifecycle::wait(engine, &inv),
-        "container rename" => container_lifecycle::rename(engine, &inv),
-        "container rm" => rm::rm(engine, &inv),
-        "container prune" => rm::prune(engine, &inv, call.stdin),
-        "container ls" => ps::ps(engine, &inv),
-        "container exec" => exec::exec(engine, &inv, project),
-        "container attach" => exec::attach(engine, &inv),
-        "container logs" => logs::logs(engine, &inv),
-        "container top" => top_port::top(engine, &inv),
-        "container port" => top_port::port(engine, &inv),
-        "container stats" => stats::stats(engine, &inv),
-        "container inspect" => inspect::inspect(engine, &inv, Kind::Container),
-        "image inspect" => inspect::inspect(engine, &inv, Kind::Image),
-        "inspect" => inspect::inspect(engine, &inv, Kind::Any),
-        "image ls" => images::images(engine, &inv),
-        "image pull" => pull::pull(engine, &inv),
-        "image rm" => rmi::rmi(engine, &inv),
-        "image prune" => rmi::prune(engine, &inv, call.stdin),
-        "image tag" => tag::tag(engine, &inv),
-        "image history" => history::history(engine, &inv),
-        "search" => search::search(engine, &inv),
-        "system df" => system::df(engine, &inv),
-        "system prune" => system::prune(engine, &inv, call.stdin),
-        _ => not_supported(&inv),
+        "version" => version::version(engine, inv),
+        "info" | "system info" => info::info(engine, inv),
+        "container run" => run::run(engine, inv, call, project),
+        "container create" => run::create(engine, inv, call, project),
+        "container start" => container_lifecycle::start(engine, inv),
+        "container stop" => container_lifecycle::stop(engine, inv),
+        "container restart" => container_lifecycle::restart(engine, inv),
+        "container pause" => container_lifecycle::pause(engine, inv),
+        "container unpause" => container_lifecycle::unpause(engine, inv),
+        "container kill" => container_lifecycle::kill(engine, inv),
+        "container wait" => container_lifecycle::wait(engine, inv),
+        "container rename" => container_lifecycle::rename(engine, inv),
+        "container rm" => rm::rm(engine, inv),
+        "container prune" => rm::prune(engine, inv, call.stdin),
+        "container ls" => ps::ps(engine, inv),
+        "container exec" => exec::exec(engine, inv, project),
+        "container attach" => exec::attach(engine, inv),
+        "container logs" => logs::logs(engine, inv),
+        "container top" => top_port::top(engine, inv),
+        "container port" => top_port::port(engine, inv),
+        "container stats" => stats::stats(engine, inv),
+        "container inspect" => inspect::inspect(engine, inv, Kind::Container),
+        "image inspect" => inspect::inspect(engine, inv, Kind::Image),
+        "inspect" => inspect::inspect(engine, inv, Kind::Any),
+        "image ls" => images::images(engine, inv),
+        "image pull" => pull::pull(engine, inv),
+        "image rm" => rmi::rmi(engine, inv),
+        "image prune" => rmi::prune(engine, inv, call.stdin),
+        "image tag" => tag::tag(engine, inv),
+        "image history" => history::history(engine, inv),
+        "search" => search::search(engine, inv),
+        "system df" => system::df(engine, inv),
+        "system prune" => system::prune(engine, inv, call.stdin),
+        _ => not_supported(inv),
     }
 }
 

@@ -56,7 +56,7 @@ pub fn parse(inv: &Invocation, call: ProgramCall<'_>, project: &dyn ProjectFiles
     o.hostname = inv.str("hostname").map(str::to_string);
     o.entrypoint = inv.str("entrypoint").map(str::to_string);
     o.stop_signal = inv.str("stop-signal").map(str::to_string);
-    o.network = inv.str("network").map(str::to_string);
+    o.network = inv.last("network").map(str::to_string);
     o.binds = inv.list("volume").to_vec();
     o.mounts = inv.list("mount").to_vec();
     if let Some(p) = inv.str("pull") {
