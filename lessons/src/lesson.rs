@@ -211,6 +211,29 @@ pub fn attach_quiz(lesson: &mut Lesson, quiz: Quiz) {
 #[allow(clippy::panic)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn loader_never_panics(body in "\\PC{0,300}") {
+            let text = format!("+++\ntitulo = \"T\"\nmodulo = \"m\"\norden = 1\n+++\n{body}");
+            let _ = load("lecciones/x.md", &text);
+        }
+
+        #[test]
+        fn loader_never_panics_on_lesson_like_text(parts in proptest::collection::vec(prop_oneof![
+            Just("```ejercicio\n".to_string()), Just("```quiz\n".to_string()), Just("```sh falla\n".to_string()),
+            Just("```\n".to_string()), Just("id = \"x\"\n".to_string()), Just("- item\n".to_string()),
+            Just("> [!TIP]\n".to_string()), Just("# T {#t}\n".to_string()), Just("[[pregunta]]\n".to_string()),
+            Just("objetivo = \"contenedor\"\n".to_string()), Just("```dockerfile archivo=x\n".to_string()),
+            "\\PC{0,20}\n",
+        ], 0..24)) {
+            let text = format!("+++\ntitulo = \"T\"\nmodulo = \"m\"\norden = 1\n+++\n{}", parts.concat());
+            if let Ok(lesson) = load("lecciones/x.md", &text) {
+                prop_assert!(!lesson.html.contains("<script"));
+            }
+        }
+    }
 
     #[test]
     fn command_lines_skip_comments_and_join_continuations() {

@@ -535,3 +535,131 @@ fn images(world: &World<'_>, q: Quantity, reference: Option<&str>, props: &[Imag
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::panic)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use simulator::{MemoryProject, SessionConfig};
+
+    fn session(lines: &[&str]) -> (Session, Option<Output>) {
+        let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(MemoryProject::new()));
+        let mut last = None;
+        for line in lines {
+            last = Some(s.run_line(line));
+            crate::exercise::settle(&mut s);
+        }
+        (s, last)
+    }
+
+    fn status(goal: &str, s: &Session, last: Option<&Output>) -> GoalStatus {
+        let g = match super::super::parse(goal) {
+            Ok(g) => g,
+            Err(e) => panic!("{goal}: {e}"),
+        };
+        let world = match last {
+            Some(out) => World::from_session(s).with_output(out),
+            None => World::from_session(s),
+        };
+        check(&g, &world)
+    }
+
+    fn detail(goal: &str, s: &Session) -> String {
+        let st = status(goal, s, None);
+        assert!(!st.satisfied, "{goal} should not hold");
+        st.first_unmet().and_then(|p| p.detail.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn states_and_their_explanations() {
+        let (s, _) = session(&["docker run -d --name web nginx", "docker stop web"]);
+        assert!(status("contenedor detenido llamado web con código de salida 0", &s, None).satisfied);
+        assert_eq!(detail("contenedor en ejecución llamado web", &s), "El contenedor `web` está detenido (exited), no en ejecución (running).");
+        assert_eq!(detail("contenedor llamado api", &s), "No hay ningún contenedor llamado `api`.");
+        let (empty, _) = session(&[]);
+        assert_eq!(detail("contenedor", &empty), "No hay ningún contenedor (`docker ps -a` no muestra ninguno).");
+    }
+
+    #[test]
+    fn environment_restart_and_mounts() {
+        let (s, _) = session(&["docker run -d --name db -e MODO=prueba --restart on-failure:3 -v datos:/var/lib/data alpine sleep 100"]);
+        assert!(status("contenedor llamado db con la variable MODO=prueba con la variable MODO", &s, None).satisfied);
+        assert!(status("contenedor con reinicio on-failure y con reinicio on-failure:3", &s, None).satisfied);
+        assert!(status("contenedor con el volumen datos montado en /var/lib/data", &s, None).satisfied);
+        assert_eq!(detail("contenedor llamado db con la variable MODO=real", &s), "El contenedor `db` tiene `MODO=prueba`, no `MODO=real`.");
+        assert_eq!(detail("contenedor llamado db con reinicio always", &s), "El contenedor `db` tiene la política de reinicio `on-failure:3`, no `always`.");
+        assert_eq!(detail("contenedor llamado db con un montaje en /app", &s), "El contenedor `db` no tiene nada montado en `/app`.");
+        assert!(status("contenedor en la red bridge", &s, None).satisfied);
+    }
+
+    #[test]
+    fn images_by_repository_tag_and_layers() {
+        let (s, _) = session(&["docker pull nginx", "docker tag nginx web:1.0"]);
+        assert!(status("imagen nginx y imagen web:1.0 y imagen web", &s, None).satisfied);
+        assert!(status("imagen nginx con 7 capas y con más de 3 capas y que expone 80", &s, None).satisfied);
+        assert!(status("exactamente 1 imagen", &s, None).satisfied);
+        assert_eq!(detail("imagen nginx con menos de 5 capas", &s), "La imagen `nginx:latest` tiene 7 capas.");
+        assert_eq!(detail("imagen web:2.0", &s), "No existe la imagen `web:2.0` en tu equipo (`docker images` no la muestra).");
+        assert_eq!(detail("imagen web ausente", &s), "La imagen `web` todavía existe (`nginx:latest`).");
+    }
+
+    #[test]
+    fn containers_from_an_image_by_repository_or_tag() {
+        let (s, _) = session(&["docker run -d --name uno nginx:latest", "docker run -d --name dos httpd"]);
+        assert!(status("contenedor llamado uno de la imagen nginx y contenedor llamado uno de la imagen nginx:latest", &s, None).satisfied);
+        assert_eq!(detail("contenedor llamado dos de la imagen nginx", &s), "El contenedor `dos` es de la imagen `httpd`, no de `nginx`.");
+        assert!(status("2 contenedores en ejecución", &s, None).satisfied);
+        assert_eq!(detail("ningún contenedor en ejecución", &s), "Ahora hay 2 contenedores que lo cumplen: `dos`, `uno`.");
+        assert_eq!(detail("no hay un contenedor de la imagen httpd", &s), "Todavía hay 1 contenedor: `dos`.");
+    }
+
+    #[test]
+    fn ports() {
+        let (s, _) = session(&["docker run -d --name web -p 8080:80 nginx"]);
+        assert!(status("contenedor publicando 80 en 8080 y contenedor publicando 80", &s, None).satisfied);
+        assert_eq!(
+            detail("contenedor llamado web publicando 80 en 9090", &s),
+            "El contenedor `web` no publica el puerto 80 en el 9090 del equipo (publica `8080->80/tcp`)."
+        );
+    }
+
+    #[test]
+    fn last_command_and_output() {
+        let (s, last) = session(&["docker run --rm alpine echo hola"]);
+        assert!(status("el último comando tuvo éxito y la salida contiene hola", &s, last.as_ref()).satisfied);
+        let (s, last) = session(&["docker stop nada"]);
+        assert!(status("el último comando falló y el último comando terminó con código 1", &s, last.as_ref()).satisfied);
+        assert!(status("el último comando falló", &s, None).satisfied, "the shell's $? is used without an output");
+        let (fresh, _) = session(&[]);
+        assert_eq!(detail("el último comando tuvo éxito", &fresh), "Todavía no has ejecutado ningún comando.");
+    }
+
+    #[test]
+    fn parts_report_each_condition() {
+        let (s, _) = session(&["docker run -d --name web nginx"]);
+        let st = status("contenedor llamado web\ncontenedor llamado api\nimagen nginx", &s, None);
+        let flags: Vec<bool> = st.parts.iter().map(|p| p.satisfied).collect();
+        assert_eq!(flags, [true, false, true]);
+        assert!(!st.satisfied);
+        assert_eq!(st.first_unmet().map(|p| p.description.as_str()), Some("Hay un contenedor llamado `api`"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn checking_never_panics(words in proptest::collection::vec(prop_oneof![
+            Just("contenedor"), Just("imagen"), Just("ningún"), Just("no"), Just("y"), Just("o"), Just("en ejecución"),
+            Just("llamado web"), Just("de la imagen nginx"), Just("publicando 80"), Just("en 8080"), Just("con 3 capas"),
+            Just("con código 0"), Just("ausente"), Just("al menos 2"), Just("detenido"), Just("el último comando falló"),
+            Just("la salida contiene x"), Just("con la variable A"), Just("con un montaje en /a"), Just("en la red x"),
+        ], 1..8)) {
+            let (s, last) = session(&["docker run -d --name web -p 8080:80 nginx", "docker run --name t alpine true"]);
+            if let Ok(g) = super::super::parse(&words.join(" ")) {
+                let world = match &last { Some(o) => World::from_session(&s).with_output(o), None => World::from_session(&s) };
+                let st = check(&g, &world);
+                prop_assert_eq!(st.satisfied, st.parts.iter().all(|p| p.satisfied));
+            }
+        }
+    }
+}
