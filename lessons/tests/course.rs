@@ -184,3 +184,16 @@ fn the_issue_goal_fails_with_a_useful_spanish_detail() {
     let explanation = step.output.as_ref().and_then(|o| c.explain(o)).map(|e| e.kind);
     assert_eq!(explanation.as_deref(), Some("name-conflict"));
 }
+
+/// The app shows the welcome lesson on its first page, and its browser tests look for one `h1` and
+/// one code block with `docker run hello-world` (a second `pre code` would make the locator ambiguous).
+#[test]
+fn the_welcome_lesson_keeps_what_the_first_page_relies_on() {
+    let c = course();
+    let Some(welcome) = c.lesson("bienvenida") else { panic!("welcome lesson missing") };
+    assert_eq!(welcome.html.matches("<h1").count(), 1);
+    assert!(welcome.html.starts_with("<h1 id=\"bienvenida-a-muelle\">Bienvenida a Muelle</h1>"));
+    assert_eq!(welcome.html.matches("<pre").count(), 1);
+    assert_eq!(welcome.examples.first().map(|e| e.commands.clone()), Some(vec!["docker run hello-world".to_string()]));
+    assert_eq!(lessons::render_markdown(lessons::WELCOME_LESSON), welcome.html);
+}
