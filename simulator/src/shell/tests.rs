@@ -692,7 +692,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn run_line_never_panics(line in "([a-z.*~/]|echo|cat|ls|grep|sort|wc|head|tail|cut|tr|rm|mkdir|touch|cd|export|unset|printf|sleep|history|exit|docker|\\$\\(|\\$\\{|\\$\\(\\(|[ '\"`\\\\|&;<>(){}$#=:?%+\\-\n0-9]|2>&1|>>|<<){0,40}") {
+    fn run_line_never_panics(line in "([a-z.*~/]|echo|cat|ls|grep|sort|wc|head|tail|cut|tr|rm|mkdir|touch|cd|export|unset|printf|sleep|history|exit|docker|seq|test|\\[|\\]|read|source|bash|if|then|elif|else|fi|for|in|do|done|while|until|break|continue|\\$\\(|\\$\\{|\\$\\(\\(|[ '\"`\\\\|&;<>(){}$#=:?%+\\-\n0-9]|2>&1|>>|<<){0,40}") {
         let mut mock = Mock::new().with_file("a.txt", "a\nb\n").with_file("d/f", "x");
         let mut state = ShellState::new();
         let out = run_line(&line, &mut state, &mut mock);
@@ -900,4 +900,33 @@ fn seq_numbers() {
     assert_eq!(one("seq"), ("seq: missing operand\nTry 'seq --help' for more information.\n".into(), 1));
     assert_eq!(one("seq x"), ("seq: invalid floating point argument: ‘x’\nTry 'seq --help' for more information.\n".into(), 1));
     assert_eq!(one("seq 1 0 3"), ("seq: invalid Zero increment value: ‘0’\nTry 'seq --help' for more information.\n".into(), 1));
+}
+
+#[test]
+fn deepest_accepted_nesting_runs_without_exhausting_the_stack() {
+    // Just under the parser's limits: every level of nesting that parses also runs.
+    let mut lines = Vec::new();
+    for depth in [10, 20, 39] {
+        lines.push(format!("{}echo deep{}", "if true; then ".repeat(depth), "; fi".repeat(depth)));
+        lines.push(format!("{}echo deep{}", "{ ".repeat(depth), "; }".repeat(depth)));
+        lines.push(format!("{}echo deep{}", "for i in 1; do ".repeat(depth), "; done".repeat(depth)));
+        lines.push(format!("echo {}deep{}", "\"${X:-".repeat(depth), "}\"".repeat(depth)));
+    }
+    lines.push(format!("echo {}deep{}", "$( (echo ".repeat(8), ") )".repeat(8)));
+    lines.push(format!("echo {}deep{}", "$(echo ".repeat(16), ")".repeat(16)));
+    // WebAssembly gets a 1 MiB stack; an unoptimized build needs more per frame, so this is a margin.
+    let worker = std::thread::Builder::new().stack_size(1 << 20).spawn(move || {
+        let mut accepted_lines = 0;
+        for line in lines {
+            let mut mock = Mock::new();
+            let out = run_line(&line, &mut ShellState::new(), &mut mock);
+            let accepted = out.exit_code == 0 && out.stdout() == "deep\n";
+            let refused = out.exit_code == 2 && out.stderr().starts_with("bash: syntax error");
+            assert!(accepted || refused, "{line}: {out:?}");
+            accepted_lines += usize::from(accepted);
+        }
+        accepted_lines
+    });
+    let accepted = worker.map(|w| w.join().unwrap_or(0)).unwrap_or(0);
+    assert_eq!(accepted, 13);
 }
