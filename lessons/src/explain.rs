@@ -267,7 +267,26 @@ pub fn explain(output: &Output) -> Option<Explanation> {
 #[allow(clippy::panic)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use simulator::Session;
+
+    proptest! {
+        #[test]
+        fn patterns_never_panic(pattern in "[a-z {}:\"/]{0,30}", line in "\\PC{0,60}") {
+            if let Ok(p) = Pattern::parse(&pattern) {
+                if let Some(c) = p.matches(&line) {
+                    prop_assert!(c.values().all(|v| line.contains(v.as_str())));
+                }
+            }
+        }
+
+        #[test]
+        fn explaining_never_panics(stderr in "\\PC{0,120}", code in 0i32..200) {
+            let mut out = Output::new();
+            out.errln(&stderr);
+            let _ = explain(&out.with_exit(code));
+        }
+    }
 
     fn fail(stderr: &str) -> Output {
         let mut out = Output::new();

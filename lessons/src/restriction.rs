@@ -135,6 +135,16 @@ fn literal(word: &Word) -> String {
 #[allow(clippy::panic)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(restriction in "docker [a-z -]{0,20}", line in "\\PC{0,80}") {
+            if let Ok(r) = Restriction::parse(&restriction) {
+                let _ = violated(&[r], &line);
+            }
+        }
+    }
 
     fn r(text: &str) -> Restriction {
         match Restriction::parse(text) {
