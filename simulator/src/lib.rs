@@ -13,6 +13,7 @@ pub mod docker;
 pub mod engine;
 pub mod events;
 pub mod format;
+pub mod fs;
 pub mod hub;
 pub mod ids;
 pub mod output;
