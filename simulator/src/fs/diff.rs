@@ -53,8 +53,9 @@ impl MergedFs {
     /// The changes of the writable layer, as `docker diff` lists them: a pre-order walk of the
     /// upper layer in byte order. A whiteout is `D`; an opaque directory that hides a lower one is
     /// `D` too (its children then follow as `A`/`C`); an entry a lower layer has is `C`, a new
-    /// one `A`. A copied-up directory whose mode and time did not change is not listed, but the
-    /// parent of an added or deleted entry always is (as `C`, once, before the entry).
+    /// one `A`. A copied-up directory whose mode, time and names did not change is not listed
+    /// (modifying `/etc/passwd` lists only `C /etc/passwd`), but the parent of an added or deleted
+    /// entry always is (as `C`, once, before the entry).
     pub fn diff(&self) -> Vec<Change> {
         let lower = MergedDir::root(self.lowers().iter().rev().map(|l| l.root()));
         let mut out = Vec::new();
@@ -74,7 +75,8 @@ fn walk(upper: &DirNode, lower: Option<&MergedDir<'_>>, path: &str, changed_dirs
             Node::Dir(d) => match &below {
                 Child::Dir(ld) => {
                     let lm = ld.meta();
-                    (lm.mode != d.meta.mode || lm.mtime != d.meta.mtime).then_some(ChangeKind::Changed)
+                    let changed = lm.mode != d.meta.mode || lm.mtime != d.meta.mtime || names_changed(d, ld);
+                    changed.then_some(ChangeKind::Changed)
                 }
                 Child::Leaf(..) => Some(ChangeKind::Changed),
                 Child::Missing => Some(ChangeKind::Added),
@@ -99,4 +101,15 @@ fn walk(upper: &DirNode, lower: Option<&MergedDir<'_>>, path: &str, changed_dirs
             walk(d, sub, &full, changed_dirs, out);
         }
     }
+}
+
+/// True if entries were added to or removed from a copied-up directory. On a real filesystem that
+/// always moves the directory's time (in nanoseconds) away from the lower one's; the simulated
+/// clock may not have moved, so the names tell instead.
+fn names_changed(upper: &DirNode, lower: &MergedDir<'_>) -> bool {
+    upper.children.iter().any(|(name, node)| match node {
+        Node::Whiteout => true,
+        Node::Dir(d) if d.opaque => true,
+        _ => !lower.child(name).exists(),
+    })
 }
