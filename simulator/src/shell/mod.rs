@@ -197,7 +197,8 @@ pub fn needs_more_input(text: &str) -> bool {
 /// the history. Syntax errors print bash's message and exit 2.
 pub fn run_line(line: &str, state: &mut ShellState, programs: &mut dyn Programs) -> Output {
     if line.trim().is_empty() {
-        return Output::new();
+        // Nothing runs: `$?` stays as it was.
+        return Output::new().with_exit(state.last_exit);
     }
     state.history.push(line.to_string());
     let parsed = match parse(line) {
@@ -214,6 +215,10 @@ pub fn run_line(line: &str, state: &mut ShellState, programs: &mut dyn Programs)
         }
     };
     let mut out = Output::new();
+    if script.list.items.is_empty() {
+        // Only a comment: nothing runs and `$?` stays as it was.
+        return out.with_exit(state.last_exit);
+    }
     if let Some(delimiter) = &script.open_heredoc {
         out.errln(format!("bash: warning: here-document at line 1 delimited by end-of-file (wanted `{delimiter}')"));
     }

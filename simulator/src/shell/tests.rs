@@ -351,6 +351,11 @@ fn history_clear_sleep_exit() {
     let out = run_line("   ", &mut state, &mut mock);
     assert_eq!(out.exit_code, 0);
     assert_eq!(state.history.len(), 9);
+    run_line("false", &mut state, &mut mock);
+    let out = run_line("# only a comment", &mut state, &mut mock);
+    assert_eq!((out.combined(), out.exit_code, state.last_exit), (String::new(), 1, 1));
+    assert_eq!(run_line("echo $?", &mut state, &mut mock).stdout(), "1\n");
+    assert_eq!(state.history.len(), 12);
 }
 
 #[test]
