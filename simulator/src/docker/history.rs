@@ -55,7 +55,7 @@ pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
         m.insert("Comment".into(), json!(h.comment));
         m.insert(
             "CreatedAt".into(),
-            json!(if human { h.created.rfc3339() } else { h.created.rfc3339() }),
+            json!(h.created.rfc3339()),
         );
         m.insert("CreatedBy".into(), json!(created_by));
         m.insert("CreatedSince".into(), json!(format!("{} ago", human_duration(now.since(h.created)))));

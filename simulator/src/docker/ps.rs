@@ -63,7 +63,7 @@ fn parse_filters(engine: &Engine, specs: &[String]) -> Result<Filters, String> {
     };
     for spec in specs {
         let Some((k, v)) = spec.split_once('=') else {
-            return Err(format!("bad format of filter (expected name=value)"));
+            return Err("bad format of filter (expected name=value)".to_string());
         };
         let key = k.trim().to_ascii_lowercase();
         let v = v.trim().to_string();
@@ -136,7 +136,7 @@ fn matches(engine: &Engine, c: &Container, f: &Filters) -> bool {
     if !f.id.is_empty() && !f.id.iter().any(|i| c.id.starts_with(i.as_str())) {
         return false;
     }
-    if !f.exited.is_empty() && !(c.status().as_str() == "exited" && f.exited.contains(&c.state.exit_code)) {
+    if !f.exited.is_empty() && (c.status().as_str() != "exited" || !f.exited.contains(&c.state.exit_code)) {
         return false;
     }
     if !f.ancestor.is_empty() {

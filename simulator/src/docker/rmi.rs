@@ -31,7 +31,7 @@ fn remove_one(engine: &mut Engine, typed: &str, force: bool, events: &mut Vec<Ev
         .collect();
     let mut lines = Vec::new();
     if !named_by_id(typed, &img) {
-        let reference = Reference::parse(typed).map_err(|e| e)?;
+        let reference = Reference::parse(typed)?;
         let tagged = reference.clone().with_default_tag().familiar();
         let other_refs = img.repo_tags.iter().filter(|t| **t != tagged).count();
         if other_refs > 0 || (!users.is_empty() && force) {
@@ -93,7 +93,7 @@ fn remove_one(engine: &mut Engine, typed: &str, force: bool, events: &mut Vec<Ev
 fn delete_image(engine: &mut Engine, id: &str, events: &mut Vec<Event>) -> Vec<String> {
     let Some(img) = engine.images.remove(id) else { return Vec::new() };
     let mut lines = vec![format!("Deleted: {}", img.id)];
-    let still_used: Vec<String> = engine.images.iter().flat_map(|i| chain_ids(i)).collect();
+    let still_used: Vec<String> = engine.images.iter().flat_map(chain_ids).collect();
     for chain in chain_ids(&img).into_iter().rev() {
         if !still_used.contains(&chain) {
             lines.push(format!("Deleted: {chain}"));

@@ -24,9 +24,8 @@ const MAX_BLOCKING_NS: i64 = 120 * NANOS_PER_SEC;
 /// `docker create`.
 pub fn create(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
     let mut out = Output::new();
-    match prepare(engine, inv, call, project, &mut out, false) {
-        Ok(id) => out.outln(id),
-        Err(()) => {}
+    if let Ok(id) = prepare(engine, inv, call, project, &mut out, false) {
+        out.outln(id);
     }
     out
 }
@@ -262,7 +261,7 @@ fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, ou
             exposed.push(p.clone());
         }
     }
-    exposed.sort_by(|a, b| port_key(a).cmp(&port_key(b)));
+    exposed.sort_by_key(|p| port_key(p));
     let mut labels = image.config.labels.clone();
     labels.extend(opts.labels.clone());
     let config = ContainerConfig {

@@ -8,11 +8,7 @@ use crate::format::table::render;
 use crate::output::Output;
 
 fn percent(part: u64, total: u64) -> String {
-    if total == 0 {
-        String::new()
-    } else {
-        format!(" ({}%)", part * 100 / total)
-    }
+    (part * 100).checked_div(total).map_or_else(String::new, |p| format!(" ({p}%)"))
 }
 
 pub fn df(engine: &mut Engine, _inv: &Invocation) -> Output {

@@ -144,8 +144,7 @@ fn valid_component(c: &str) -> bool {
     let alnum = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
     let mut i = 0;
     let mut need_alnum = true;
-    while i < b.len() {
-        let x = b[i];
+    while let Some(&x) = b.get(i) {
         if alnum(x) {
             need_alnum = false;
             i += 1;
@@ -204,7 +203,7 @@ fn valid_domain(d: &str) -> bool {
 fn valid_tag(t: &str) -> bool {
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let b = t.as_bytes();
-    !b.is_empty() && b.len() <= 128 && word(b[0]) && b.iter().all(|&x| word(x) || x == b'.' || x == b'-')
+    b.first().is_some_and(|&c| word(c)) && b.len() <= 128 && b.iter().all(|&x| word(x) || x == b'.' || x == b'-')
 }
 
 fn valid_digest(d: &str) -> bool {
