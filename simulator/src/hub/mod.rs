@@ -2,6 +2,7 @@
 //! Digests are real sha256 of the simulated content, so the same image always has the same IDs.
 
 mod catalog;
+pub mod rootfs;
 pub mod search_index;
 
 use std::sync::Arc;
