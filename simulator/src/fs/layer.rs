@@ -202,10 +202,7 @@ impl LayerBuilder {
         let mtime = self.mtime;
         let mut cur = &mut self.root;
         for name in components {
-            let entry = cur
-                .children
-                .entry(Box::from(*name))
-                .or_insert_with(|| Node::Dir(DirNode::new(Meta::new(0o755, 0, 0, mtime))));
+            let entry = cur.children.get_or_insert_with(name, || Node::Dir(DirNode::new(Meta::new(0o755, 0, 0, mtime))))?;
             if matches!(entry, Node::Whiteout) {
                 *entry = Node::Dir(DirNode::new(Meta::new(0o755, 0, 0, mtime)));
             }
@@ -238,7 +235,9 @@ impl LayerBuilder {
                     (Some(Node::Dir(old)), Node::Dir(new)) => {
                         old.meta = new.meta;
                         old.opaque |= new.opaque;
-                        old.children.extend(new.children);
+                        for (name, node) in &new.children {
+                            old.children.insert(Box::from(name), node.clone());
+                        }
                     }
                     (_, node) => {
                         dir.children.insert(Box::from(name), node);
@@ -338,14 +337,14 @@ impl LayerBuilder {
                 }
             }
         });
-        if !counts.is_empty() {
-            set_nlinks(&mut self.root, &counts);
-        }
+        set_nlinks(&mut self.root, &counts);
         Layer::new(self.root)
     }
 }
 
+/// Fills in hard-link counts and drops spare capacity.
 fn set_nlinks(dir: &mut DirNode, counts: &BTreeMap<u32, u32>) {
+    dir.children.shrink_to_fit();
     for node in dir.children.values_mut() {
         match node {
             Node::File(f) if f.link_group != 0 => f.nlink = counts.get(&f.link_group).copied().unwrap_or(1),

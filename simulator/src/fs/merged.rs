@@ -594,16 +594,15 @@ impl MergedFs {
         }
     }
 
-    /// A rough count of the heap bytes the writable layer and its bookkeeping use (what a
-    /// container costs beyond the shared image).
+    /// The heap bytes the writable layer and its bookkeeping use (what a container costs beyond
+    /// the shared image): directory slots, names, file bytes, symlink targets.
     pub fn heap_bytes(&self) -> usize {
         fn dir_bytes(d: &DirNode) -> usize {
-            d.children
+            d.children.capacity() * std::mem::size_of::<(Box<str>, Node)>()
+                + d.children
                 .iter()
                 .map(|(name, node)| {
-                    // BTreeMap slot (key + value) plus the name's bytes.
-                    std::mem::size_of::<(Box<str>, Node)>()
-                        + name.len()
+                    name.len()
                         + match node {
                             Node::Dir(sub) => dir_bytes(sub),
                             Node::File(f) => match &f.content {
@@ -614,7 +613,7 @@ impl MergedFs {
                             Node::Whiteout => 0,
                         }
                 })
-                .sum()
+                .sum::<usize>()
         }
         std::mem::size_of::<Self>() + self.lowers.capacity() * std::mem::size_of::<Arc<Layer>>() + dir_bytes(&self.upper)
     }

@@ -2,7 +2,6 @@
 //! symlinks and whiteouts, with their metadata.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
@@ -162,7 +161,101 @@ pub struct DirNode {
     pub meta: Meta,
     /// Overlayfs' opaque directory (`.wh..wh..opq`): hides the same directory of lower layers.
     pub opaque: bool,
-    pub children: BTreeMap<Box<str>, Node>,
+    pub children: Children,
+}
+
+/// The entries of a directory, sorted by name in byte order: a sorted vector, so a directory
+/// with one entry costs one entry (a container's upper layer is mostly such directories).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Children(Vec<(Box<str>, Node)>);
+
+impl Children {
+    pub fn new() -> Children {
+        Children(Vec::new())
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| (**k).cmp(name))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Node> {
+        self.find(name).ok().and_then(|i| self.0.get(i)).map(|(_, n)| n)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Node> {
+        let i = self.find(name).ok()?;
+        self.0.get_mut(i).map(|(_, n)| n)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.find(name).is_ok()
+    }
+
+    /// Inserts or replaces; returns the replaced entry.
+    pub fn insert(&mut self, name: Box<str>, node: Node) -> Option<Node> {
+        match self.find(&name) {
+            Ok(i) => self.0.get_mut(i).map(|slot| std::mem::replace(&mut slot.1, node)),
+            Err(i) => {
+                // Small directories grow one slot at a time: no spare capacity to pay for.
+                if self.0.len() == self.0.capacity() && self.0.len() < 8 {
+                    self.0.reserve_exact(1);
+                }
+                self.0.insert(i.min(self.0.len()), (name, node));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<Node> {
+        let i = self.find(name).ok()?;
+        (i < self.0.len()).then(|| self.0.remove(i).1)
+    }
+
+    /// The entry `name`, inserted with `f` if missing.
+    pub fn get_or_insert_with(&mut self, name: &str, f: impl FnOnce() -> Node) -> Option<&mut Node> {
+        if !self.contains_key(name) {
+            self.insert(Box::from(name), f());
+        }
+        self.get_mut(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Slots allocated (for memory accounting).
+    pub fn capacity(&self) -> usize {
+        self.0.capacity()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Node)> {
+        self.0.iter().map(|(k, n)| (&**k, n))
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Node> {
+        self.0.iter_mut().map(|(_, n)| n)
+    }
+
+    /// Drops spare capacity (layers are immutable once built).
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+}
+
+impl<'a> IntoIterator for &'a Children {
+    type Item = (&'a str, &'a Node);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Box<str>, Node)>, fn(&'a (Box<str>, Node)) -> (&'a str, &'a Node)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        fn pair<'b>((k, n): &'b (Box<str>, Node)) -> (&'b str, &'b Node) {
+            (k, n)
+        }
+        self.0.iter().map(pair as fn(&'a (Box<str>, Node)) -> (&'a str, &'a Node))
+    }
 }
 
 impl Default for Meta {
@@ -173,7 +266,7 @@ impl Default for Meta {
 
 impl DirNode {
     pub fn new(meta: Meta) -> DirNode {
-        DirNode { meta, opaque: false, children: BTreeMap::new() }
+        DirNode { meta, opaque: false, children: Children::new() }
     }
 }
 
