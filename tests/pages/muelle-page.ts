@@ -8,6 +8,7 @@ export class MuellePage {
   readonly page: Page;
   readonly heading: Locator;
   readonly lesson: Locator;
+  readonly lessonPane: Locator;
   readonly terminal: Locator;
   readonly input: Locator;
   readonly output: Locator;
@@ -24,6 +25,7 @@ export class MuellePage {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1, name: 'Muelle', exact: true });
     this.lesson = page.getByTestId('lesson');
+    this.lessonPane = page.getByRole('region', { name: 'Lección' });
     this.terminal = page.getByTestId('terminal');
     this.input = page.getByRole('textbox', { name: 'Escribe un comando' });
     this.output = page.getByTestId('terminal-output');

@@ -7,12 +7,14 @@ test.describe('layout', () => {
     const muelle = new MuellePage(page);
     await muelle.goto();
 
-    const lesson = await muelle.lesson.boundingBox();
+    const lesson = await muelle.lessonPane.boundingBox();
     const terminal = await muelle.terminal.boundingBox();
     expect(lesson && terminal).toBeTruthy();
     if (!lesson || !terminal) return;
     expect(terminal.y).toBeGreaterThanOrEqual(lesson.y + lesson.height);
     expect(terminal.width).toBeLessThanOrEqual(360);
+    // The terminal is reachable without scrolling through the whole lesson.
+    expect(terminal.y).toBeLessThan(740);
     expect(await muelle.scrollsSideways()).toBe(false);
 
     // Long output lines scroll inside the terminal, not the page.
@@ -27,7 +29,7 @@ test.describe('layout', () => {
     const muelle = new MuellePage(page);
     await muelle.goto();
 
-    const lesson = await muelle.lesson.boundingBox();
+    const lesson = await muelle.lessonPane.boundingBox();
     const terminal = await muelle.terminal.boundingBox();
     expect(lesson && terminal).toBeTruthy();
     if (!lesson || !terminal) return;

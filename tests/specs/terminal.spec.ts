@@ -114,6 +114,9 @@ test.describe('terminal', () => {
         muelle.screen.evaluate((el) => Math.abs(el.scrollHeight - el.clientHeight - el.scrollTop) <= 2),
       )
       .toBe(true);
+    // The terminal scrolls inside itself; the page does not move.
+    expect(await muelle.screen.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await muelle.page.evaluate(() => window.scrollY)).toBe(0);
     await expect(muelle.input).toBeInViewport();
   });
 
