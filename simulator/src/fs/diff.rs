@@ -1,11 +1,10 @@
 //! `docker diff`: the changes of a writable layer against the layers below it, in Docker's order
 //! and with Docker's rules (the overlay2 driver's walk of the upper directory).
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use super::merged::MergedFs;
-use super::node::{DirNode, Node};
+use super::node::{DirNode, FileType, Node};
 use super::view::{Child, MergedDir};
 
 /// `A`, `C` or `D`.
@@ -50,66 +49,100 @@ impl fmt::Display for Change {
 }
 
 impl MergedFs {
-    /// The changes of the writable layer, as `docker diff` lists them: a pre-order walk of the
-    /// upper layer in byte order. A whiteout is `D`; an opaque directory that hides a lower one is
-    /// `D` too (its children then follow as `A`/`C`); an entry a lower layer has is `C`, a new
-    /// one `A`. A copied-up directory whose mode, time and names did not change is not listed
-    /// (modifying `/etc/passwd` lists only `C /etc/passwd`), but the parent of an added or deleted
-    /// entry always is (as `C`, once, before the entry).
+    /// The changes of the writable layer, as `docker diff` lists them. Docker 28 (overlay2)
+    /// compares the container's tree with the tree below it: a new entry is `A` (and everything
+    /// under a new directory too); an entry whose type, mode or owner changed, or (not for
+    /// directories) whose time, size or content changed, is `C`; an entry that is gone is `D`
+    /// (only the top of a deleted tree). A directory with changes inside is listed as `C` before
+    /// them. Within a directory, deletions come after the other entries. Docker walks siblings in
+    /// Go map order (it varies between calls); this lists them in byte order, one of the orders
+    /// Docker prints.
     pub fn diff(&self) -> Vec<Change> {
         let lower = MergedDir::root(self.lowers().iter().rev().map(|l| l.root()));
         let mut out = Vec::new();
-        let mut changed_dirs = BTreeSet::new();
-        walk(self.upper(), Some(&lower), "", &mut changed_dirs, &mut out);
+        walk(self.upper(), Some(&lower), false, "", &mut out);
         out
     }
 }
 
-fn walk(upper: &DirNode, lower: Option<&MergedDir<'_>>, path: &str, changed_dirs: &mut BTreeSet<String>, out: &mut Vec<Change>) {
+/// Compares the upper directory `upper` (at `path`) with the tree below it. `replaces`: the
+/// directory hides the lower one's content (opaque or under an opaque one, or new over a
+/// non-directory), so lower children it lacks are deleted.
+fn walk(upper: &DirNode, lower: Option<&MergedDir<'_>>, replaces: bool, path: &str, out: &mut Vec<Change>) {
+    let mut deleted: Vec<String> = Vec::new();
     for (name, node) in &upper.children {
         let full = format!("{path}/{name}");
-        let below = lower.map_or(Child::Missing, |l| l.child(name));
-        let kind = match node {
-            Node::Whiteout => Some(ChangeKind::Deleted),
-            Node::Dir(d) if d.opaque && below.exists() => Some(ChangeKind::Deleted),
-            Node::Dir(d) => match &below {
-                Child::Dir(ld) => {
-                    let lm = ld.meta();
-                    let changed = lm.mode != d.meta.mode || lm.mtime != d.meta.mtime || names_changed(d, ld);
-                    changed.then_some(ChangeKind::Changed)
-                }
-                Child::Leaf(..) => Some(ChangeKind::Changed),
-                Child::Missing => Some(ChangeKind::Added),
-            },
-            _ if below.exists() => Some(ChangeKind::Changed),
-            _ => Some(ChangeKind::Added),
-        };
-        if let Some(kind) = kind {
-            if matches!(node, Node::Dir(_)) {
-                changed_dirs.insert(full.clone());
+        let old = lower.map_or(Child::Missing, |l| l.child(name));
+        if let Node::Whiteout = node {
+            if old.exists() {
+                deleted.push(full);
             }
-            if matches!(kind, ChangeKind::Added | ChangeKind::Deleted) && !path.is_empty() && changed_dirs.insert(path.to_string()) {
-                out.push(Change { kind: ChangeKind::Changed, path: path.to_string() });
-            }
-            out.push(Change { kind, path: full.clone() });
+            continue;
         }
+        let start = out.len();
+        let marked = match &old {
+            Child::Missing => {
+                out.push(Change { kind: ChangeKind::Added, path: full.clone() });
+                true
+            }
+            old if different(old, node) => {
+                out.push(Change { kind: ChangeKind::Changed, path: full.clone() });
+                true
+            }
+            _ => false,
+        };
         if let Node::Dir(d) = node {
-            let sub = match &below {
-                Child::Dir(ld) => Some(ld),
+            let old_dir = match &old {
+                Child::Dir(od) => Some(od),
                 _ => None,
             };
-            walk(d, sub, &full, changed_dirs, out);
+            // Below an opaque directory, every directory replaces its lower counterpart.
+            walk(d, old_dir, replaces || d.opaque || (old.exists() && old_dir.is_none()), &full, out);
+            if out.len() > start && !marked {
+                out.insert(start, Change { kind: ChangeKind::Changed, path: full });
+            }
         }
     }
+    if replaces {
+        if let Some(l) = lower {
+            for name in l.names() {
+                if !matches!(upper.children.get(name), Some(n) if !matches!(n, Node::Whiteout)) {
+                    let full = format!("{path}/{name}");
+                    if !deleted.contains(&full) {
+                        deleted.push(full);
+                    }
+                }
+            }
+            deleted.sort();
+        }
+    }
+    out.extend(deleted.into_iter().map(|path| Change { kind: ChangeKind::Deleted, path }));
 }
 
-/// True if entries were added to or removed from a copied-up directory. On a real filesystem that
-/// always moves the directory's time (in nanoseconds) away from the lower one's; the simulated
-/// clock may not have moved, so the names tell instead.
-fn names_changed(upper: &DirNode, lower: &MergedDir<'_>) -> bool {
-    upper.children.iter().any(|(name, node)| match node {
-        Node::Whiteout => true,
-        Node::Dir(d) if d.opaque => true,
-        _ => !lower.child(name).exists(),
-    })
+/// Docker's `statDifferent`, plus content (the simulated clock may not move between two writes,
+/// a real one always does).
+fn different(old: &Child<'_>, new: &Node) -> bool {
+    let (old_type, old_meta) = match old {
+        Child::Missing => return true,
+        Child::Dir(d) => (FileType::Dir, d.meta()),
+        Child::Leaf(_, n) => match (n.file_type(), n.meta()) {
+            (Some(t), Some(m)) => (t, *m),
+            _ => return true,
+        },
+    };
+    let (Some(new_type), Some(new_meta)) = (new.file_type(), new.meta()) else { return true };
+    if old_type != new_type || old_meta.mode != new_meta.mode || old_meta.uid != new_meta.uid || old_meta.gid != new_meta.gid {
+        return true;
+    }
+    if new_type == FileType::Dir {
+        return false;
+    }
+    if old_meta.mtime != new_meta.mtime {
+        return true;
+    }
+    match (old, new) {
+        (Child::Leaf(_, Node::File(a)), Node::File(b)) => a.content != b.content,
+        (Child::Leaf(_, Node::Symlink(a)), Node::Symlink(b)) => a.target != b.target,
+        _ => false,
+    }
 }

@@ -251,7 +251,7 @@ impl<'a> IntoIterator for &'a Children {
     type IntoIter = std::iter::Map<std::slice::Iter<'a, (Box<str>, Node)>, fn(&'a (Box<str>, Node)) -> (&'a str, &'a Node)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        fn pair<'b>((k, n): &'b (Box<str>, Node)) -> (&'b str, &'b Node) {
+        fn pair((k, n): &(Box<str>, Node)) -> (&str, &Node) {
             (k, n)
         }
         self.0.iter().map(pair as fn(&'a (Box<str>, Node)) -> (&'a str, &'a Node))
