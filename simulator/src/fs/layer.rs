@@ -45,6 +45,11 @@ impl Layer {
         self.size
     }
 
+    /// True if the layer has no entries (its digest is [`EMPTY_LAYER_DIFF_ID`]).
+    pub fn is_empty(&self) -> bool {
+        self.entries == 0
+    }
+
     /// Number of entries (files, directories, symlinks, whiteouts), the root excluded.
     pub fn entry_count(&self) -> usize {
         self.entries

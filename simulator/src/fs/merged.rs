@@ -579,7 +579,9 @@ impl MergedFs {
     }
 
     /// `docker commit`: the writable layer as a new immutable layer (the container keeps its
-    /// view; a new container on `lowers + [layer]` sees the same files).
+    /// view; a new container on `lowers + [layer]` sees the same files). When nothing changed the
+    /// layer is empty ([`Layer::is_empty`]) and Docker 28 adds no layer at all: the image keeps
+    /// the parent's layers and the history entry is an empty layer (`0B`).
     pub fn commit(&self) -> Layer {
         let mut root = self.upper.clone();
         root.meta = Meta::default();
