@@ -5,13 +5,11 @@ use std::sync::Arc;
 use crate::clock::Timestamp;
 use crate::engine::image::{HistoryEntry, Image, ImageConfig, Layer};
 use crate::engine::Engine;
-
-/// Size of Debian's busybox-static rootfs that the capture tool imports.
-const FIXTURE_ROOTFS_SIZE: u64 = 1_984_637;
+use crate::fs;
 
 /// Builds an imported image: one layer, one history entry `Imported from -` style.
-pub fn imported_image(rootfs: &str, size: u64, created: Timestamp, message: &str, cmd: Option<Vec<String>>, lineage: &str) -> Image {
-    let layer = Arc::new(Layer::from_content(rootfs, size));
+pub fn imported_image(rootfs: Arc<fs::Layer>, created: Timestamp, message: &str, cmd: Option<Vec<String>>, lineage: &str) -> Image {
+    let layer = Arc::new(Layer::new(rootfs));
     let mut image = Image {
         id: String::new(),
         repo_tags: Vec::new(),
@@ -36,9 +34,10 @@ pub fn imported_image(rootfs: &str, size: u64, created: Timestamp, message: &str
 /// `busybox:latest` (CMD sh) and `mini:1.0` (no CMD), imported a minute before the session starts.
 pub fn import_fixture_images(engine: &mut Engine) {
     let created = engine.now().plus_secs(-60);
+    // One tree imported twice: both images share the layer, as in Docker.
+    let rootfs = Arc::new(crate::docker::fixture_rootfs::layer(created.secs()));
     let mut busybox = imported_image(
-        "debian-busybox-static-1.35.0",
-        FIXTURE_ROOTFS_SIZE,
+        rootfs.clone(),
         created,
         "busybox rootfs with CMD sh",
         Some(vec!["sh".to_string()]),
@@ -46,8 +45,32 @@ pub fn import_fixture_images(engine: &mut Engine) {
     );
     busybox.repo_tags.push("busybox:latest".to_string());
     let mut mini =
-        imported_image("debian-busybox-static-1.35.0", FIXTURE_ROOTFS_SIZE, created.plus_secs(1), "Imported from -", None, "mini");
+        imported_image(rootfs, created.plus_secs(1), "Imported from -", None, "mini");
     mini.repo_tags.push("mini:1.0".to_string());
     engine.images.insert(busybox);
     engine.images.insert(mini);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fs::MergedFs;
+
+    #[test]
+    fn fixture_images_share_one_real_layer() {
+        let mut engine = Engine::new(1, Timestamp::from_secs(1_763_200_800));
+        import_fixture_images(&mut engine);
+        let busybox = engine.images.resolve("busybox").map(Image::clone).ok();
+        let mini = engine.images.resolve("mini:1.0").map(Image::clone).ok();
+        let (Some(busybox), Some(mini)) = (busybox, mini) else { panic!("fixture images missing") };
+        assert_eq!(busybox.size(), 1_984_637);
+        assert_eq!(busybox.layers.len(), 1);
+        assert!(Arc::ptr_eq(&busybox.layers[0].files, &mini.layers[0].files));
+        assert_eq!(busybox.layers[0].diff_id, mini.layers[0].diff_id);
+        let fs = MergedFs::new(busybox.fs_layers());
+        assert_eq!(fs.which("sh", "/usr/bin:/bin").as_deref(), Some("/bin/sh"));
+        assert_eq!(fs.canonicalize("/bin/ls").ok().as_deref(), Some("/bin/busybox"));
+        assert!(fs.read_to_string("/etc/passwd").ok().flatten().is_some_and(|p| p.starts_with("root:x:0:0:root:/root:/bin/sh\n")));
+        assert_eq!(fs.stat("/tmp").map(|s| s.mode).ok(), Some(0o1777));
+    }
 }

@@ -3,6 +3,7 @@
 pub mod container_lifecycle;
 pub mod errors;
 pub mod exec;
+pub mod fixture_rootfs;
 pub mod history;
 pub mod images;
 pub mod import;

@@ -7,9 +7,11 @@ use std::sync::Arc;
 use serde_json::{json, Map, Value};
 
 use crate::clock::Timestamp;
+use crate::fs;
 use crate::ids::sha256_hex;
 
-/// One filesystem layer. Shared between images (and containers) through `Arc`, never copied.
+/// One filesystem layer of an image: its files (shared between images and containers through
+/// `Arc`, never copied) and the identifiers Docker shows for it, taken from the files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layer {
     /// `sha256:<hex>` of the uncompressed content (`RootFS.Layers`).
@@ -18,14 +20,14 @@ pub struct Layer {
     pub blob_digest: String,
     /// Uncompressed size in bytes.
     pub size: u64,
+    /// The layer's files.
+    pub files: Arc<fs::Layer>,
 }
 
 impl Layer {
-    /// A layer whose identity is derived from a description of its content.
-    pub fn from_content(content: &str, size: u64) -> Layer {
-        let diff = sha256_hex(format!("{content}\n{size}").as_bytes());
-        let blob = sha256_hex(format!("gzip:{diff}").as_bytes());
-        Layer { diff_id: format!("sha256:{diff}"), blob_digest: format!("sha256:{blob}"), size }
+    /// The image layer holding `files` (digests and size come from the content).
+    pub fn new(files: Arc<fs::Layer>) -> Layer {
+        Layer { diff_id: files.diff_id().to_string(), blob_digest: files.blob_digest(), size: files.size(), files }
     }
 }
 
@@ -86,6 +88,11 @@ impl Image {
     /// Total size of the image's layers in bytes.
     pub fn size(&self) -> u64 {
         self.layers.iter().map(|l| l.size).sum()
+    }
+
+    /// The files of every layer, bottom first (what a container's filesystem is built on).
+    pub fn fs_layers(&self) -> Vec<Arc<fs::Layer>> {
+        self.layers.iter().map(|l| l.files.clone()).collect()
     }
 
     /// The 12-character short ID.

@@ -82,17 +82,14 @@ pub fn find(repo: &str, tag: &str) -> Option<&'static HubImage> {
 }
 
 impl HubImage {
-    /// The image as it lands in the local store after a pull (without tags).
+    /// The image as it lands in the local store after a pull (without tags). Builds (or shares)
+    /// the layers' files: call it when pulling.
     pub fn to_image(&self) -> Image {
         let created = Timestamp::parse_rfc3339(self.created).unwrap_or_default();
-        let mut layers = Vec::new();
+        // Equal steps give equal layers, so images built on the same base share them.
+        let layers: Vec<Arc<Layer>> = rootfs::layers_for(self).into_iter().map(|files| Arc::new(Layer::new(files))).collect();
         let mut history = Vec::new();
-        for (i, step) in self.history.iter().enumerate() {
-            if step.layer {
-                // Equal steps give equal layers, so images built on the same base share them.
-                let content = format!("{}#{}", i, step.created_by);
-                layers.push(Arc::new(Layer::from_content(&content, step.size)));
-            }
+        for step in self.history {
             history.push(HistoryEntry {
                 created,
                 created_by: step.created_by.to_string(),
@@ -147,5 +144,26 @@ impl HubImage {
             manifest.push_str(&format!("\nlayer:{}:{}", l.blob_digest, l.size));
         }
         format!("sha256:{}", sha256_hex(manifest.as_bytes()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fs::MergedFs;
+
+    #[test]
+    fn pulled_images_carry_their_files() {
+        let Some(nginx) = find("nginx", "latest").map(HubImage::to_image) else { panic!("nginx missing") };
+        for l in &nginx.layers {
+            assert_eq!(l.size, l.files.size());
+            assert_eq!(l.diff_id, l.files.diff_id());
+        }
+        let fs = MergedFs::new(nginx.fs_layers());
+        let index = fs.read_to_string("/usr/share/nginx/html/index.html").ok().flatten().unwrap_or_default();
+        assert!(index.contains("Welcome to nginx!"));
+        // Images built on the same base share its layer's files.
+        let Some(debian) = find("debian", "bookworm-slim").map(HubImage::to_image) else { panic!("debian missing") };
+        assert!(Arc::ptr_eq(&nginx.layers[0].files, &debian.layers[0].files));
     }
 }

@@ -1,0 +1,355 @@
+//! The root filesystem the real-engine capture tool imports as `busybox:latest` and `mini:1.0`
+//! (`shared/tools/real-docker/install.sh`, step 7): Debian's static busybox 1.35.0 at
+//! `/bin/busybox`, one symlink per applet, a minimal `/etc/passwd` and `/etc/group`, `/tmp` (mode
+//! 1777) and `/var/www/index.html`. 1,984,637 bytes, as `docker images` shows (1.98MB).
+
+use crate::fs::{Content, Layer, LayerBuilder, SyntheticKind};
+
+/// Size of the static busybox binary.
+const BUSYBOX_SIZE: u64 = 1_982_256;
+
+/// `busybox --list` of Debian's busybox-static 1.35.0, without `busybox` itself.
+pub const APPLETS: &[&str] = &[
+    "[",
+    "[[",
+    "acpid",
+    "adjtimex",
+    "ar",
+    "arch",
+    "arp",
+    "arping",
+    "ascii",
+    "ash",
+    "awk",
+    "base64",
+    "basename",
+    "bc",
+    "blkdiscard",
+    "blockdev",
+    "brctl",
+    "bunzip2",
+    "bzcat",
+    "bzip2",
+    "cal",
+    "cat",
+    "chgrp",
+    "chmod",
+    "chown",
+    "chroot",
+    "chvt",
+    "clear",
+    "cmp",
+    "cp",
+    "cpio",
+    "crc32",
+    "crond",
+    "crontab",
+    "cttyhack",
+    "cut",
+    "date",
+    "dc",
+    "dd",
+    "deallocvt",
+    "depmod",
+    "devmem",
+    "df",
+    "diff",
+    "dirname",
+    "dmesg",
+    "dnsdomainname",
+    "dos2unix",
+    "dpkg",
+    "dpkg-deb",
+    "du",
+    "dumpkmap",
+    "dumpleases",
+    "echo",
+    "ed",
+    "egrep",
+    "env",
+    "expand",
+    "expr",
+    "factor",
+    "fallocate",
+    "false",
+    "fatattr",
+    "fdisk",
+    "fgrep",
+    "find",
+    "findfs",
+    "fold",
+    "free",
+    "freeramdisk",
+    "fsfreeze",
+    "fstrim",
+    "ftpget",
+    "ftpput",
+    "getopt",
+    "getty",
+    "grep",
+    "groups",
+    "gunzip",
+    "gzip",
+    "halt",
+    "head",
+    "hexdump",
+    "hostid",
+    "hostname",
+    "httpd",
+    "hwclock",
+    "i2cdetect",
+    "i2cdump",
+    "i2cget",
+    "i2cset",
+    "i2ctransfer",
+    "id",
+    "ifconfig",
+    "ifdown",
+    "ifup",
+    "init",
+    "insmod",
+    "ionice",
+    "ip",
+    "ipcalc",
+    "ipneigh",
+    "kill",
+    "killall",
+    "klogd",
+    "last",
+    "less",
+    "link",
+    "linux32",
+    "linux64",
+    "linuxrc",
+    "ln",
+    "loadfont",
+    "loadkmap",
+    "logger",
+    "login",
+    "logname",
+    "logread",
+    "losetup",
+    "ls",
+    "lsmod",
+    "lsscsi",
+    "lzcat",
+    "lzma",
+    "lzop",
+    "md5sum",
+    "mdev",
+    "microcom",
+    "mim",
+    "mkdir",
+    "mkdosfs",
+    "mke2fs",
+    "mkfifo",
+    "mknod",
+    "mkpasswd",
+    "mkswap",
+    "mktemp",
+    "modinfo",
+    "modprobe",
+    "more",
+    "mount",
+    "mt",
+    "mv",
+    "nameif",
+    "nc",
+    "netstat",
+    "nl",
+    "nologin",
+    "nproc",
+    "nsenter",
+    "nslookup",
+    "nuke",
+    "od",
+    "openvt",
+    "partprobe",
+    "passwd",
+    "paste",
+    "patch",
+    "pidof",
+    "ping",
+    "ping6",
+    "pivot_root",
+    "poweroff",
+    "printf",
+    "ps",
+    "pwd",
+    "rdate",
+    "readlink",
+    "realpath",
+    "reboot",
+    "renice",
+    "reset",
+    "resume",
+    "rev",
+    "rm",
+    "rmdir",
+    "rmmod",
+    "route",
+    "rpm",
+    "rpm2cpio",
+    "run-init",
+    "run-parts",
+    "sed",
+    "seq",
+    "setkeycodes",
+    "setpriv",
+    "setsid",
+    "sh",
+    "sha1sum",
+    "sha256sum",
+    "sha3sum",
+    "sha512sum",
+    "shred",
+    "shuf",
+    "sleep",
+    "sort",
+    "ssl_client",
+    "start-stop-daemon",
+    "stat",
+    "strings",
+    "stty",
+    "su",
+    "sulogin",
+    "svc",
+    "svok",
+    "swapoff",
+    "swapon",
+    "switch_root",
+    "sync",
+    "sysctl",
+    "syslogd",
+    "tac",
+    "tail",
+    "tar",
+    "taskset",
+    "tc",
+    "tee",
+    "telnet",
+    "telnetd",
+    "test",
+    "tftp",
+    "time",
+    "timeout",
+    "top",
+    "touch",
+    "tr",
+    "traceroute",
+    "traceroute6",
+    "true",
+    "truncate",
+    "ts",
+    "tty",
+    "tunctl",
+    "ubirename",
+    "udhcpc",
+    "udhcpd",
+    "uevent",
+    "umount",
+    "uname",
+    "uncompress",
+    "unexpand",
+    "uniq",
+    "unix2dos",
+    "unlink",
+    "unlzma",
+    "unshare",
+    "unxz",
+    "unzip",
+    "uptime",
+    "usleep",
+    "uudecode",
+    "uuencode",
+    "vconfig",
+    "vi",
+    "w",
+    "watch",
+    "watchdog",
+    "wc",
+    "wget",
+    "which",
+    "who",
+    "whoami",
+    "xargs",
+    "xxd",
+    "xz",
+    "xzcat",
+    "yes",
+    "zcat",
+];
+
+const PASSWD: &str = "root:x:0:0:root:/root:/bin/sh
+daemon:x:1:1:daemon:/usr/sbin:/bin/false
+bin:x:2:2:bin:/bin:/bin/false
+sys:x:3:3:sys:/dev:/bin/false
+sync:x:4:100:sync:/bin:/bin/sync
+mail:x:8:8:mail:/var/spool/mail:/bin/false
+www-data:x:33:33:www-data:/var/www:/bin/false
+operator:x:37:37:Operator:/var:/bin/false
+nobody:x:65534:65534:nobody:/home:/bin/false
+";
+
+const GROUP: &str = "root:x:0:
+daemon:x:1:
+bin:x:2:
+sys:x:3:
+adm:x:4:
+tty:x:5:
+disk:x:6:
+wheel:x:10:root
+mail:x:12:
+www-data:x:33:
+users:x:100:
+nogroup:x:65534:
+";
+
+/// The fixture's only layer; `mtime` is when the tree was built (seconds since the epoch).
+pub fn layer(mtime: i64) -> Layer {
+    let mut b = LayerBuilder::new(mtime);
+    for dir in [
+        "/bin",
+        "/dev",
+        "/etc",
+        "/home",
+        "/proc",
+        "/root",
+        "/sys",
+        "/usr",
+        "/usr/sbin",
+        "/var",
+        "/var/www",
+    ] {
+        b.dir(dir, 0o755);
+    }
+    b.dir("/tmp", 0o1777);
+    b.file(
+        "/bin/busybox",
+        0o755,
+        Content::Synthetic {
+            size: BUSYBOX_SIZE,
+            seed: 0x6275_7379_626f_7835,
+            kind: SyntheticKind::Elf,
+        },
+    );
+    for applet in APPLETS {
+        b.symlink(&format!("/bin/{applet}"), "busybox");
+    }
+    b.text("/etc/passwd", 0o644, PASSWD);
+    b.text("/etc/group", 0o644, GROUP);
+    b.text("/var/www/index.html", 0o644, "<h1>Hello from mini</h1>\n");
+    b.build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weighs_what_docker_images_shows() {
+        let l = layer(0);
+        assert_eq!(l.size(), 1_984_637);
+        assert_eq!(APPLETS.len(), 268);
+    }
+}
