@@ -54,7 +54,7 @@ muelle_setup() {
   local started=$SECONDS
 
   if ! command -v cargo >/dev/null 2>&1 || ! command -v rustup >/dev/null 2>&1; then
-    echo "error: Rust (cargo and rustup) is required: https://rustup.rs" >&2
+    echo "error: Rust (cargo and rustup) is required" >&2
     return 1
   fi
 
@@ -101,6 +101,12 @@ muelle_setup() {
   setup_step "Node.js packages in tests/ (Playwright, binaryen's wasm-opt $WASM_OPT_VERSION)"
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
+  fi
+  local node_major
+  node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  if [ "$node_major" -lt 20 ]; then
+    echo "error: Playwright needs Node.js 20 or later; found $(node --version 2>/dev/null || echo none)" >&2
+    return 1
   fi
   local stamp="$MUELLE_ROOT/tests/node_modules/.muelle-package-lock.json"
   if [ -f "$stamp" ] && cmp -s "$stamp" "$MUELLE_ROOT/tests/package-lock.json"; then
