@@ -3,88 +3,12 @@
 //!
 //! Each function documents the Go function it reproduces. Messages are Go's, byte for byte.
 
-/// Go's `unicode.IsPrint`, approximated without Unicode tables: letters, marks, numbers,
-/// punctuation and symbols are printable, plus the ASCII space; controls, other spaces, the common
-/// format characters, surrogates, private-use characters and noncharacters are not.
-pub fn is_print(c: char) -> bool {
-    let u = c as u32;
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    !matches!(u,
-        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
-        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
-        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB | 0xE000..=0xF8FF | 0xFDD0..=0xFDEF
-        | 0xF0000..=0x10FFFF | 0xE0000..=0xE0FFF)
-        && (u & 0xFFFE) != 0xFFFE
-}
-
-fn push_hex(out: &mut String, value: u32, digits: u32) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    for i in (0..digits).rev() {
-        let nibble = ((value >> (i * 4)) & 0xF) as usize;
-        if let Some(&b) = HEX.get(nibble) {
-            out.push(char::from(b));
-        }
-    }
-}
-
-fn push_escaped(out: &mut String, c: char, quote: char) {
-    if c == quote || c == '\\' {
-        out.push('\\');
-        out.push(c);
-        return;
-    }
-    if is_print(c) {
-        out.push(c);
-        return;
-    }
-    match c {
-        '\u{7}' => out.push_str("\\a"),
-        '\u{8}' => out.push_str("\\b"),
-        '\u{c}' => out.push_str("\\f"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\u{b}' => out.push_str("\\v"),
-        _ => {
-            let u = c as u32;
-            if u < 0x20 || u == 0x7F {
-                out.push_str("\\x");
-                push_hex(out, u, 2);
-            } else if u < 0x10000 {
-                out.push_str("\\u");
-                push_hex(out, u, 4);
-            } else {
-                out.push_str("\\U");
-                push_hex(out, u, 8);
-            }
-        }
-    }
-}
-
-/// Go's `strconv.Quote` (and `fmt`'s `%q` on a string).
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        push_escaped(&mut out, c, '"');
-    }
-    out.push('"');
-    out
-}
+pub use crate::format::go_quote::go_quote as quote;
 
 /// Go's `fmt` `%q` on a byte (pflag quotes the first byte of `-xyz` this way): the byte is taken
 /// as the code point U+0000..U+00FF and quoted as a rune literal.
 pub fn quote_byte(b: u8) -> String {
-    let mut out = String::with_capacity(6);
-    out.push('\'');
-    push_escaped(&mut out, char::from(b), '\'');
-    out.push('\'');
-    out
+    crate::format::go_quote::go_quote_rune(char::from(b))
 }
 
 /// The `quote` of Go's `time` package: non-ASCII and control bytes become `\xNN`.
@@ -95,8 +19,7 @@ fn time_quote(s: &str) -> String {
         if (c as u32) >= 0x80 || c < ' ' {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str("\\x");
-                push_hex(&mut out, u32::from(b), 2);
+                out.push_str(&format!("\\x{b:02x}"));
             }
         } else {
             if c == '"' || c == '\\' {
@@ -257,105 +180,9 @@ pub fn parse_bool(s: &str) -> Result<bool, String> {
     }
 }
 
-/// Go's `strconv.ParseFloat(s, 64)` for decimal notation (hexadecimal floats are not accepted).
-pub fn parse_float(s: &str) -> Result<f64, String> {
-    let b = s.as_bytes();
-    let body = match b.first() {
-        Some(b'+') | Some(b'-') => b.get(1..).unwrap_or_default(),
-        _ => b,
-    };
-    let lower = String::from_utf8_lossy(body).to_ascii_lowercase();
-    let special = matches!(lower.as_str(), "inf" | "infinity" | "nan");
-    let mut digits = 0;
-    let mut i = 0;
-    while body.get(i).is_some_and(u8::is_ascii_digit) {
-        i += 1;
-        digits += 1;
-    }
-    if body.get(i) == Some(&b'.') {
-        i += 1;
-        while body.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-            digits += 1;
-        }
-    }
-    let mut ok = digits > 0;
-    if ok && matches!(body.get(i), Some(b'e') | Some(b'E')) {
-        i += 1;
-        if matches!(body.get(i), Some(b'+') | Some(b'-')) {
-            i += 1;
-        }
-        let start = i;
-        while body.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        ok = i > start;
-    }
-    ok = (ok && i == body.len()) || special;
-    if !ok {
-        return Err(num_error("ParseFloat", s, false));
-    }
-    match s.parse::<f64>() {
-        Ok(v) if v.is_infinite() && !special => Err(num_error("ParseFloat", s, true)),
-        Ok(v) => Ok(v),
-        Err(_) => Err(num_error("ParseFloat", s, false)),
-    }
-}
-
-/// Go's float64 → int64 conversion as amd64 does it (out of range gives i64::MIN).
-fn float_to_i64(v: f64) -> i64 {
-    const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
-    if v.is_nan() || !(-LIMIT..LIMIT).contains(&v) {
-        i64::MIN
-    } else {
-        v as i64
-    }
-}
-
 /// `units.RAMInBytes` (docker/go-units v0.5.0): `512m`, `1.5GiB`, `100` (bytes). Binary multiples.
 pub fn ram_in_bytes(size: &str) -> Result<i64, String> {
-    let bytes = size.as_bytes();
-    let sep = bytes.iter().rposition(|c| c.is_ascii_digit() || *c == b'.' || *c == b' ');
-    let Some(sep) = sep else {
-        return Err(format!("invalid size: '{size}'"));
-    };
-    let (num, sfx) = if bytes.get(sep) != Some(&b' ') {
-        (size.get(..=sep).unwrap_or_default(), size.get(sep + 1..).unwrap_or_default())
-    } else {
-        (size.get(..sep).unwrap_or_default(), size.get(sep + 1..).unwrap_or_default())
-    };
-    let mut value = parse_float(num)?;
-    if value < 0.0 {
-        return Err(format!("invalid size: '{size}'"));
-    }
-    if sfx.is_empty() {
-        return Ok(float_to_i64(value));
-    }
-    let bad_suffix = |s: &str| Err(format!("invalid suffix: '{s}'"));
-    if sfx.len() > 3 {
-        return bad_suffix(sfx);
-    }
-    let lower = sfx.to_lowercase();
-    let lb = lower.as_bytes();
-    if lb.first() == Some(&b'b') {
-        if lb.len() > 1 {
-            return bad_suffix(&lower);
-        }
-        return Ok(float_to_i64(value));
-    }
-    let mul: f64 = match lb.first() {
-        Some(b'k') => 1024.0,
-        Some(b'm') => 1024.0 * 1024.0,
-        Some(b'g') => 1024.0 * 1024.0 * 1024.0,
-        Some(b't') => 1024.0 * 1024.0 * 1024.0 * 1024.0,
-        Some(b'p') => 1024.0 * 1024.0 * 1024.0 * 1024.0 * 1024.0,
-        _ => return bad_suffix(&lower),
-    };
-    value *= mul;
-    if (lb.len() == 2 && lb.get(1) != Some(&b'b')) || (lb.len() == 3 && lb.get(1..) != Some(b"ib".as_slice())) {
-        return bad_suffix(&lower);
-    }
-    Ok(float_to_i64(value))
+    crate::format::units::ram_in_bytes(size).map_err(|e| e.to_string())
 }
 
 /// Go's `time.ParseDuration`, returning nanoseconds.
