@@ -48,6 +48,8 @@ pub struct ShellSpec {
     pub env: Vec<String>,
     pub workdir: String,
     pub user: String,
+    /// The shell program (`sh`, `bash`, `/bin/ash`…): its prompt and messages.
+    pub program: String,
 }
 
 /// What the foreground command prints when the container stops.

@@ -65,7 +65,7 @@ impl Session {
         self.attached = out.attached.clone();
         if let Some(spec) = out.attached.as_ref().and_then(|a| a.shell.as_ref().map(|s| (a.container_id.clone(), s.clone()))) {
             let (id, spec) = spec;
-            self.container_shell = ContainerShell::open(&self.engine, &id, spec.exec, spec.env, &spec.workdir, &spec.user).ok();
+            self.container_shell = ContainerShell::open(&self.engine, &id, spec.exec, spec.env, &spec.workdir, &spec.user, &spec.program).ok();
         }
         out
     }
@@ -74,7 +74,7 @@ impl Session {
     fn run_in_container_shell(&mut self, line: &str) -> Output {
         let Some(sh) = self.container_shell.as_mut() else { return Output::new() };
         let still_running = self.engine.containers.get(&sh.container_id).is_some_and(|c| c.state.running);
-        let result = if still_running { sh.run_line(line) } else { ShellLine { output: Output::new(), exited: Some(137) } };
+        let result = if still_running { sh.run_line(&mut self.engine, line) } else { ShellLine { output: Output::new(), exited: Some(137) } };
         let mut out = result.output;
         if let Some(code) = result.exited {
             let (id, exec) = (sh.container_id.clone(), sh.exec);

@@ -3,10 +3,12 @@
 use crate::cli::Invocation;
 use crate::docker::errors;
 use crate::docker::run::{attach_until_exit, runs_a_shell, shell_attachment};
-use crate::engine::process::{self, ScriptContext};
+use crate::engine::process::{self, env_map, path_of};
+use crate::engine::userland::Machine;
 use crate::engine::{users, Engine};
 use crate::output::Output;
 use crate::project::ProjectFiles;
+use crate::shell::ProgramCall;
 
 /// Shells an `exec -it` opens as an interactive session.
 fn is_shell(argv: &[String]) -> bool {
@@ -14,7 +16,7 @@ fn is_shell(argv: &[String]) -> bool {
     matches!(base, "sh" | "ash" | "bash" | "dash") && argv.len() == 1
 }
 
-pub fn exec(engine: &mut Engine, inv: &Invocation, project: &mut dyn ProjectFiles) -> Output {
+pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
     let argv: Vec<String> = inv.args.get(1..).map(<[String]>::to_vec).unwrap_or_default();
@@ -43,7 +45,6 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, project: &mut dyn ProjectFile
         return out.with_exit(1);
     }
     let id = c.id.clone();
-    let lineage = engine.images.get(&c.image_id).map_or_else(|| "busybox".to_string(), |i| i.lineage.clone());
     let workdir = inv.str("workdir").map(str::to_string).unwrap_or_else(|| c.config.working_dir.clone());
     let user_spec = inv.str("user").map(str::to_string).unwrap_or_else(|| c.config.user.clone());
     let mut extra_env: Vec<String> = Vec::new();
@@ -55,39 +56,57 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, project: &mut dyn ProjectFile
         extra_env.extend(content.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
     }
     extra_env.extend(inv.list("env").iter().filter(|e| e.contains('=')).cloned());
-    let user = match users::resolve(&lineage, &user_spec) {
+    let user = match users::resolve(&c.fs, &user_spec) {
         Ok(u) => u,
         Err(e) => {
             errors::daemon(&mut out, &e);
-            return out.with_exit(126);
+            return out.with_exit(1);
         }
     };
+    let attached = shell_attachment(engine, &id, true, extra_env, Some(&workdir), Some(&user_spec), argv.first().map_or("sh", String::as_str));
+    let env = attached.shell.as_ref().map(|s| s.env.clone()).unwrap_or_default();
+    let cwd = if workdir.is_empty() { "/".to_string() } else { workdir.clone() };
+    let Some(c) = engine.containers.get(&id) else { return out };
     if let Some(program) = argv.first() {
-        if !process::exists(&lineage, program) {
-            out.errln(format!(
-                "OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH"
-            ));
-            return out.with_exit(127);
+        if let Err(e) = process::resolve_program(&c.fs, program, &path_of(&env), &cwd) {
+            out.errln(e.exec_message());
+            return out.with_exit(e.exit_code());
         }
     }
     if interactive && tty && is_shell(&argv) {
-        out.attached = Some(shell_attachment(engine, &id, true, extra_env, Some(&workdir), Some(&user_spec)));
+        out.attached = Some(attached);
         return out;
     }
-    let attached = shell_attachment(engine, &id, true, extra_env, Some(&workdir), Some(&user_spec));
-    let env = attached.shell.map(|s| s.env).unwrap_or_default();
-    let line = argv
-        .iter()
-        .map(|a| if a.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,@%+".contains(c)) && !a.is_empty() { a.clone() } else { format!("'{}'", a.replace('\'', "'\\''")) })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let ctx = ScriptContext { lineage: &lineage, env: &env, workdir: if workdir.is_empty() { "/" } else { &workdir }, user: &user };
-    let mut state = ctx.fresh_state();
-    let r = process::run_in_container(&line, &ctx, &mut state);
+    let now = engine.now();
+    let processes: Vec<(u32, String, String)> = c
+        .program
+        .as_ref()
+        .map(|p| p.processes.iter().enumerate().map(|(i, (u, cmd))| (if i == 0 { 1 } else { 7 + i as u32 }, u.clone(), cmd.clone())).collect())
+        .unwrap_or_default();
+    let hostname = c.config.hostname.clone();
+    let Some(c) = engine.containers.get_mut(&id) else { return out };
+    let mut m = Machine::new(&mut c.fs, user, &hostname, now);
+    m.tty = tty;
+    m.env_order = env.clone();
+    m.processes = processes;
+    let stdin = if interactive { call.stdin } else { None };
+    let result = match stdin {
+        // `echo 'ls' | docker exec -i c sh`: the shell reads its commands from stdin.
+        Some(input) if is_shell(&argv) => {
+            let env_map = env_map(&env);
+            let cwd_rel = cwd.trim_start_matches('/').to_string();
+            crate::shell::Programs::run(&mut m, ProgramCall { argv: &argv, stdin: Some(input), env: &env_map, cwd: &cwd_rel })
+        }
+        _ => m.run_argv(&argv, &env_map(&env), &cwd),
+    };
+    let slept = m.slept_ns;
+    if slept > 0 && !inv.bool("detach") {
+        engine.advance_to(now.plus_nanos(slept));
+    }
     if inv.bool("detach") {
         return out;
     }
-    out.append(r.output);
+    out.append(result);
     out
 }
 
@@ -111,12 +130,13 @@ pub fn attach(engine: &mut Engine, inv: &Invocation) -> Output {
         return out.with_exit(1);
     }
     let id = c.id.clone();
+    let program = c.path.clone();
     if c.config.tty && c.config.open_stdin && runs_a_shell(engine, &id) {
         if !engine.tty {
             out.errln("the input device is not a TTY");
             return out.with_exit(1);
         }
-        out.attached = Some(shell_attachment(engine, &id, false, Vec::new(), None, None));
+        out.attached = Some(shell_attachment(engine, &id, false, Vec::new(), None, None, &program));
         return out;
     }
     let seen = engine.containers.get(&id).map_or(0, |c| c.logs.len());

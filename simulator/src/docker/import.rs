@@ -8,7 +8,7 @@ use crate::engine::Engine;
 use crate::fs;
 
 /// Builds an imported image: one layer, one history entry `Imported from -` style.
-pub fn imported_image(rootfs: Arc<fs::Layer>, created: Timestamp, message: &str, cmd: Option<Vec<String>>, lineage: &str) -> Image {
+pub fn imported_image(rootfs: Arc<fs::Layer>, created: Timestamp, message: &str, cmd: Option<Vec<String>>) -> Image {
     let layer = Arc::new(Layer::new(rootfs));
     let mut image = Image {
         id: String::new(),
@@ -25,7 +25,6 @@ pub fn imported_image(rootfs: Arc<fs::Layer>, created: Timestamp, message: &str,
         layers: vec![layer],
         history: vec![HistoryEntry { created, created_by: String::new(), comment: message.to_string(), empty_layer: false }],
         last_tag_time: None,
-        lineage: lineage.to_string(),
     };
     image.compute_id();
     image
@@ -41,11 +40,10 @@ pub fn import_fixture_images(engine: &mut Engine) {
         created,
         "busybox rootfs with CMD sh",
         Some(vec!["sh".to_string()]),
-        "busybox",
     );
     busybox.repo_tags.push("busybox:latest".to_string());
     let mut mini =
-        imported_image(rootfs, created.plus_secs(1), "Imported from -", None, "mini");
+        imported_image(rootfs, created.plus_secs(1), "Imported from -", None);
     mini.repo_tags.push("mini:1.0".to_string());
     engine.images.insert(busybox);
     engine.images.insert(mini);

@@ -86,8 +86,8 @@ pub fn container(engine: &Engine, c: &Container, with_size: bool) -> Value {
     );
     if with_size {
         let virt = engine.images.get(&c.image_id).map_or(0, Image::size);
-        m.insert("SizeRw".into(), json!(c.size_rw));
-        m.insert("SizeRootFs".into(), json!(virt + c.size_rw));
+        m.insert("SizeRw".into(), json!(c.size_rw()));
+        m.insert("SizeRootFs".into(), json!(virt + c.size_rw()));
     }
     m.insert("Mounts".into(), json!([]));
     m.insert("Config".into(), container_config(c));

@@ -69,7 +69,7 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "container rm" => rm::rm(engine, inv),
         "container prune" => rm::prune(engine, inv, call.stdin),
         "container ls" => ps::ps(engine, inv),
-        "container exec" => exec::exec(engine, inv, project),
+        "container exec" => exec::exec(engine, inv, call, project),
         "container attach" => exec::attach(engine, inv),
         "container logs" => logs::logs(engine, inv),
         "container top" => top_port::top(engine, inv),

@@ -245,7 +245,7 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields:
     if want("Size") {
         let size = if with_size {
             let virt = engine.images.get(&c.image_id).map_or(0, |i| i.size());
-            format!("{} (virtual {})", human_size_precision(c.size_rw as f64, 3), human_size_precision((virt + c.size_rw) as f64, 3))
+            format!("{} (virtual {})", human_size_precision(c.size_rw() as f64, 3), human_size_precision((virt + c.size_rw()) as f64, 3))
         } else {
             "0B".to_string()
         };

@@ -55,7 +55,7 @@ pub fn prune_stopped(engine: &mut Engine, events: &mut Vec<crate::events::Event>
     let mut text = String::from("Deleted Containers:\n");
     let mut reclaimed = 0u64;
     for id in stopped {
-        reclaimed += engine.containers.get(&id).map_or(0, |c| c.size_rw);
+        reclaimed += engine.containers.get(&id).map_or(0, |c| c.size_rw());
         engine.delete_container(&id, events);
         text.push_str(&id);
         text.push('\n');

@@ -11,7 +11,7 @@ use crate::engine::container::{Container, ContainerConfig, HostConfig, State};
 use crate::engine::image_store::LookupError;
 use crate::engine::lifecycle::StartFailure;
 use crate::engine::reference::Reference;
-use crate::engine::{names, Engine};
+use crate::engine::{container_fs, names, Engine};
 use crate::events::Event;
 use crate::output::{AttachKind, Attached, Output, ShellSpec, Stream};
 use crate::project::ProjectFiles;
@@ -60,7 +60,8 @@ pub fn run(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project
         return out;
     }
     if engine.tty && inv.bool("interactive") && inv.bool("tty") && runs_a_shell(engine, &id) {
-        out.attached = Some(shell_attachment(engine, &id, false, Vec::new(), None, None));
+        let program = engine.containers.get(&id).map(|c| c.path.clone()).unwrap_or_default();
+        out.attached = Some(shell_attachment(engine, &id, false, Vec::new(), None, None, &program));
         return out;
     }
     attach_until_exit(engine, &id, &mut out);
@@ -86,7 +87,7 @@ pub fn runs_a_shell(engine: &Engine, id: &str) -> bool {
 }
 
 /// The terminal is now typing into a shell inside the container.
-pub fn shell_attachment(engine: &Engine, id: &str, exec: bool, extra_env: Vec<String>, workdir: Option<&str>, user: Option<&str>) -> Attached {
+pub fn shell_attachment(engine: &Engine, id: &str, exec: bool, extra_env: Vec<String>, workdir: Option<&str>, user: Option<&str>, program: &str) -> Attached {
     let c = engine.containers.get(id);
     let mut env = engine.process_env_of(id);
     for kv in extra_env {
@@ -101,6 +102,7 @@ pub fn shell_attachment(engine: &Engine, id: &str, exec: bool, extra_env: Vec<St
         env,
         workdir: workdir.map(str::to_string).or_else(|| c.map(|c| c.config.working_dir.clone())).unwrap_or_default(),
         user: user.map(str::to_string).or_else(|| c.map(|c| c.config.user.clone())).unwrap_or_default(),
+        program: program.to_string(),
     };
     let logs_seen = c.map_or(0, |c| c.logs.len());
     Attached { container_id: id.to_string(), kind: AttachKind::Run, logs_seen, shell: Some(spec) }
@@ -293,9 +295,11 @@ fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, ou
         init: opts.init,
         network_mode: opts.network.clone().unwrap_or_else(|| "bridge".to_string()),
         mounts: opts.mounts.clone(),
+        readonly_rootfs: opts.read_only,
     };
     let path = argv.first().cloned().unwrap_or_default();
     let args = argv.get(1..).map(<[String]>::to_vec).unwrap_or_default();
+    let (fs, image_layers) = container_fs::create(&image, &config.hostname, engine.now().secs(), host_config.readonly_rootfs);
     let container = Container {
         id: id.clone(),
         name: name.clone(),
@@ -315,7 +319,8 @@ fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, ou
         program: None,
         run_id: 0,
         restart_delay: 0,
-        size_rw: 0,
+        fs,
+        image_layers,
     };
     engine.containers.insert(id.clone(), container);
     out.events.push(Event::ContainerCreated { id: id.clone(), name, image: opts.image.clone() });

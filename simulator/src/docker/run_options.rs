@@ -30,6 +30,8 @@ pub struct CreateOptions {
     pub memory: i64,
     pub binds: Vec<String>,
     pub mounts: Vec<String>,
+    /// `--read-only`
+    pub read_only: bool,
     pub labels: BTreeMap<String, String>,
     pub stop_signal: Option<String>,
     pub network: Option<String>,
@@ -59,6 +61,7 @@ pub fn parse(inv: &Invocation, call: ProgramCall<'_>, project: &dyn ProjectFiles
     o.network = inv.last("network").map(str::to_string);
     o.binds = inv.list("volume").to_vec();
     o.mounts = inv.list("mount").to_vec();
+    o.read_only = inv.bool("read-only");
     if let Some(p) = inv.str("pull") {
         if !matches!(p, "missing" | "always" | "never") {
             return Err(format!("invalid pull option: '{p}': must be one of \"always\", \"missing\" or \"never\""));

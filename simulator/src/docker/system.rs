@@ -42,8 +42,8 @@ pub fn df(engine: &mut Engine, _inv: &Invocation) -> Output {
     let reclaim_images = total.saturating_sub(active_unique);
     let containers: Vec<_> = engine.containers.values().collect();
     let running = containers.iter().filter(|c| c.state.running).count();
-    let c_size: u64 = containers.iter().map(|c| c.size_rw).sum();
-    let c_reclaim: u64 = containers.iter().filter(|c| !c.state.running).map(|c| c.size_rw).sum();
+    let c_size: u64 = containers.iter().map(|c| c.size_rw()).sum();
+    let c_reclaim: u64 = containers.iter().filter(|c| !c.state.running).map(|c| c.size_rw()).sum();
     let rows = vec![
         vec!["TYPE".into(), "TOTAL".into(), "ACTIVE".into(), "SIZE".into(), "RECLAIMABLE".into()],
         vec![

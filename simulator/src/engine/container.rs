@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::clock::Timestamp;
 use crate::engine::process::Program;
 use crate::events::ContainerState;
+use crate::fs::MergedFs;
 use crate::output::Stream;
 
 /// A published port: host binding → container port.
@@ -76,6 +77,8 @@ pub struct HostConfig {
     pub network_mode: String,
     /// `--mount` and `-v` specs as typed (their filesystem effects come with volumes).
     pub mounts: Vec<String>,
+    /// `--read-only`: the container's root filesystem cannot be written.
+    pub readonly_rootfs: bool,
 }
 
 /// The daemon's view of a container's state (`moby/daemon/container/state.go`).
@@ -180,8 +183,10 @@ pub struct Container {
     pub run_id: u64,
     /// Next restart back-off delay in nanoseconds.
     pub restart_delay: i64,
-    /// Bytes written to the container's writable layer.
-    pub size_rw: u64,
+    /// The container's root filesystem: the image's layers, the init layer, the writable layer.
+    pub fs: MergedFs,
+    /// How many of `fs.lowers()` are the image's (the next one is the init layer, never committed).
+    pub image_layers: usize,
 }
 
 impl Container {
@@ -207,6 +212,11 @@ impl Container {
 
     pub fn status(&self) -> ContainerState {
         self.state.status()
+    }
+
+    /// Bytes in the container's writable layer (`SizeRw`, the first number of `docker ps -s`).
+    pub fn size_rw(&self) -> u64 {
+        self.fs.upper_size()
     }
 }
 

@@ -1,7 +1,11 @@
-//! An interactive shell inside a container (`docker run -it … sh`, `docker exec -it … bash`):
-//! the prompt the image's shell shows, and each line run in the container's context.
+//! An interactive shell inside a container (`docker run -it … sh`, `docker exec -it … bash`,
+//! `docker attach`): the prompt the image's shell shows, and each line run in the container's
+//! userland against its filesystem.
 
-use crate::engine::process::{self, ScriptContext};
+use std::collections::BTreeMap;
+
+use crate::engine::process::env_map;
+use crate::engine::userland::{base_name, Machine, ShellKind, Userland};
 use crate::engine::users::{self, User};
 use crate::engine::Engine;
 use crate::output::Output;
@@ -13,13 +17,16 @@ pub struct ContainerShell {
     pub container_id: String,
     /// True for `docker exec`: leaving the shell does not stop the container.
     pub exec: bool,
-    pub cwd: String,
     pub hostname: String,
-    pub lineage: String,
     pub user: User,
     /// The process environment, in order.
     pub env: Vec<String>,
+    /// Variables, current directory (relative to `/`) and history of the shell.
     pub state: ShellState,
+    /// Which shell it is (its prompt and messages).
+    pub kind: ShellKind,
+    /// Lines read so far (ash and dash number their messages with it).
+    lines: usize,
 }
 
 /// What one line did.
@@ -29,97 +36,103 @@ pub struct ShellLine {
     pub exited: Option<i32>,
 }
 
-fn busybox_like(lineage: &str) -> bool {
-    matches!(lineage, "busybox" | "alpine" | "mini") || lineage.ends_with("-alpine")
-}
-
 impl ContainerShell {
-    /// Opens a shell in a running container with the given environment, directory and user.
-    pub fn open(engine: &Engine, id: &str, exec: bool, env: Vec<String>, workdir: &str, user: &str) -> Result<ContainerShell, String> {
+    /// Opens `program` (a shell) in a running container with the given environment, directory
+    /// and user.
+    pub fn open(engine: &Engine, id: &str, exec: bool, env: Vec<String>, workdir: &str, user: &str, program: &str) -> Result<ContainerShell, String> {
         let c = engine.containers.get(id).ok_or_else(|| format!("No such container: {id}"))?;
-        let lineage = engine.images.get(&c.image_id).map_or_else(|| "busybox".to_string(), |i| i.lineage.clone());
-        let user = users::resolve(&lineage, user)?;
-        let cwd = if workdir.is_empty() { "/".to_string() } else { workdir.to_string() };
-        let mut shell = ContainerShell {
-            container_id: id.to_string(),
-            exec,
-            cwd,
-            hostname: c.config.hostname.clone(),
-            lineage,
-            user,
-            env,
-            state: ShellState::new(),
-        };
-        let ctx = shell.context();
-        shell.state = ctx.fresh_state();
-        Ok(shell)
+        let user = users::resolve(&c.fs, user)?;
+        let userland = Userland::of(&c.fs);
+        let kind = if base_name(program) == "bash" { ShellKind::Bash } else { userland.sh() };
+        let cwd = if workdir.is_empty() { "/" } else { workdir };
+        let mut state = ShellState::new();
+        state.env = env_map(&env);
+        state.vars.clear();
+        state.exported_unset.clear();
+        state.root = "/";
+        state.cwd = cwd.trim_start_matches('/').trim_end_matches('/').to_string();
+        state.tty = true;
+        state.env.insert("PWD".to_string(), cwd.to_string());
+        state.env.insert("SHLVL".to_string(), "1".to_string());
+        if kind == ShellKind::Bash {
+            state.vars.insert("HOSTNAME".to_string(), c.config.hostname.clone());
+        }
+        Ok(ContainerShell { container_id: id.to_string(), exec, hostname: c.config.hostname.clone(), user, env, state, kind, lines: 0 })
     }
 
-    fn context(&self) -> ScriptContext<'_> {
-        ScriptContext { lineage: &self.lineage, env: &self.env, workdir: &self.cwd, user: &self.user }
+    /// The current directory (absolute).
+    pub fn cwd(&self) -> String {
+        format!("/{}", self.state.cwd)
     }
 
-    /// The prompt the image's shell prints: `/ # ` (busybox, alpine) or `root@<id>:/# ` (bash).
+    /// The prompt the image's shell prints: `/ # ` (ash), `# ` (dash), `root@<id>:/# ` (bash).
     pub fn prompt(&self) -> String {
         let sign = if self.user.uid == 0 { '#' } else { '$' };
-        let dir = if self.cwd == self.user.home && self.cwd != "/" { "~".to_string() } else { self.cwd.clone() };
-        if busybox_like(&self.lineage) {
-            format!("{dir} {sign} ")
-        } else {
-            let name = self.user.name.clone().unwrap_or_else(|| "I have no name!".to_string());
-            format!("{name}@{}:{dir}{sign} ", self.hostname)
+        let cwd = self.cwd();
+        let home = self.state.env.get("HOME").cloned().unwrap_or_else(|| self.user.home.clone());
+        match self.kind {
+            ShellKind::Ash => format!("{cwd} {sign} "),
+            ShellKind::Dash => format!("{sign} "),
+            ShellKind::Bash => {
+                let dir = if cwd == home && cwd != "/" {
+                    "~".to_string()
+                } else if let Some(rest) = cwd.strip_prefix(&format!("{home}/")).filter(|_| home != "/") {
+                    format!("~/{rest}")
+                } else {
+                    cwd
+                };
+                let name = self.user.name.clone().unwrap_or_else(|| "I have no name!".to_string());
+                format!("{name}@{}:{dir}{sign} ", self.hostname)
+            }
         }
     }
 
-    /// Runs one line typed at the prompt.
-    pub fn run_line(&mut self, line: &str) -> ShellLine {
+    /// Runs one line typed at the prompt, in the container's filesystem.
+    pub fn run_line(&mut self, engine: &mut Engine, line: &str) -> ShellLine {
         let words: Vec<&str> = line.split_whitespace().collect();
-        let mut output = Output::new();
         match words.as_slice() {
-            [] => return ShellLine { output, exited: None },
-            ["exit"] => return ShellLine { output, exited: Some(self.state.last_exit) },
+            [] => return ShellLine { output: Output::new().with_exit(self.state.last_exit), exited: None },
+            ["exit"] => return ShellLine { output: Output::new(), exited: Some(self.state.last_exit) },
             ["exit", code] => {
                 let code = code.parse::<i64>().map_or(2, |c| c.rem_euclid(256) as i32);
-                return ShellLine { output, exited: Some(code) };
+                return ShellLine { output: Output::new(), exited: Some(code) };
             }
-            ["pwd"] => output.outln(&self.cwd),
-            ["cd"] | ["cd", "~"] => self.cwd = self.user.home.clone(),
-            ["cd", dir] => self.cwd = resolve_dir(&self.cwd, dir),
-            _ => {
-                let mut state = std::mem::take(&mut self.state);
-                let r = process::run_in_container(line, &self.context(), &mut state);
-                self.state = state;
-                output = r.output;
-            }
+            _ => {}
+        }
+        self.lines += 1;
+        let now = engine.now();
+        let Some(c) = engine.containers.get_mut(&self.container_id) else {
+            return ShellLine { output: Output::new(), exited: Some(137) };
+        };
+        let processes: Vec<(u32, String, String)> = c
+            .program
+            .as_ref()
+            .map(|p| p.processes.iter().enumerate().map(|(i, (u, cmd))| (if i == 0 { 1 } else { 7 + i as u32 }, u.clone(), cmd.clone())).collect())
+            .unwrap_or_default();
+        let mut m = Machine::new(&mut c.fs, self.user.clone(), &self.hostname, now);
+        m.tty = true;
+        m.env_order = self.env.clone();
+        m.processes = processes;
+        let shell_pid = m.processes.iter().map(|p| p.0).max().unwrap_or(0) + 6;
+        m.processes.push((shell_pid, self.user.display_name(), self.program_name().to_string()));
+        let output = m.run_line(line, &mut self.state, self.kind, self.lines);
+        let slept = m.slept_ns;
+        if slept > 0 {
+            engine.advance_to(now.plus_nanos(slept));
         }
         self.state.last_exit = output.exit_code;
         ShellLine { output, exited: None }
     }
-}
 
-/// `cd` within the container (paths are not checked until the filesystem knows them).
-fn resolve_dir(cwd: &str, dir: &str) -> String {
-    let mut parts: Vec<&str> = if dir.starts_with('/') { Vec::new() } else { cwd.split('/').filter(|p| !p.is_empty()).collect() };
-    for p in dir.split('/') {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
+    fn program_name(&self) -> &'static str {
+        match self.kind {
+            ShellKind::Bash => "bash",
+            _ => "sh",
         }
     }
-    format!("/{}", parts.join("/"))
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cd_resolves_paths() {
-        assert_eq!(resolve_dir("/", "tmp"), "/tmp");
-        assert_eq!(resolve_dir("/usr/share", "../lib"), "/usr/lib");
-        assert_eq!(resolve_dir("/a", "/"), "/");
+    /// The shell's exported variables (for tests).
+    pub fn variables(&self) -> &BTreeMap<String, String> {
+        &self.state.env
     }
 }

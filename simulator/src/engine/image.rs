@@ -79,9 +79,6 @@ pub struct Image {
     pub layers: Vec<Arc<Layer>>,
     pub history: Vec<HistoryEntry>,
     pub last_tag_time: Option<Timestamp>,
-    /// The Hub repository this image descends from (`nginx`, `busybox`…): tells which programs
-    /// exist inside it until the layered filesystem answers that.
-    pub lineage: String,
 }
 
 impl Image {

@@ -6,7 +6,7 @@
 use crate::clock::{Timestamp, NANOS_PER_SEC};
 use crate::engine::container::{BoundPort, Container, LogEntry};
 use crate::engine::process::{self, Launch, StartError};
-use crate::engine::users;
+use crate::engine::{container_fs, users};
 use crate::engine::{Engine, Timer};
 use crate::events::{ContainerState, Event};
 use crate::output::Stream;
@@ -74,34 +74,46 @@ impl Engine {
             return Err(StartFailure::Daemon(format!("No such container: {id}")));
         };
         let from = c.status();
-        let lineage = self.images.get(&c.image_id).map(|i| i.lineage.clone()).unwrap_or_else(|| "busybox".into());
         let mut argv = vec![c.path.clone()];
         argv.extend(c.args.iter().cloned());
-        let user = match users::resolve(&lineage, &c.config.user) {
+        let user = match users::resolve(&c.fs, &c.config.user) {
             Ok(u) => u,
             Err(e) => return Err(StartFailure::Daemon(e)),
         };
         let env = process_env(c, &user);
-        let launched = process::launch(&Launch {
-            argv: &argv,
-            env: &env,
-            lineage: &lineage,
-            tty: c.config.tty,
-            open_stdin: c.config.open_stdin,
-            init: c.host_config.init,
-            now,
-            hostname: &c.config.hostname,
-            workdir: &c.config.working_dir,
-            user: &user,
-        });
+        let (tty, open_stdin, init) = (c.config.tty, c.config.open_stdin, c.host_config.init);
+        let (hostname, workdir) = (c.config.hostname.clone(), c.config.working_dir.clone());
+        let needs_ip = c.ip_address.is_empty() && c.host_config.network_mode != "none";
         // Networking first: a port conflict leaves the container as it was.
         let bound = self.bind_ports(id)?;
+        let ip = needs_ip.then(|| self.network.allocate_ip());
+        let Some(c) = self.containers.get_mut(id) else { return Ok(()) };
+        if let Some(ip) = &ip {
+            c.ip_address = ip.clone();
+        }
+        container_fs::refresh_at_start(c, now.secs());
+        c.fs.now = now.secs();
+        // The daemon creates a missing working directory (owned by root) before starting.
+        if !workdir.is_empty() && c.fs.stat(&workdir).is_err() {
+            let read_only = std::mem::replace(&mut c.fs.read_only, false);
+            (c.fs.uid, c.fs.gid) = (0, 0);
+            let _ = c.fs.mkdir_all(&workdir);
+            c.fs.read_only = read_only;
+        }
+        c.fs.uid = user.uid;
+        c.fs.gid = user.gid;
+        let launch = Launch { argv: &argv, env: &env, tty, open_stdin, init, now, hostname: &hostname, workdir: &workdir, user: &user };
+        let launched = process::launch(&launch, &mut c.fs);
         let program = match launched {
             Ok(p) => p,
             Err(e) => {
+                if let Some(ip) = ip {
+                    self.network.release_ip(&ip);
+                }
                 self.network.release_ports_of(id);
                 if let Some(c) = self.container_mut(id) {
-                    c.state.exit_code = if matches!(e, StartError::NotFound(_) | StartError::NoSuchFile(_)) { 127 } else { 126 };
+                    c.ip_address.clear();
+                    c.state.exit_code = e.exit_code();
                     c.state.error = e.message();
                     c.state.restarting = false;
                     c.state.running = false;
@@ -110,7 +122,6 @@ impl Engine {
             }
         };
         let pid = self.next_pid();
-        let ip = if self.containers.get(id).is_some_and(|c| c.ip_address.is_empty()) { Some(self.network.allocate_ip()) } else { None };
         let mac = self.random_mac();
         let Some(c) = self.containers.get_mut(id) else { return Ok(()) };
         c.run_id += 1;
@@ -121,9 +132,8 @@ impl Engine {
         c.state.error.clear();
         c.state.started_at = Some(now);
         c.bound_ports = bound;
-        if let Some(ip) = ip {
+        if ip.is_some() {
             c.mac_address = mac;
-            c.ip_address = ip;
         }
         for (delay, stream, text) in &program.output {
             let stream = if c.config.tty { Stream::Stdout } else { *stream };
@@ -448,8 +458,7 @@ impl Engine {
     /// The environment a process started in this container sees (main process or `exec`).
     pub fn process_env_of(&self, id: &str) -> Vec<String> {
         let Some(c) = self.containers.get(id) else { return Vec::new() };
-        let lineage = self.images.get(&c.image_id).map_or_else(|| "busybox".to_string(), |i| i.lineage.clone());
-        let user = users::resolve(&lineage, &c.config.user).or_else(|_| users::resolve(&lineage, "")).ok();
+        let user = users::resolve(&c.fs, &c.config.user).or_else(|_| users::resolve(&c.fs, "")).ok();
         match user {
             Some(u) => process_env(c, &u),
             None => c.config.env.clone(),

@@ -4,7 +4,9 @@
 //! live in [`crate::docker`], one file each.
 
 pub mod container;
+pub mod container_fs;
 pub mod container_shell;
+pub mod fs_tree;
 pub mod image;
 pub mod image_store;
 pub mod lifecycle;
@@ -12,6 +14,7 @@ pub mod names;
 pub mod network;
 pub mod process;
 pub mod reference;
+pub mod userland;
 pub mod users;
 
 use std::collections::BTreeMap;

@@ -1,12 +1,14 @@
 //! What a container's main process does, as far as a learner can see it: what it prints, when it
-//! exits and with which code, and how it reacts to signals. Programs are recognised by name.
+//! exits and with which code, and how it reacts to signals. The program is looked up in the
+//! container's filesystem (`$PATH`), then recognised by name; utilities and shell scripts run in
+//! the container's [`userland`](crate::engine::userland) against its files.
 
 use std::collections::BTreeMap;
 
-use crate::clock::{Timestamp, NANOS_PER_SEC};
-use crate::output::{Output, Stream};
-use crate::project::MemoryProject;
-use crate::shell::{self, ProgramCall, Programs, ShellState};
+use crate::clock::Timestamp;
+use crate::engine::userland::{self, Machine};
+use crate::fs::{path, MergedFs};
+use crate::output::Stream;
 
 /// How a process reacts to a signal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,27 +33,55 @@ pub struct Program {
     pub processes: Vec<(String, String)>,
 }
 
-/// Why a process could not start (`docker start`/`run` error, exit 127/126).
+/// Why a process could not start (`docker start`/`run`/`exec` error, exit 127/126).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartError {
     /// `exec: "x": executable file not found in $PATH`
     NotFound(String),
     /// `exec: "/x": stat /x: no such file or directory`
     NoSuchFile(String),
+    /// `exec: "/etc/passwd": permission denied` (not executable)
+    PermissionDenied(String),
+    /// `exec: "/tmp": is a directory: permission denied`
+    IsDirectory(String),
+    /// `chdir to cwd ("/nope") set in config.json failed: no such file or directory`
+    NoWorkdir(String),
 }
 
 impl StartError {
+    /// What runc says after `unable to start container process: `.
+    pub fn detail(&self) -> String {
+        match self {
+            StartError::NotFound(p) => format!("exec: \"{p}\": executable file not found in $PATH"),
+            StartError::NoSuchFile(p) => format!("exec: \"{p}\": stat {p}: no such file or directory"),
+            StartError::PermissionDenied(p) => format!("exec: \"{p}\": permission denied"),
+            StartError::IsDirectory(p) => format!("exec: \"{p}\": is a directory: permission denied"),
+            StartError::NoWorkdir(d) => format!("chdir to cwd (\"{d}\") set in config.json failed: no such file or directory"),
+        }
+    }
+
     /// The daemon's message (after `Error response from daemon: `), as Docker 28.5 with
     /// containerd 2.x prints it.
     pub fn message(&self) -> String {
-        let detail = match self {
-            StartError::NotFound(p) => format!("exec: \"{p}\": executable file not found in $PATH"),
-            StartError::NoSuchFile(p) => format!("exec: \"{p}\": stat {p}: no such file or directory"),
-        };
+        let detail = self.detail();
+        let stage = if matches!(self, StartError::NoWorkdir(_)) { "" } else { "error during container init: " };
         format!(
             "failed to create task for container: failed to create shim task: OCI runtime create failed: \
-             runc create failed: unable to start container process: error during container init: {detail}"
+             runc create failed: unable to start container process: {stage}{detail}"
         )
+    }
+
+    /// `docker exec`'s message (printed as is), exit 126 or 127.
+    pub fn exec_message(&self) -> String {
+        format!("OCI runtime exec failed: exec failed: unable to start container process: {}", self.detail())
+    }
+
+    /// The exit code `docker run`/`exec` return for it.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            StartError::NotFound(_) | StartError::NoSuchFile(_) | StartError::NoWorkdir(_) => 127,
+            StartError::PermissionDenied(_) | StartError::IsDirectory(_) => 126,
+        }
     }
 }
 
@@ -59,8 +89,6 @@ impl StartError {
 pub struct Launch<'a> {
     pub argv: &'a [String],
     pub env: &'a [String],
-    /// Hub lineage of the image (`busybox`, `nginx`…).
-    pub lineage: &'a str,
     pub tty: bool,
     pub open_stdin: bool,
     pub init: bool,
@@ -70,6 +98,35 @@ pub struct Launch<'a> {
     pub workdir: &'a str,
     /// The resolved user the process runs as.
     pub user: &'a crate::engine::users::User,
+}
+
+/// The environment as a map (the shell's view of it).
+pub fn env_map(env: &[String]) -> BTreeMap<String, String> {
+    env.iter().filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// The value of `PATH` in an environment (Docker's default when unset).
+pub fn path_of(env: &[String]) -> String {
+    env.iter().find_map(|kv| kv.strip_prefix("PATH=")).unwrap_or(userland::DEFAULT_PATH).to_string()
+}
+
+/// Finds the program runc would execute: a path containing `/` as is (relative to `workdir`), a
+/// bare name in `path_var`. Errors are runc's.
+pub fn resolve_program(fs: &MergedFs, program: &str, path_var: &str, workdir: &str) -> Result<String, StartError> {
+    let cwd = if workdir.is_empty() { "/" } else { workdir };
+    if !fs.stat(cwd).is_ok_and(|s| s.is_dir()) {
+        return Err(StartError::NoWorkdir(cwd.to_string()));
+    }
+    if program.contains('/') {
+        let p = path::join(cwd, program);
+        return match fs.stat(&p) {
+            Err(_) => Err(StartError::NoSuchFile(program.to_string())),
+            Ok(s) if s.is_dir() => Err(StartError::IsDirectory(program.to_string())),
+            Ok(s) if !s.is_executable() => Err(StartError::PermissionDenied(program.to_string())),
+            Ok(_) => Ok(p),
+        };
+    }
+    fs.which(program, path_var).ok_or_else(|| StartError::NotFound(program.to_string()))
 }
 
 /// Signal numbers by name (Linux x86-64).
@@ -147,52 +204,6 @@ impl Program {
     }
 }
 
-const BUSYBOX_APPLETS: &[&str] = &[
-    "sh", "ash", "echo", "printf", "sleep", "true", "false", "cat", "ls", "env", "printenv", "pwd", "hostname",
-    "whoami", "id", "ps", "top", "tail", "head", "grep", "wc", "date", "uname", "ping", "wget", "nc", "touch",
-    "mkdir", "rm", "cp", "mv", "df", "du", "free", "uptime", "which", "yes", "seq", "test", "expr", "vi",
-    "httpd", "find", "sed", "awk", "tr", "cut", "sort", "uniq", "nslookup", "ip", "ifconfig", "kill", "chmod",
-    "chown", "ln", "stat", "basename", "dirname", "md5sum", "sha256sum", "tee", "xargs", "watch", "hexdump",
-];
-
-const DEBIAN_PROGRAMS: &[&str] = &[
-    "sh", "bash", "dash", "echo", "printf", "sleep", "true", "false", "cat", "ls", "env", "printenv", "pwd",
-    "hostname", "whoami", "id", "ps", "top", "tail", "head", "grep", "wc", "date", "uname", "touch", "mkdir",
-    "rm", "cp", "mv", "df", "du", "which", "yes", "seq", "test", "expr", "find", "sed", "awk", "tr", "cut",
-    "sort", "uniq", "kill", "chmod", "chown", "ln", "stat", "basename", "dirname", "md5sum", "sha256sum", "tee",
-    "xargs", "apt-get", "apt", "dpkg", "su", "mount", "tar", "gzip", "free", "uptime",
-];
-
-/// Programs of an image's lineage beyond its base OS.
-fn extra_programs(lineage: &str) -> &'static [&'static str] {
-    match lineage.strip_suffix("-alpine").unwrap_or(lineage) {
-        "nginx" => &["nginx", "/docker-entrypoint.sh", "docker-entrypoint.sh", "curl"],
-        "httpd" => &["httpd", "httpd-foreground", "apachectl"],
-        "node" => &["node", "npm", "npx", "yarn", "docker-entrypoint.sh", "curl", "git", "python3"],
-        "python" => &["python", "python3", "pip", "pip3"],
-        "postgres" => &["postgres", "psql", "docker-entrypoint.sh", "pg_ctl"],
-        "redis" => &["redis-server", "redis-cli", "docker-entrypoint.sh"],
-        "mysql" => &["mysqld", "mysql", "docker-entrypoint.sh"],
-        "rabbitmq" => &["rabbitmq-server", "rabbitmqctl", "docker-entrypoint.sh"],
-        "hello-world" => &["/hello"],
-        _ => &[],
-    }
-}
-
-fn is_busybox_like(lineage: &str) -> bool {
-    matches!(lineage, "busybox" | "alpine" | "mini") || lineage.ends_with("-alpine")
-}
-
-/// True if `program` can be executed in an image of this lineage.
-pub fn exists(lineage: &str, program: &str) -> bool {
-    if lineage == "hello-world" {
-        return program == "/hello";
-    }
-    let base = program.rsplit('/').next().unwrap_or(program);
-    let in_base = if is_busybox_like(lineage) { BUSYBOX_APPLETS.contains(&base) } else { DEBIAN_PROGRAMS.contains(&base) };
-    in_base || extra_programs(lineage).contains(&program) || extra_programs(lineage).contains(&base)
-}
-
 const HELLO: &str = "
 Hello from Docker!
 This message shows that your installation appears to be working correctly.
@@ -217,44 +228,35 @@ For more examples and ideas, visit:
 
 ";
 
-/// Works out what `argv` does in this container.
-pub fn launch(l: &Launch<'_>) -> Result<Program, StartError> {
+/// The processes a container shows in `ps` while `argv` is its main process: (PID, user, command).
+pub fn process_table(l: &Launch<'_>, program: &Program) -> Vec<(u32, String, String)> {
+    let user = l.user.display_name();
+    let mut rows: Vec<(u32, String, String)> = Vec::new();
+    if l.init {
+        rows.push((1, "root".to_string(), format!("/sbin/docker-init -- {}", l.argv.join(" "))));
+    }
+    for (i, (u, cmd)) in program.processes.iter().enumerate() {
+        let pid = if rows.is_empty() && i == 0 { 1 } else { 6 + rows.len() as u32 + i as u32 };
+        let shown = if u == "root" { user.clone() } else { u.clone() };
+        rows.push((pid, if i == 0 { user.clone() } else { shown }, cmd.clone()));
+    }
+    rows
+}
+
+/// Works out what `argv` does in this container; utilities and scripts run against `fs`.
+pub fn launch(l: &Launch<'_>, fs: &mut MergedFs) -> Result<Program, StartError> {
     let Some(program) = l.argv.first() else {
         return Err(StartError::NotFound(String::new()));
     };
-    if !exists(l.lineage, program) {
-        return Err(if program.starts_with('/') {
-            StartError::NoSuchFile(program.clone())
-        } else {
-            StartError::NotFound(program.clone())
-        });
-    }
-    let base = program.rsplit('/').next().unwrap_or(program).to_string();
+    resolve_program(fs, program, &path_of(l.env), l.workdir)?;
+    let base = userland::base_name(program).to_string();
     let args: Vec<&str> = l.argv.iter().skip(1).map(String::as_str).collect();
     let cmdline = l.argv.join(" ");
     let mut p = Program { output: Vec::new(), exit: Some((0, 0)), handlers: BTreeMap::new(), processes: vec![("root".into(), cmdline.clone())] };
     match base.as_str() {
         "hello" => p.output.push((0, Stream::Stdout, HELLO.to_string())),
-        "sleep" => {
-            let secs = args.first().and_then(|a| parse_duration_secs(a));
-            match secs {
-                Some(s) => p.exit = Some(((s * NANOS_PER_SEC as f64) as i64, 0)),
-                None => {
-                    let arg = args.first().copied().unwrap_or("");
-                    if arg.is_empty() {
-                        p.output.push((0, Stream::Stderr, usage_error("sleep", l.lineage)));
-                    } else {
-                        p.output.push((0, Stream::Stderr, format!("sleep: invalid number '{arg}'\n")));
-                    }
-                    p.exit = Some((0, 1));
-                }
-            }
-        }
-        "sh" | "ash" | "bash" | "dash" if args.first() == Some(&"-c") => {
-            let script = args.get(1).copied().unwrap_or("");
-            run_script(script, l, &mut p);
-        }
-        "sh" | "ash" | "bash" | "dash" => {
+        "sh" | "ash" | "bash" | "dash" if args.first() == Some(&"-c") => run_in_machine(l, fs, &mut p, true),
+        "sh" | "ash" | "bash" | "dash" if args.is_empty() => {
             // Without stdin a shell reads EOF and exits 0; with -i it waits for input.
             if l.open_stdin || l.tty {
                 p.exit = None;
@@ -267,181 +269,34 @@ pub fn launch(l: &Launch<'_>) -> Result<Program, StartError> {
             p.exit = None;
             p.handlers.insert("INT", SignalResponse::Exit(if base == "ping" { 0 } else { 130 }));
         }
-        "cat" if l.open_stdin => p.exit = None,
+        "cat" if l.open_stdin && args.is_empty() => p.exit = None,
         "nginx" | "docker-entrypoint.sh" | "httpd-foreground" | "httpd" | "redis-server" | "postgres" | "mysqld"
-        | "rabbitmq-server" | "node" | "python" | "python3" => daemon_like(&base, &args, l, &mut p),
-        _ => run_script(&cmdline_quoted(l.argv), l, &mut p),
+        | "rabbitmq-server" | "node" | "python" | "python3" => daemon_like(&base, &args, l, fs, &mut p),
+        _ => run_in_machine(l, fs, &mut p, false),
     }
     Ok(p)
 }
 
-fn usage_error(program: &str, lineage: &str) -> String {
-    if is_busybox_like(lineage) {
-        format!("BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: {program} [N]...\n")
-    } else {
-        format!("{program}: missing operand\nTry '{program} --help' for more information.\n")
+/// Runs the program (a utility or `sh -c`) in the container and records its output and exit.
+fn run_in_machine(l: &Launch<'_>, fs: &mut MergedFs, p: &mut Program, _script: bool) {
+    let mut m = Machine::new(fs, l.user.clone(), l.hostname, l.now);
+    m.tty = l.tty;
+    m.env_order = l.env.to_vec();
+    m.processes = if l.init { vec![(1, "root".to_string(), format!("/sbin/docker-init -- {}", l.argv.join(" ")))] } else { Vec::new() };
+    if !m.processes.is_empty() || userland::base_name(l.argv.first().map_or("", String::as_str)) != "ps" {
+        m.processes.push((if l.init { 7 } else { 1 }, l.user.display_name(), l.argv.join(" ")));
     }
-}
-
-fn parse_duration_secs(s: &str) -> Option<f64> {
-    let (num, mult) = match s.chars().last()? {
-        's' => (s.get(..s.len() - 1)?, 1.0),
-        'm' => (s.get(..s.len() - 1)?, 60.0),
-        'h' => (s.get(..s.len() - 1)?, 3600.0),
-        'd' => (s.get(..s.len() - 1)?, 86400.0),
-        _ => (s, 1.0),
-    };
-    let v: f64 = if num == "infinity" { 1e12 } else { num.parse().ok()? };
-    (v.is_finite() && v >= 0.0).then_some((v * mult).min(1e12))
-}
-
-/// Quotes argv back into a shell line (for running simple programs through the script runner).
-fn cmdline_quoted(argv: &[String]) -> String {
-    argv.iter()
-        .map(|a| {
-            if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,@%+".contains(c)) {
-                a.clone()
-            } else {
-                format!("'{}'", a.replace('\'', "'\\''"))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Runs a short script (or a single utility) through the shell and records its output and exit.
-fn run_script(script: &str, l: &Launch<'_>, p: &mut Program) {
-    let ctx = ScriptContext { lineage: l.lineage, env: l.env, workdir: l.workdir, user: l.user };
-    let mut state = ctx.fresh_state();
-    let r = run_in_container(script, &ctx, &mut state);
-    for c in &r.output.chunks {
+    if userland::base_name(l.argv.first().map_or("", String::as_str)) == "ps" {
+        // `ps` as PID 1 (or right after docker-init) lists itself.
+        m.processes.retain(|(pid, _, _)| *pid == 1 && l.init);
+    }
+    let env = env_map(l.env);
+    let workdir = if l.workdir.is_empty() { "/" } else { l.workdir };
+    let out = m.run_argv(l.argv, &env, workdir);
+    for c in &out.chunks {
         p.output.push((0, c.stream, c.text.clone()));
     }
-    p.exit = if r.forever { None } else { Some((r.slept_ns, r.output.exit_code)) };
-}
-
-/// Where a script runs: the container's programs, environment, directory and user.
-pub struct ScriptContext<'a> {
-    pub lineage: &'a str,
-    /// The process environment, in order.
-    pub env: &'a [String],
-    pub workdir: &'a str,
-    pub user: &'a crate::engine::users::User,
-}
-
-/// What a script did.
-pub struct ScriptResult {
-    pub output: Output,
-    /// Time it slept, in ns.
-    pub slept_ns: i64,
-    /// It started something that runs until stopped (`tail -f`, a server).
-    pub forever: bool,
-}
-
-impl ScriptContext<'_> {
-    /// A shell state holding exactly the process environment.
-    pub fn fresh_state(&self) -> ShellState {
-        let mut state = ShellState::new();
-        state.env.clear();
-        state.vars.clear();
-        for kv in self.env {
-            if let Some((k, v)) = kv.split_once('=') {
-                state.env.insert(k.to_string(), v.to_string());
-            }
-        }
-        state
-    }
-}
-
-/// Runs one line of shell inside a container.
-pub fn run_in_container(script: &str, ctx: &ScriptContext<'_>, state: &mut ShellState) -> ScriptResult {
-    // `env` as the whole command prints the environment in the process's order.
-    let words: Vec<&str> = script.split_whitespace().collect();
-    if matches!(words.as_slice(), ["env"] | ["printenv"] | ["/bin/env"] | ["/usr/bin/env"]) {
-        let mut output = Output::new();
-        let mut printed: Vec<&str> = Vec::new();
-        for kv in ctx.env {
-            let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k);
-            if let Some(v) = state.env.get(key) {
-                output.outln(format!("{key}={v}"));
-                printed.push(key);
-            }
-        }
-        for (k, v) in &state.env {
-            if !printed.contains(&k.as_str()) {
-                output.outln(format!("{k}={v}"));
-            }
-        }
-        return ScriptResult { output, slept_ns: 0, forever: false };
-    }
-    // Commands whose host-shell builtins would describe the learner's machine, not the container.
-    let simple = match words.as_slice() {
-        ["hostname"] => Some(state.env.get("HOSTNAME").cloned().unwrap_or_default()),
-        ["whoami"] => Some(ctx.user.name.clone().unwrap_or_else(|| format!("whoami: unknown uid {}", ctx.user.uid))),
-        ["id"] => Some(ctx.user.id_line()),
-        ["pwd"] => Some(if ctx.workdir.is_empty() { "/".to_string() } else { ctx.workdir.to_string() }),
-        _ => None,
-    };
-    if let Some(text) = simple {
-        let mut output = Output::new();
-        output.outln(text);
-        return ScriptResult { output, slept_ns: 0, forever: false };
-    }
-    let mut host = ContainerPrograms {
-        lineage: ctx.lineage,
-        slept: 0,
-        project: MemoryProject::new(),
-        forever: false,
-        workdir: if ctx.workdir.is_empty() { "/".to_string() } else { ctx.workdir.to_string() },
-        id_line: ctx.user.id_line(),
-        user_name: ctx.user.name.clone().unwrap_or_else(|| format!("{}", ctx.user.uid)),
-    };
-    let output = shell::run_line(script, state, &mut host);
-    ScriptResult { output, slept_ns: host.slept, forever: host.forever }
-}
-
-/// Programs seen from a shell script inside a container.
-struct ContainerPrograms<'a> {
-    lineage: &'a str,
-    slept: i64,
-    project: MemoryProject,
-    forever: bool,
-    workdir: String,
-    id_line: String,
-    user_name: String,
-}
-
-impl Programs for ContainerPrograms<'_> {
-    fn run(&mut self, call: ProgramCall<'_>) -> Output {
-        let mut out = Output::new();
-        let Some(name) = call.argv.first() else { return out };
-        if !exists(self.lineage, name) {
-            let shell = if is_busybox_like(self.lineage) { "sh" } else { "sh: 1" };
-            out.errln(format!("{shell}: {name}: not found"));
-            return out.with_exit(127);
-        }
-        match name.as_str() {
-            "hostname" => out.outln(call.env.get("HOSTNAME").cloned().unwrap_or_default()),
-            "whoami" => out.outln(&self.user_name),
-            "id" => out.outln(&self.id_line),
-            "pwd" => out.outln(&self.workdir),
-            "uname" => out.outln("Linux"),
-            "tail" if call.argv.iter().any(|a| a == "-f") => self.forever = true,
-            "top" | "ping" | "yes" | "watch" | "nginx" | "httpd" => self.forever = true,
-            _ => {}
-        }
-        out
-    }
-
-    fn sleep(&mut self, secs: f64) {
-        if secs.is_finite() && secs >= 0.0 {
-            self.slept = self.slept.saturating_add((secs.min(1e12) * NANOS_PER_SEC as f64) as i64);
-        }
-    }
-
-    fn project(&mut self) -> &mut dyn crate::project::ProjectFiles {
-        &mut self.project
-    }
+    p.exit = if m.forever { None } else { Some((m.slept_ns, out.exit_code)) };
 }
 
 fn env_has(env: &[String], key: &str) -> bool {
@@ -449,8 +304,9 @@ fn env_has(env: &[String], key: &str) -> bool {
 }
 
 /// Servers and interpreters: long-running, with their startup logs and signal handling.
-fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, p: &mut Program) {
+fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut MergedFs, p: &mut Program) {
     let t = l.now;
+    started_files(base, args, fs, t);
     let (y, mo, d, h, mi, s) = t.civil();
     let nginx_time = format!("{y:04}/{mo:02}/{d:02} {h:02}:{mi:02}:{s:02}");
     let target = if base == "docker-entrypoint.sh" { args.first().copied().unwrap_or("") } else { base };
@@ -586,6 +442,30 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, p: &mut Program) {
     }
 }
 
+/// What a server writes into its container when it starts (what `docker diff` then shows).
+fn started_files(base: &str, args: &[&str], fs: &mut MergedFs, t: Timestamp) {
+    let target = if base == "docker-entrypoint.sh" { args.first().copied().unwrap_or("") } else { base };
+    fs.now = t.secs();
+    if target == "nginx" && fs.exists("/etc/nginx/nginx.conf") {
+        // 10-listen-on-ipv6-by-default.sh rewrites default.conf; nginx makes its temp dirs and pid file.
+        if let Ok(conf) = fs.read("/etc/nginx/conf.d/default.conf") {
+            let _ = fs.write_content("/etc/nginx/conf.d/default.conf", conf, None);
+        }
+        let (uid, gid) = (fs.uid, fs.gid);
+        for dir in ["client_temp", "fastcgi_temp", "proxy_temp", "scgi_temp", "uwsgi_temp"] {
+            let p = format!("/var/cache/nginx/{dir}");
+            if fs.mkdir_all(&p).is_ok() {
+                let _ = fs.chmod(&p, 0o700);
+                let _ = fs.chown(&p, 101, if fs.exists("/etc/alpine-release") { 101 } else { 0 });
+            }
+        }
+        let pid = if fs.exists("/run") { "/run/nginx.pid" } else { "/var/run/nginx.pid" };
+        let _ = fs.write(pid, b"1\n");
+        fs.uid = uid;
+        fs.gid = gid;
+    }
+}
+
 fn apache_time(t: Timestamp) -> String {
     let (y, mo, d, h, mi, s) = t.civil();
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -605,37 +485,33 @@ fn redis_time(t: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::NANOS_PER_SEC;
+    use std::sync::Arc;
 
-    fn run(argv: &[&str], lineage: &str) -> Result<Program, StartError> {
+    fn run(argv: &[&str]) -> Result<Program, StartError> {
         let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
-        let root = crate::engine::users::resolve(lineage, "").unwrap();
-        launch(&Launch {
-            argv: &argv,
-            env: &[],
-            lineage,
-            tty: false,
-            open_stdin: false,
-            init: false,
-            now: Timestamp(0),
-            hostname: "abc",
-            workdir: "",
-            user: &root,
-        })
+        let mut fs = MergedFs::new(vec![Arc::new(crate::docker::fixture_rootfs::layer(0))]);
+        let root = crate::engine::users::resolve(&fs, "").map_err(|_| StartError::NotFound("root".into()))?;
+        let env = vec![format!("PATH={}", userland::DEFAULT_PATH)];
+        launch(
+            &Launch { argv: &argv, env: &env, tty: false, open_stdin: false, init: false, now: Timestamp(0), hostname: "abc", workdir: "", user: &root },
+            &mut fs,
+        )
     }
 
     #[test]
     fn recognises_programs() {
-        let p = run(&["/hello"], "hello-world").unwrap();
-        assert!(p.output[0].2.contains("Hello from Docker!"));
-        assert_eq!(p.exit, Some((0, 0)));
-        assert_eq!(run(&["sleep", "5"], "busybox").unwrap().exit, Some((5 * NANOS_PER_SEC, 0)));
-        assert_eq!(run(&["nosuch"], "busybox").unwrap_err(), StartError::NotFound("nosuch".into()));
-        let nginx = run(&["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"], "nginx").unwrap();
-        assert_eq!(nginx.exit, None);
-        assert_eq!(nginx.on_signal(15, false), Some(0));
-        let sleeper = run(&["sleep", "1000"], "busybox").unwrap();
-        assert_eq!(sleeper.on_signal(15, false), None);
-        assert_eq!(sleeper.on_signal(15, true), Some(143));
-        assert_eq!(sleeper.on_signal(9, false), Some(137));
+        assert_eq!(run(&["sleep", "5"]).map(|p| p.exit), Ok(Some((5 * NANOS_PER_SEC, 0))));
+        assert_eq!(run(&["nosuch"]).err(), Some(StartError::NotFound("nosuch".into())));
+        assert_eq!(run(&["/etc/passwd"]).err(), Some(StartError::PermissionDenied("/etc/passwd".into())));
+        assert_eq!(run(&["/tmp"]).err(), Some(StartError::IsDirectory("/tmp".into())));
+        assert_eq!(run(&["/nonexistent/prog"]).err(), Some(StartError::NoSuchFile("/nonexistent/prog".into())));
+        let sleeper = run(&["sleep", "1000"]).ok();
+        assert_eq!(sleeper.as_ref().and_then(|p| p.on_signal(15, false)), None);
+        assert_eq!(sleeper.as_ref().and_then(|p| p.on_signal(15, true)), Some(143));
+        assert_eq!(sleeper.as_ref().and_then(|p| p.on_signal(9, false)), Some(137));
+        let echo = run(&["sh", "-c", "echo hi; exit 3"]).ok();
+        assert_eq!(echo.as_ref().map(|p| p.exit), Some(Some((0, 3))));
+        assert_eq!(echo.map(|p| p.output.iter().map(|o| o.2.clone()).collect::<String>()), Some("hi\n".to_string()));
     }
 }

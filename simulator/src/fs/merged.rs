@@ -67,6 +67,18 @@ impl MergedFs {
         &self.lowers
     }
 
+    /// Replaces the read-only layer at `index` (bottom first), keeping the writable layer: the
+    /// daemon rewrites a container's `/etc/hosts` at each start. False if there is no such layer.
+    pub fn replace_lower(&mut self, index: usize, layer: Arc<Layer>) -> bool {
+        match self.lowers.get_mut(index) {
+            Some(slot) => {
+                *slot = layer;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The writable layer's tree.
     pub fn upper(&self) -> &DirNode {
         &self.upper

@@ -126,11 +126,6 @@ impl HubImage {
             layers,
             history,
             last_tag_time: None,
-            lineage: if self.tags.iter().any(|t| t.contains("alpine")) && self.repo != "alpine" {
-                format!("{}-alpine", self.repo)
-            } else {
-                self.repo.to_string()
-            },
         };
         image.compute_id();
         image

@@ -232,7 +232,7 @@ impl<'a> Exec<'a> {
     }
 
     pub(super) fn folder(&mut self) -> Folder<'_> {
-        Folder::new(self.programs.project(), &mut self.state.dirs)
+        Folder::open(&mut *self.programs, &mut self.state.dirs, self.state.root)
     }
 
     /// `tty`: whether stdout reaches the terminal (for `ls` columns).
@@ -559,6 +559,10 @@ impl<'a> Exec<'a> {
             "exit" => return self.exit(argv),
             "break" | "continue" => return self.loop_builtin(argv),
             "source" | "." => return self.source(argv, stdin, tty),
+            _ if self.programs.intercepts(name, env) => {
+                let call = ProgramCall { argv, stdin, env, cwd: &self.state.cwd };
+                return self.programs.run(call);
+            }
             "bash" | "sh" => return self.bash(argv, stdin, tty),
             path if path.contains('/') => return self.run_path(argv, stdin, tty),
             _ => {}
@@ -719,7 +723,7 @@ impl<'a> Exec<'a> {
             _ => {}
         }
         let cwd = self.state.cwd.clone();
-        let path = match folder::resolve(&cwd, name) {
+        let path = match folder::resolve_in(self.state.root, &cwd, name) {
             Ok(path) => path,
             Err(e) => {
                 out.errln(format!("bash: {name}: {}", e.message()));
@@ -748,7 +752,7 @@ impl<'a> Exec<'a> {
             return Some(String::new());
         }
         let cwd = self.state.cwd.clone();
-        let path = match folder::resolve(&cwd, name) {
+        let path = match folder::resolve_in(self.state.root, &cwd, name) {
             Ok(path) => path,
             Err(e) => {
                 out.errln(format!("bash: {name}: {}", e.message()));

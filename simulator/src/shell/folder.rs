@@ -1,10 +1,14 @@
 //! The project folder seen as a filesystem rooted at [`HOME`]: path resolution, file kinds, directory
 //! listings. The folder itself stores only files; directories exist when files live below them or when
 //! the shell made them (`mkdir`, kept in [`super::ShellState::dirs`]).
+//!
+//! Inside a container the shell works on a [`FileTree`] mounted at `/` instead (see
+//! [`super::ShellState::root`]): every absolute path is then inside it.
 
 use std::collections::BTreeSet;
 
-use super::{HOME, MAX_STREAM_BYTES};
+use super::tree::{FileTree, Files};
+use super::{Programs, MAX_STREAM_BYTES};
 use crate::project::ProjectFiles;
 
 /// Truncates `text` to [`MAX_STREAM_BYTES`] (at a character boundary).
@@ -18,12 +22,14 @@ pub(super) fn cap(text: &mut String) {
     }
 }
 
-/// The absolute path of a project-relative path.
-pub(super) fn absolute(rel: &str) -> String {
+/// The absolute path of a path relative to `root` (the project folder, [`HOME`], or `/`).
+pub(super) fn absolute(root: &str, rel: &str) -> String {
     if rel.is_empty() {
-        HOME.to_string()
+        root.to_string()
+    } else if root == "/" {
+        format!("/{rel}")
     } else {
-        format!("{HOME}/{rel}")
+        format!("{root}/{rel}")
     }
 }
 
@@ -48,11 +54,19 @@ impl PathError {
 
 /// Resolves `path` (relative to `cwd`, or absolute under [`HOME`]) to a normalized project-relative
 /// path. `..` never climbs above the project root (as `/..` is `/`).
+#[cfg(test)]
 pub(super) fn resolve(cwd: &str, path: &str) -> Result<String, PathError> {
+    resolve_in(super::HOME, cwd, path)
+}
+
+/// [`resolve`] for a folder mounted at `root` ([`HOME`], or `/` where every absolute path is inside).
+pub(super) fn resolve_in(root: &str, cwd: &str, path: &str) -> Result<String, PathError> {
     if path.is_empty() {
         return Err(PathError::Empty);
     }
-    let relative = if let Some(rest) = path.strip_prefix(HOME) {
+    let relative = if root == "/" {
+        path
+    } else if let Some(rest) = path.strip_prefix(root) {
         if !(rest.is_empty() || rest.starts_with('/')) {
             return Err(PathError::Outside);
         }
@@ -88,11 +102,7 @@ pub(super) fn base_name(path: &str) -> &str {
 }
 
 /// What a path names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    File,
-    Dir,
-}
+pub(super) use super::tree::EntryKind as Kind;
 
 /// Why a file cannot be created at a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,25 +128,84 @@ impl CreateError {
     }
 }
 
-/// The project folder plus the shell's empty directories.
+/// The most files [`Folder::file_list`] walks in a filesystem with directories.
+const MAX_LISTED_FILES: usize = 10_000;
+
+/// The project folder plus the shell's empty directories, or a container's filesystem.
 pub(super) struct Folder<'a> {
-    pub files: &'a mut dyn ProjectFiles,
+    store: Store<'a>,
     pub dirs: &'a mut BTreeSet<String>,
+    /// Where the folder is mounted ([`HOME`] or `/`).
+    root: &'static str,
+}
+
+/// What a [`Folder`] reads and writes.
+enum Store<'a> {
+    /// The project folder: files only (directories are in [`Folder::dirs`]).
+    Project(&'a mut dyn ProjectFiles),
+    /// A filesystem with its own directories: every operation goes to it.
+    Tree(&'a mut dyn FileTree),
 }
 
 impl<'a> Folder<'a> {
+    /// The project folder `files` (for tests; the shell uses [`Folder::open`]).
+    #[cfg(test)]
     pub(super) fn new(files: &'a mut dyn ProjectFiles, dirs: &'a mut BTreeSet<String>) -> Self {
-        Folder { files, dirs }
+        Folder { store: Store::Project(files), dirs, root: super::HOME }
+    }
+
+    /// The files `programs` gives the shell, mounted at `root`.
+    pub(super) fn open(programs: &'a mut dyn Programs, dirs: &'a mut BTreeSet<String>, root: &'static str) -> Self {
+        let store = match programs.files() {
+            Files::Project(files) => Store::Project(files),
+            Files::Tree(tree) => Store::Tree(tree),
+        };
+        Folder { store, dirs, root }
+    }
+
+    /// Where the folder is mounted ([`HOME`] or `/`).
+    pub(super) fn root(&self) -> &'static str {
+        self.root
+    }
+
+    /// Every file path, sorted (at most [`MAX_LISTED_FILES`] of a filesystem with directories).
+    pub(super) fn file_list(&self) -> Vec<String> {
+        match &self.store {
+            Store::Project(files) => files.list(),
+            Store::Tree(_) => {
+                let mut out = Vec::new();
+                let mut pending = vec![String::new()];
+                while let Some(dir) = pending.pop() {
+                    for (name, kind) in self.children(&dir) {
+                        let path = if dir.is_empty() { name } else { format!("{dir}/{name}") };
+                        match kind {
+                            Kind::File => out.push(path),
+                            Kind::Dir => pending.push(path),
+                        }
+                    }
+                    if out.len() >= MAX_LISTED_FILES {
+                        break;
+                    }
+                }
+                out.truncate(MAX_LISTED_FILES);
+                out.sort();
+                out
+            }
+        }
     }
 
     /// What `path` names, if anything.
     pub(super) fn kind(&self, path: &str) -> Option<Kind> {
+        let files = match &self.store {
+            Store::Tree(tree) => return tree.kind(path),
+            Store::Project(files) => files,
+        };
         if path.is_empty() || self.dirs.contains(path) {
             return Some(Kind::Dir);
         }
         let prefix = format!("{path}/");
         let mut kind = None;
-        for file in self.files.list() {
+        for file in files.list() {
             if file == path {
                 kind = Some(Kind::File);
             } else if file.starts_with(&prefix) {
@@ -148,14 +217,22 @@ impl<'a> Folder<'a> {
 
     /// The content of a file (`None` if it is not a file).
     pub(super) fn read(&self, path: &str) -> Option<String> {
+        let files = match &self.store {
+            Store::Tree(tree) => return tree.read(path),
+            Store::Project(files) => files,
+        };
         if path.is_empty() || self.dirs.contains(path) {
             return None;
         }
-        self.files.read(path)
+        files.read(path)
     }
 
     /// The entries directly inside a directory, sorted by name (bytes, as in the C locale).
     pub(super) fn children(&self, dir: &str) -> Vec<(String, Kind)> {
+        let files = match &self.store {
+            Store::Tree(tree) => return tree.children(dir),
+            Store::Project(files) => files,
+        };
         let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
         let mut entries: Vec<(String, Kind)> = Vec::new();
         let mut add = |name: &str, kind: Kind| {
@@ -167,7 +244,7 @@ impl<'a> Folder<'a> {
                 entries.push((name.to_string(), kind));
             }
         };
-        let files = self.files.list();
+        let files = files.list();
         for path in files.iter().chain(self.dirs.iter()) {
             let Some(rest) = path.strip_prefix(&prefix) else { continue };
             if rest.is_empty() {
@@ -209,16 +286,25 @@ impl<'a> Folder<'a> {
         let result = if content.len() > MAX_STREAM_BYTES {
             let mut capped = content.to_string();
             cap(&mut capped);
-            self.files.write(path, &capped)
+            match &mut self.store {
+                Store::Tree(tree) => tree.write(path, &capped),
+                Store::Project(files) => files.write(path, &capped),
+            }
         } else {
-            self.files.write(path, content)
+            match &mut self.store {
+                Store::Tree(tree) => tree.write(path, content),
+                Store::Project(files) => files.write(path, content),
+            }
         };
         result.map_err(CreateError::Refused)
     }
 
     /// Removes a file; its directory stays (as on a real disk).
     pub(super) fn remove_file(&mut self, path: &str) -> bool {
-        let removed = self.files.remove(path);
+        let removed = match &mut self.store {
+            Store::Tree(tree) => return tree.remove_file(path),
+            Store::Project(files) => files.remove(path),
+        };
         if removed {
             let mut dir = parent(path);
             while !dir.is_empty() {
@@ -231,6 +317,11 @@ impl<'a> Folder<'a> {
 
     /// Makes a directory whose parent exists.
     pub(super) fn make_dir(&mut self, path: &str) {
+        if let Store::Tree(tree) = &mut self.store {
+            // Failures (read-only filesystem) show when the directory is used.
+            let _ = tree.make_dir(path);
+            return;
+        }
         if !path.is_empty() {
             self.dirs.insert(path.to_string());
         }
@@ -238,10 +329,14 @@ impl<'a> Folder<'a> {
 
     /// Removes a directory and everything below it. Returns false if a file could not be removed.
     pub(super) fn remove_tree(&mut self, path: &str) -> bool {
+        let files = match &mut self.store {
+            Store::Tree(tree) => return tree.remove_tree(path),
+            Store::Project(files) => files,
+        };
         let prefix = format!("{path}/");
         let mut all_removed = true;
-        for file in self.files.list() {
-            if file.starts_with(&prefix) && !self.files.remove(&file) {
+        for file in files.list() {
+            if file.starts_with(&prefix) && !files.remove(&file) {
                 all_removed = false;
             }
         }

@@ -207,18 +207,28 @@ pub(super) fn matches(pattern: &str, text: &str) -> bool {
 /// Pathname expansion: the paths (as the learner would write them) matching `pattern`, sorted; empty
 /// when nothing matches. Hidden names match only a pattern segment that starts with `.`.
 pub(super) fn expand_paths(folder: &Folder<'_>, cwd: &str, pattern: &str) -> Vec<String> {
-    if pattern.starts_with('/') {
+    let root = folder.root();
+    let absolute = pattern.starts_with('/');
+    // Absolute patterns only name something where the folder is mounted at `/` (in a container).
+    if absolute && root != "/" {
         return Vec::new();
     }
     let dirs_only = pattern.ends_with('/');
     let segments: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
-    let mut candidates = vec![String::new()];
+    if segments.is_empty() {
+        return Vec::new();
+    }
+    let mut candidates = vec![if absolute { "/".to_string() } else { String::new() }];
     for segment in segments {
         let mut next = Vec::new();
         for prefix in &candidates {
-            let join = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}/{name}") };
+            let join = |name: &str| match prefix.as_str() {
+                "" => name.to_string(),
+                "/" => format!("/{name}"),
+                _ => format!("{prefix}/{name}"),
+            };
             if has_meta(segment) {
-                let Ok(dir) = folder::resolve(cwd, if prefix.is_empty() { "." } else { prefix }) else { continue };
+                let Ok(dir) = folder::resolve_in(root, cwd, if prefix.is_empty() { "." } else { prefix }) else { continue };
                 if folder.kind(&dir) != Some(Kind::Dir) {
                     continue;
                 }
@@ -242,7 +252,7 @@ pub(super) fn expand_paths(folder: &Folder<'_>, cwd: &str, pattern: &str) -> Vec
     let mut found: Vec<String> = candidates
         .into_iter()
         .filter(|path| {
-            let kind = folder::resolve(cwd, path).ok().and_then(|p| folder.kind(&p));
+            let kind = folder::resolve_in(root, cwd, path).ok().and_then(|p| folder.kind(&p));
             if dirs_only {
                 kind == Some(Kind::Dir)
             } else {

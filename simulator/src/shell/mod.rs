@@ -14,6 +14,7 @@ mod folder;
 mod glob;
 pub mod parse;
 mod scripts;
+mod tree;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,6 +22,7 @@ use crate::output::Output;
 use crate::project::ProjectFiles;
 
 pub use parse::{parse, ParseError, ParseErrorKind, MAX_SUBST_DEPTH};
+pub use tree::{EntryKind, FileTree, Files};
 
 /// The learner's home directory: the project folder's absolute path as the shell shows it.
 pub const HOME: &str = "/home/estudiante";
@@ -56,6 +58,18 @@ pub trait Programs {
     fn has_program(&self, name: &str) -> bool {
         name == "docker"
     }
+    /// The files the shell works on: the project folder by default, a container's filesystem for a
+    /// shell inside a container (mounted at [`ShellState::root`]).
+    fn files(&mut self) -> Files<'_> {
+        Files::Project(self.project())
+    }
+    /// True if the command `name` (`argv[0]`, not a shell keyword or special builtin) must go to
+    /// [`Programs::run`] even when the shell has a builtin of that name: inside a container the
+    /// image's own programs answer (or `not found`). False by default.
+    fn intercepts(&mut self, name: &str, env: &BTreeMap<String, String>) -> bool {
+        let _ = (name, env);
+        false
+    }
 }
 
 /// Variables, current directory, history and last exit status of the host shell.
@@ -71,8 +85,11 @@ pub struct ShellState {
     pub vars: BTreeMap<String, String>,
     /// Names marked for export that have no value yet (`export X`; `declare -x X`).
     pub exported_unset: BTreeSet<String>,
-    /// Current directory, relative to the project folder (`""` is [`HOME`]).
+    /// Current directory, relative to the project folder (`""` is [`ShellState::root`]).
     pub cwd: String,
+    /// Where the folder the shell works on is mounted: [`HOME`] for the project folder, `/` for a
+    /// shell inside a container (every absolute path is then inside it).
+    pub root: &'static str,
     /// Directories made in the shell (`mkdir`): the project folder itself only stores files.
     pub dirs: BTreeSet<String>,
     /// True when the output goes to a terminal (the browser): `ls` then prints columns. False (the
@@ -118,6 +135,7 @@ impl ShellState {
             vars,
             exported_unset: BTreeSet::from(["OLDPWD".to_string()]),
             cwd: String::new(),
+            root: HOME,
             dirs: BTreeSet::new(),
             tty: false,
             random: 0x2545_f491_4f6c_dd1d,
@@ -171,7 +189,7 @@ impl ShellState {
 
     /// The current directory as an absolute path (`/home/estudiante/app`).
     pub fn pwd(&self) -> String {
-        folder::absolute(&self.cwd)
+        folder::absolute(self.root, &self.cwd)
     }
 
     /// The current directory as a prompt shows it (`~`, `~/app`).

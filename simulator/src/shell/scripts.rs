@@ -74,7 +74,7 @@ impl Exec<'_> {
         let mut out = Output::new();
         let name = argv.first().cloned().unwrap_or_default();
         let cwd = self.state.cwd.clone();
-        let path = match folder::resolve(&cwd, &name) {
+        let path = match folder::resolve_in(self.state.root, &cwd, &name) {
             Ok(path) => path,
             Err(e) => {
                 out.errln(format!("bash: {name}: {}", e.message()));
@@ -104,7 +104,7 @@ impl Exec<'_> {
 
     fn read_script(&mut self, name: &str) -> Result<String, &'static str> {
         let cwd = self.state.cwd.clone();
-        let path = folder::resolve(&cwd, name).map_err(|e| e.message())?;
+        let path = folder::resolve_in(self.state.root, &cwd, name).map_err(|e| e.message())?;
         let folder: Folder<'_> = self.folder();
         match folder.kind(&path) {
             Some(Kind::File) => Ok(folder.read(&path).unwrap_or_default()),

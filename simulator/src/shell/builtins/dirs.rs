@@ -32,14 +32,14 @@ pub(super) fn cd(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
         Some("") => return out,
         Some(dir) => (dir.to_string(), false),
     };
-    let path = match folder::resolve(&state.cwd, &target) {
+    let path = match folder::resolve_in(state.root, &state.cwd, &target) {
         Ok(path) => path,
         Err(e) => {
             out.errln(format!("bash: cd: {target}: {}", e.message()));
             return out.with_exit(1);
         }
     };
-    let kind = Folder::new(programs.project(), &mut state.dirs).kind(&path);
+    let kind = Folder::open(programs, &mut state.dirs, state.root).kind(&path);
     match kind {
         Some(Kind::Dir) => {}
         Some(Kind::File) => {
@@ -87,10 +87,10 @@ pub(super) fn mkdir(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut
     }
     let (parents, verbose) = (opts.has('p'), opts.has('v'));
     let cwd = state.cwd.clone();
-    let mut folder = Folder::new(programs.project(), &mut state.dirs);
+    let mut folder = Folder::open(programs, &mut state.dirs, state.root);
     let mut status = 0;
     for name in &opts.operands {
-        let path = match folder::resolve(&cwd, name) {
+        let path = match folder::resolve_in(state.root, &cwd, name) {
             Ok(path) => path,
             Err(e) => {
                 out.errln(format!("mkdir: cannot create directory ‘{name}’: {}", e.message()));
@@ -107,7 +107,7 @@ pub(super) fn mkdir(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut
                     (true, false) => component.to_string(),
                     (false, _) => format!("{shown}/{component}"),
                 };
-                let Ok(partial) = folder::resolve(&cwd, &shown) else { continue };
+                let Ok(partial) = folder::resolve_in(state.root, &cwd, &shown) else { continue };
                 match folder.kind(&partial) {
                     Some(Kind::Dir) => {}
                     Some(Kind::File) => {
@@ -152,10 +152,10 @@ pub(super) fn rmdir(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut
         return out.with_exit(1);
     }
     let cwd = state.cwd.clone();
-    let mut folder = Folder::new(programs.project(), &mut state.dirs);
+    let mut folder = Folder::open(programs, &mut state.dirs, state.root);
     let mut status = 0;
     for name in operands {
-        let failure = match folder::resolve(&cwd, name) {
+        let failure = match folder::resolve_in(state.root, &cwd, name) {
             Err(e) => Some(e.message()),
             Ok(path) => match folder.kind(&path) {
                 None => Some("No such file or directory"),

@@ -89,10 +89,10 @@ pub(super) fn touch(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut
         return out.with_exit(1);
     }
     let cwd = state.cwd.clone();
-    let mut folder = Folder::new(programs.project(), &mut state.dirs);
+    let mut folder = Folder::open(programs, &mut state.dirs, state.root);
     let mut status = 0;
     for name in operands {
-        let result = match folder::resolve(&cwd, name) {
+        let result = match folder::resolve_in(state.root, &cwd, name) {
             Err(e) => Err(e.message().to_string()),
             Ok(path) if folder.kind(&path).is_some() => Ok(()),
             Ok(path) => folder.write(&path, "").map_err(|e| e.message().to_string()),
@@ -133,7 +133,7 @@ pub(super) fn chmod(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut
     let cwd = state.cwd.clone();
     let mut status = 0;
     for name in args.iter().skip(1) {
-        let kind = folder::resolve(&cwd, name).ok().and_then(|p| Folder::new(programs.project(), &mut state.dirs).kind(&p).map(|k| (p, k)));
+        let kind = folder::resolve_in(state.root, &cwd, name).ok().and_then(|p| Folder::open(programs, &mut state.dirs, state.root).kind(&p).map(|k| (p, k)));
         match kind {
             Some((path, Kind::File)) => {
                 if executable {
@@ -178,7 +178,7 @@ pub(super) fn rm(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
         return out.with_exit(1);
     }
     let cwd = state.cwd.clone();
-    let mut folder = Folder::new(programs.project(), &mut state.dirs);
+    let mut folder = Folder::open(programs, &mut state.dirs, state.root);
     let mut status = 0;
     for name in &opts.operands {
         if recursive && (name == "/" || name.trim_end_matches('/').is_empty() && name.starts_with('/')) {
@@ -192,7 +192,7 @@ pub(super) fn rm(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
             status = 1;
             continue;
         }
-        let path = match folder::resolve(&cwd, name) {
+        let path = match folder::resolve_in(state.root, &cwd, name) {
             Ok(path) => path,
             Err(e) => {
                 let missing = e.message() == ReadError::NotFound.message();
@@ -228,7 +228,7 @@ pub(super) fn rm(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
                 }
                 if verbose {
                     let prefix = format!("{path}/");
-                    let files: Vec<String> = folder.files.list().into_iter().filter(|f| f.starts_with(&prefix)).collect();
+                    let files: Vec<String> = folder.file_list().into_iter().filter(|f| f.starts_with(&prefix)).collect();
                     for file in files {
                         let shown = format!("{}/{}", name.trim_end_matches('/'), file.get(prefix.len()..).unwrap_or(""));
                         out.outln(format!("removed '{shown}'"));

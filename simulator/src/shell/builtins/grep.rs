@@ -240,10 +240,10 @@ fn gather(
 
 /// Every file below `dir`, named `prefix` + its path below `dir`.
 fn collect_tree(state: &mut ShellState, programs: &mut dyn Programs, dir: &str, prefix: &str, sources: &mut Vec<Source>) {
-    let Ok(base) = folder::resolve(&state.cwd, dir) else { return };
+    let Ok(base) = folder::resolve_in(state.root, &state.cwd, dir) else { return };
     let below = if base.is_empty() { String::new() } else { format!("{base}/") };
-    let folder = Folder::new(programs.project(), &mut state.dirs);
-    for path in folder.files.list() {
+    let folder = Folder::open(programs, &mut state.dirs, state.root);
+    for path in folder.file_list() {
         let Some(rest) = path.strip_prefix(&below) else { continue };
         let text = folder.read(&path).ok_or(ReadError::NotFound);
         sources.push(Source { name: format!("{prefix}{rest}"), text });

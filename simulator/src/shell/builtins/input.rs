@@ -36,11 +36,11 @@ pub(super) fn read(
     if name == "/dev/null" {
         return Ok(String::new());
     }
-    let path = folder::resolve(&state.cwd, name).map_err(|e| match e {
+    let path = folder::resolve_in(state.root, &state.cwd, name).map_err(|e| match e {
         PathError::Empty => ReadError::NotFound,
         PathError::Outside => ReadError::Denied,
     })?;
-    let folder = Folder::new(programs.project(), &mut state.dirs);
+    let folder = Folder::open(programs, &mut state.dirs, state.root);
     match folder.kind(&path) {
         Some(Kind::File) => Ok(folder.read(&path).unwrap_or_default()),
         Some(Kind::Dir) => Err(ReadError::IsDir),

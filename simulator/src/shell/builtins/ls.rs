@@ -73,12 +73,12 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
     let operands = if opts.operands.is_empty() { vec![".".to_string()] } else { opts.operands };
     let cwd = state.cwd.clone();
     let executables = state.executables.clone();
-    let folder = Folder::new(programs.project(), &mut state.dirs);
+    let folder = Folder::open(programs, &mut state.dirs, state.root);
     let mut status = 0;
     let mut files: Vec<Entry> = Vec::new();
     let mut dirs: Vec<(String, String)> = Vec::new();
     for name in &operands {
-        let path = match folder::resolve(&cwd, name) {
+        let path = match folder::resolve_in(state.root, &cwd, name) {
             Ok(path) => path,
             Err(e) => {
                 out.errln(format!("ls: cannot open directory '{name}': {}", e.message()));

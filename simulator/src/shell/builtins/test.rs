@@ -146,9 +146,9 @@ impl Cx<'_> {
             "-t" => return Ok(false),
             _ => {}
         }
-        let Ok(path) = folder::resolve(&self.state.cwd, arg) else { return Ok(false) };
+        let Ok(path) = folder::resolve_in(self.state.root, &self.state.cwd, arg) else { return Ok(false) };
         let executable = self.state.executables.contains(&path);
-        let folder = Folder::new(self.programs.project(), &mut self.state.dirs);
+        let folder = Folder::open(&mut *self.programs, &mut self.state.dirs, self.state.root);
         let kind = folder.kind(&path);
         Ok(match op {
             "-e" | "-a" | "-r" | "-w" => kind.is_some(),
