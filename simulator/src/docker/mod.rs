@@ -1,6 +1,10 @@
 //! Docker command families, one file each. [`dispatch`] routes a parsed invocation to its family.
 
+pub mod commit;
+pub mod commit_changes;
 pub mod container_lifecycle;
+pub mod cp;
+pub mod diff;
 pub mod errors;
 pub mod exec;
 pub mod fixture_rootfs;
@@ -71,6 +75,9 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "container ls" => ps::ps(engine, inv),
         "container exec" => exec::exec(engine, inv, call, project),
         "container attach" => exec::attach(engine, inv),
+        "container diff" => diff::diff(engine, inv),
+        "container commit" => commit::commit(engine, inv),
+        "container cp" => cp::cp(engine, inv, call, project),
         "container logs" => logs::logs(engine, inv),
         "container top" => top_port::top(engine, inv),
         "container port" => top_port::port(engine, inv),
