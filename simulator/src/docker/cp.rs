@@ -9,7 +9,8 @@ use crate::format::units::human_size_precision;
 use crate::fs::{path, Content, MergedFs};
 use crate::output::Output;
 use crate::project::ProjectFiles;
-use crate::shell::{ProgramCall, HOME};
+use crate::docker::host_path::{host_path, project_path};
+use crate::shell::ProgramCall;
 
 /// One side of a copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,42 +29,6 @@ fn split(arg: &str) -> Side {
     match arg.split_once(':') {
         Some((name, p)) if !name.is_empty() && !name.contains('/') => Side::Container { name: name.to_string(), path: p.to_string() },
         _ => Side::Local(arg.to_string()),
-    }
-}
-
-/// A project-relative path for a host path typed in directory `cwd`; `None` outside the folder.
-fn project_path(cwd: &str, typed: &str) -> Option<String> {
-    let rel = if let Some(rest) = typed.strip_prefix(HOME) {
-        if !(rest.is_empty() || rest.starts_with('/')) {
-            return None;
-        }
-        rest.to_string()
-    } else if typed.starts_with('/') {
-        return None;
-    } else if cwd.is_empty() {
-        typed.to_string()
-    } else {
-        format!("{cwd}/{typed}")
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for p in rel.split('/') {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// The absolute host path of a project path (for messages).
-fn host_path(rel: &str) -> String {
-    if rel.is_empty() {
-        HOME.to_string()
-    } else {
-        format!("{HOME}/{rel}")
     }
 }
 

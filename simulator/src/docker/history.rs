@@ -42,12 +42,24 @@ pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
         entries.push((String::new(), size, h));
     }
     let count = entries.len();
+    // The classic store names each row that is the top of a local image in the parent chain
+    // (a committed image shows its parent's ID); the others are `<missing>`.
+    let mut ids_at: std::collections::BTreeMap<usize, String> = std::collections::BTreeMap::new();
+    ids_at.insert(count.saturating_sub(1), img.id.clone());
+    let mut parent = img.parent.clone();
+    for _ in 0..128 {
+        let Some(p) = engine.images.get(&parent) else { break };
+        if let Some(top) = p.history.len().checked_sub(1) {
+            ids_at.entry(top).or_insert_with(|| p.id.clone());
+        }
+        parent = p.parent.clone();
+    }
     let mut rows = Vec::new();
     for (i, (_, size, h)) in entries.into_iter().enumerate().rev() {
-        let id = if i + 1 == count {
-            if trunc { img.short_id().to_string() } else { img.id.clone() }
-        } else {
-            "<missing>".to_string()
+        let id = match ids_at.get(&i) {
+            Some(full) if trunc => full.strip_prefix("sha256:").unwrap_or(full).get(..12).unwrap_or(full).to_string(),
+            Some(full) => full.clone(),
+            None => "<missing>".to_string(),
         };
         let created_by = h.created_by.replace('\t', " ");
         let created_by = if trunc { ellipsis(&created_by, 45) } else { created_by };

@@ -7,8 +7,10 @@ pub mod cp;
 pub mod diff;
 pub mod errors;
 pub mod exec;
+pub mod export;
 pub mod fixture_rootfs;
 pub mod history;
+pub mod host_path;
 pub mod images;
 pub mod import;
 pub mod info;
@@ -23,6 +25,7 @@ pub mod rm;
 pub mod rmi;
 pub mod run;
 pub mod run_options;
+pub mod save_load;
 pub mod search;
 pub mod stats;
 pub mod system;
@@ -78,6 +81,9 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "container diff" => diff::diff(engine, inv),
         "container commit" => commit::commit(engine, inv),
         "container cp" => cp::cp(engine, inv, call, project),
+        "container export" => export::export(engine, inv, call, project),
+        "image save" => save_load::save(engine, inv, call, project),
+        "image load" => save_load::load(engine, inv, call, project),
         "container logs" => logs::logs(engine, inv),
         "container top" => top_port::top(engine, inv),
         "container port" => top_port::port(engine, inv),

@@ -90,12 +90,21 @@ pub fn runs_a_shell(engine: &Engine, id: &str) -> bool {
 pub fn shell_attachment(engine: &Engine, id: &str, exec: bool, extra_env: Vec<String>, workdir: Option<&str>, user: Option<&str>, program: &str) -> Attached {
     let c = engine.containers.get(id);
     let mut env = engine.process_env_of(id);
+    // The HOME the runtime adds (the image does not set it) comes after everything else.
+    let added_home = match env.last() {
+        Some(last) if last.starts_with("HOME=") && !c.is_some_and(|c| c.config.env.iter().any(|e| e.starts_with("HOME="))) => env.pop(),
+        _ => None,
+    };
+    let extra_has_home = extra_env.iter().any(|e| e.starts_with("HOME="));
     for kv in extra_env {
         let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k).to_string();
         match env.iter_mut().find(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) == key) {
             Some(slot) => *slot = kv,
             None => env.push(kv),
         }
+    }
+    if let Some(home) = added_home.filter(|_| !extra_has_home) {
+        env.push(home);
     }
     let spec = ShellSpec {
         exec,

@@ -3,6 +3,7 @@
 //! Lifecycle transitions live in [`lifecycle`]; the command families that read and change this state
 //! live in [`crate::docker`], one file each.
 
+pub mod archives;
 pub mod container;
 pub mod container_fs;
 pub mod container_shell;
@@ -58,6 +59,8 @@ pub struct Engine {
     pub removed_logs: BTreeMap<String, Vec<container::LogEntry>>,
     /// True when Docker Hub cannot be reached (the real-engine capture machine has no internet).
     pub hub_offline: bool,
+    /// Images `docker save` wrote during the session (for `docker load`).
+    pub archives: archives::Archives,
 }
 
 /// Why a container lookup failed.
@@ -92,6 +95,7 @@ impl Engine {
             last_exit_codes: BTreeMap::new(),
             removed_logs: BTreeMap::new(),
             hub_offline: false,
+            archives: archives::Archives::default(),
         }
     }
 

@@ -243,6 +243,14 @@ pub fn process_table(l: &Launch<'_>, program: &Program) -> Vec<(u32, String, Str
     rows
 }
 
+/// Programs the images' entrypoint scripts start themselves (configuring them first).
+fn is_server(program: &str) -> bool {
+    matches!(
+        userland::base_name(program),
+        "nginx" | "nginx-debug" | "httpd-foreground" | "redis-server" | "postgres" | "mysqld" | "rabbitmq-server" | "node" | "python" | "python3"
+    )
+}
+
 /// Works out what `argv` does in this container; utilities and scripts run against `fs`.
 pub fn launch(l: &Launch<'_>, fs: &mut MergedFs) -> Result<Program, StartError> {
     let Some(program) = l.argv.first() else {
@@ -251,6 +259,16 @@ pub fn launch(l: &Launch<'_>, fs: &mut MergedFs) -> Result<Program, StartError> 
     resolve_program(fs, program, &path_of(l.env), l.workdir)?;
     let base = userland::base_name(program).to_string();
     let args: Vec<&str> = l.argv.iter().skip(1).map(String::as_str).collect();
+    // An image's entrypoint script configures its server, or runs the command it was given
+    // (`exec "$@"`): `docker run nginx cat /etc/nginx/nginx.conf`.
+    if base == "docker-entrypoint.sh" {
+        if let Some(first) = args.first().filter(|a| !a.starts_with('-') && !is_server(a)) {
+            if fs.which(first, &path_of(l.env)).is_some() {
+                let rest: Vec<String> = l.argv.iter().skip(1).cloned().collect();
+                return launch(&Launch { argv: &rest, ..*l }, fs);
+            }
+        }
+    }
     let cmdline = l.argv.join(" ");
     let mut p = Program { output: Vec::new(), exit: Some((0, 0)), handlers: BTreeMap::new(), processes: vec![("root".into(), cmdline.clone())] };
     match base.as_str() {

@@ -11,6 +11,7 @@ mod files;
 mod listing;
 mod messages;
 mod packages;
+mod search;
 mod system;
 
 use std::collections::BTreeMap;
@@ -230,6 +231,15 @@ impl<'a> Machine<'a> {
         result
     }
 
+    /// True when the shell runs `name` as a busybox applet without looking at `PATH` (Debian's
+    /// static busybox is built with `FEATURE_SH_STANDALONE`: deleting `/bin/wc` changes nothing).
+    fn standalone_applet(&self, name: &str) -> bool {
+        self.userland.is_busybox()
+            && !name.contains('/')
+            && crate::docker::fixture_rootfs::APPLETS.contains(&name)
+            && files::busybox_banner(self).contains("Debian")
+    }
+
     /// `not found` as the running shell says it.
     fn not_found(&self, name: &str) -> Output {
         let mut out = Output::new();
@@ -262,7 +272,7 @@ impl Programs for Machine<'_> {
         let Some(name) = call.argv.first().map(String::as_str) else { return Output::new() };
         let path_var = Self::path_var(call.env);
         let lookup = if name.contains('/') { Self::absolute(call.cwd, name) } else { name.to_string() };
-        if self.fs.which(&lookup, path_var).is_none() {
+        if self.fs.which(&lookup, path_var).is_none() && !self.standalone_applet(name) {
             return self.not_found(name);
         }
         match base_name(name) {
@@ -277,6 +287,7 @@ impl Programs for Machine<'_> {
             "mv" => files::mv(self, call),
             "ln" => files::ln(self, call),
             "chmod" => files::chmod(self, call),
+            "find" => search::find(self, call),
             "env" | "printenv" => system::env(self, call),
             "id" => system::id(self, call),
             "whoami" => system::whoami(self, call),
@@ -342,7 +353,7 @@ impl Programs for Machine<'_> {
         }
         if SHELL_FILTERS.contains(&name) {
             // The shell's filter runs when the image has the program.
-            return self.fs.which(name, Self::path_var(env)).is_none();
+            return self.fs.which(name, Self::path_var(env)).is_none() && !self.standalone_applet(name);
         }
         true
     }

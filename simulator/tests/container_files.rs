@@ -1,0 +1,118 @@
+//! Life inside containers in a terminal session: shells on the container's files, package
+//! managers, `docker diff`, `docker commit`, `docker cp`, sizes.
+
+use simulator::{MemoryProject, Output, Session, SessionConfig};
+
+fn tty_session() -> Session {
+    Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(MemoryProject::new()))
+}
+
+fn run(s: &mut Session, line: &str) -> Output {
+    s.run_line(line)
+}
+
+fn stdout(s: &mut Session, line: &str) -> String {
+    run(s, line).stdout()
+}
+
+#[test]
+fn nginx_page_changed_inside_shows_in_diff_and_survives_a_commit() {
+    let mut s = tty_session();
+    let out = run(&mut s, "docker run -d --name web -p 8080:80 nginx");
+    assert_eq!(out.exit_code, 0, "{}", out.combined());
+    let diff = stdout(&mut s, "docker diff web");
+    for line in ["C /etc/nginx/conf.d/default.conf", "A /run/nginx.pid", "A /var/cache/nginx/client_temp"] {
+        assert!(diff.lines().any(|l| l == line), "{line} missing in\n{diff}");
+    }
+    assert_eq!(run(&mut s, "docker exec -it web bash").exit_code, 0);
+    assert!(s.in_container_shell());
+    let out = run(&mut s, "echo '<h1>Hola</h1>' > /usr/share/nginx/html/index.html");
+    assert_eq!(out.combined(), "");
+    assert_eq!(stdout(&mut s, "cat /usr/share/nginx/html/index.html"), "<h1>Hola</h1>\n");
+    assert_eq!(run(&mut s, "exit").exit_code, 0);
+    let diff = stdout(&mut s, "docker diff web");
+    assert!(diff.contains("C /usr/share/nginx/html/index.html\n"), "{diff}");
+    let out = run(&mut s, "docker commit web mi-web:1");
+    assert!(out.stdout().starts_with("sha256:"), "{}", out.combined());
+    let out = run(&mut s, "docker run --rm mi-web:1 cat /usr/share/nginx/html/index.html");
+    assert_eq!(out.stdout(), "<h1>Hola</h1>\n");
+    let history = stdout(&mut s, "docker history mi-web:1");
+    let first = history.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("nginx -g 'daemon off;'") || first.contains("nginx -g daemon off;"), "{history}");
+}
+
+#[test]
+fn debian_needs_apt_get_update_before_install() {
+    let mut s = tty_session();
+    assert_eq!(run(&mut s, "docker run -it --name deb debian bash").exit_code, 0);
+    let prompt = s.prompt();
+    assert!(prompt.starts_with("root@") && prompt.ends_with(":/# "), "{prompt}");
+    let out = run(&mut s, "curl --version");
+    assert_eq!((out.stderr().as_str(), out.exit_code), ("bash: curl: command not found\n", 127));
+    let out = run(&mut s, "apt-get install -y curl");
+    assert_eq!(out.exit_code, 100);
+    assert!(out.stderr().contains("E: Unable to locate package curl"), "{}", out.combined());
+    let out = run(&mut s, "apt-get update");
+    assert!(out.stdout().contains("Get:1 http://deb.debian.org/debian bookworm InRelease"), "{}", out.combined());
+    let out = run(&mut s, "apt-get install -y curl");
+    assert_eq!(out.exit_code, 0, "{}", out.combined());
+    assert!(out.stdout().contains("Setting up curl (7.88.1-10+deb12u8) ..."));
+    assert_eq!(stdout(&mut s, "which curl"), "/usr/bin/curl\n");
+    let status = stdout(&mut s, "cat /var/lib/dpkg/status");
+    assert!(status.contains("Package: curl\nStatus: install ok installed\n"), "{status}");
+    assert!(status.contains("Version: 7.88.1-10+deb12u8\n"));
+    let out = run(&mut s, "cd /nope");
+    assert_eq!(out.stderr(), "bash: cd: /nope: No such file or directory\n");
+    assert_eq!(run(&mut s, "exit 0").exit_code, 0);
+    let size = stdout(&mut s, "docker ps -a -s --format '{{.Size}}'");
+    assert!(size.contains("MB (virtual"), "{size}");
+}
+
+#[test]
+fn alpine_apk_add_and_busybox_messages() {
+    let mut s = tty_session();
+    assert_eq!(run(&mut s, "docker run -it --name alp alpine sh").exit_code, 0);
+    assert_eq!(s.prompt(), "/ # ");
+    let out = run(&mut s, "curl");
+    assert_eq!(out.stderr(), "sh: curl: not found\n");
+    let out = run(&mut s, "apk add curl");
+    assert!(out.stdout().contains("Installing curl (8.11.1-r0)"), "{}", out.combined());
+    assert_eq!(stdout(&mut s, "which curl"), "/usr/bin/curl\n");
+    assert!(stdout(&mut s, "cat /etc/apk/world").contains("curl\n"));
+    assert_eq!(run(&mut s, "cat /nope").stderr(), "cat: can't open '/nope': No such file or directory\n");
+    run(&mut s, "mkdir -p /srv/app && cd /srv/app");
+    assert_eq!(s.prompt(), "/srv/app # ");
+    assert_eq!(stdout(&mut s, "pwd"), "/srv/app\n");
+    run(&mut s, "exit");
+    assert!(stdout(&mut s, "docker diff alp").contains("A /srv/app\n"));
+}
+
+#[test]
+fn cp_between_the_project_folder_and_a_container() {
+    let mut s = tty_session();
+    run(&mut s, "echo 'hola' > saludo.txt");
+    run(&mut s, "docker run -d --name box busybox sleep 1000");
+    let out = run(&mut s, "docker cp saludo.txt box:/tmp/");
+    assert_eq!((out.stderr().as_str(), out.exit_code), ("Successfully copied 2.05kB to box:/tmp/\n", 0));
+    assert_eq!(stdout(&mut s, "docker exec box cat /tmp/saludo.txt"), "hola\n");
+    let out = run(&mut s, "docker cp box:/etc/hostname .");
+    assert_eq!(out.exit_code, 0, "{}", out.combined());
+    let id = s.engine.find_container("box").map(|c| c.id.clone()).unwrap_or_default();
+    assert_eq!(stdout(&mut s, "cat hostname"), format!("{}\n", id.get(..12).unwrap_or_default()));
+    let out = run(&mut s, "docker cp box:/nope .");
+    assert_eq!(out.stderr(), "Error response from daemon: Could not find the file /nope in container box\n");
+}
+
+#[test]
+fn save_and_load_round_trip_in_the_session() {
+    let mut s = tty_session();
+    run(&mut s, "docker pull busybox");
+    assert_eq!(run(&mut s, "docker save busybox").stderr(), "cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
+    let out = run(&mut s, "docker save -o bb.tar busybox");
+    assert_eq!(out.exit_code, 0, "{}", out.combined());
+    assert!(out.stderr().contains("cannot write tar data"));
+    assert_eq!(run(&mut s, "docker rmi busybox").exit_code, 0);
+    let out = run(&mut s, "docker load -i bb.tar");
+    assert_eq!(out.stdout(), "Loaded image: busybox:latest\n");
+    assert_eq!(run(&mut s, "docker run --rm busybox echo back").stdout(), "back\n");
+}
