@@ -95,7 +95,7 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         Some(input) if is_shell(&argv) => {
             let env_map = env_map(&env);
             let cwd_rel = cwd.trim_start_matches('/').to_string();
-            crate::shell::Programs::run(&mut m, ProgramCall { argv: &argv, stdin: Some(input), env: &env_map, cwd: &cwd_rel })
+            m.run_with_stdin(ProgramCall { argv: &argv, stdin: Some(input), env: &env_map, cwd: &cwd_rel })
         }
         _ => m.run_argv(&argv, &env_map(&env), &cwd),
     };

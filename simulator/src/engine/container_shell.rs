@@ -111,6 +111,7 @@ impl ContainerShell {
             .unwrap_or_default();
         let mut m = Machine::new(&mut c.fs, self.user.clone(), &self.hostname, now);
         m.tty = true;
+        m.interactive = true;
         m.env_order = self.env.clone();
         m.processes = processes;
         let shell_pid = m.processes.iter().map(|p| p.0).max().unwrap_or(0) + 6;

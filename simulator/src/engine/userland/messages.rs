@@ -15,14 +15,35 @@ pub enum ShellKind {
     Bash,
 }
 
+/// Marks the lines of a finished inner shell (`sh -c 'bash -c …'`), so the outer shell leaves
+/// them alone; removed before the output leaves the container.
+pub const FINISHED: char = '\u{E002}';
+
 impl ShellKind {
-    /// The message for a command the image does not have.
-    pub fn not_found(self, name: &str) -> String {
+    /// The message for a command the image does not have (`interactive`: typed at a prompt).
+    pub fn not_found(self, name: &str, interactive: bool) -> String {
+        let line = if interactive { "" } else { "line 1: " };
         match self {
             ShellKind::Ash => format!("sh: {name}: not found"),
             ShellKind::Dash => format!("sh: 1: {name}: not found"),
-            ShellKind::Bash if name.contains('/') => format!("bash: {name}: No such file or directory"),
-            ShellKind::Bash => format!("bash: {name}: command not found"),
+            ShellKind::Bash if name.contains('/') => format!("bash: {line}{name}: No such file or directory"),
+            ShellKind::Bash => format!("bash: {line}{name}: command not found"),
+        }
+    }
+}
+
+/// Marks every stderr line of `out` as finished (see [`FINISHED`]).
+pub fn finish(out: &mut Output) {
+    for chunk in out.chunks.iter_mut().filter(|c| c.stream == Stream::Stderr) {
+        chunk.text = chunk.text.split_inclusive('\n').map(|l| format!("{FINISHED}{l}")).collect();
+    }
+}
+
+/// Removes the [`FINISHED`] marks.
+pub fn unmark(out: &mut Output) {
+    for chunk in &mut out.chunks {
+        if chunk.text.contains(FINISHED) {
+            chunk.text = chunk.text.replace(FINISHED, "");
         }
     }
 }

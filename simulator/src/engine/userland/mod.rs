@@ -106,6 +106,8 @@ pub struct Machine<'a> {
     pub forever: bool,
     /// The shell whose messages are printed (the innermost running one).
     pub shell: ShellKind,
+    /// Lines come from a prompt (`docker exec -it … bash`), not from a script.
+    pub interactive: bool,
     /// The project folder is not visible inside a container.
     project: MemoryProject,
     depth: usize,
@@ -129,6 +131,7 @@ impl<'a> Machine<'a> {
             slept_ns: 0,
             forever: false,
             shell: userland.sh(),
+            interactive: false,
             project: MemoryProject::new(),
             depth: 0,
         }
@@ -156,6 +159,11 @@ impl<'a> Machine<'a> {
         let mut out = shell::run_line(line, state, self);
         self.shell = saved;
         messages::rewrite(&mut out, kind, line_no, self.fs, &state.cwd);
+        if self.depth == 0 {
+            messages::unmark(&mut out);
+        } else {
+            messages::finish(&mut out);
+        }
         out
     }
 
@@ -164,13 +172,22 @@ impl<'a> Machine<'a> {
         let Some(name) = argv.first() else { return Output::new() };
         if self.intercepts(name, env) {
             let cwd_rel = cwd.trim_start_matches('/').trim_end_matches('/').to_string();
-            return self.run(ProgramCall { argv, stdin: None, env, cwd: &cwd_rel });
+            let mut out = self.run(ProgramCall { argv, stdin: None, env, cwd: &cwd_rel });
+            messages::unmark(&mut out);
+            return out;
         }
         // A shell builtin or filter run as a program (`/bin/echo`): the shell runs it.
         let mut state = self.shell_state(env, cwd);
         let line = quote_argv(argv);
         let kind = self.userland.sh();
         self.run_line(&line, &mut state, kind, 0)
+    }
+
+    /// Runs a program that reads `call.stdin` (`echo ls | docker exec -i c sh`).
+    pub fn run_with_stdin(&mut self, call: ProgramCall<'_>) -> Output {
+        let mut out = self.run(call);
+        messages::unmark(&mut out);
+        out
     }
 
     /// The command's `PATH`.
@@ -243,7 +260,7 @@ impl<'a> Machine<'a> {
     /// `not found` as the running shell says it.
     fn not_found(&self, name: &str) -> Output {
         let mut out = Output::new();
-        out.errln(self.shell.not_found(name));
+        out.errln(self.shell.not_found(name, self.interactive && self.depth == 0));
         out.with_exit(127)
     }
 }

@@ -117,3 +117,41 @@ fn read_only_root_filesystem() {
     assert_eq!(err(&mut fs, "echo hi > /x"), "sh: can't create /x: Read-only file system\n");
     assert_eq!(err(&mut fs, "mkdir /d"), "mkdir: can't create directory '/d': Read-only file system\n");
 }
+
+fn debian() -> MergedFs {
+    let image = crate::hub::find("debian", "bookworm").map(crate::hub::rootfs::layers_for).unwrap_or_default();
+    let mut fs = MergedFs::new(image);
+    fs.now = 1_763_200_800;
+    fs
+}
+
+#[test]
+fn debian_speaks_gnu_and_dash() {
+    let mut fs = debian();
+    assert_eq!(Userland::of(&fs), Userland::Gnu);
+    let cases = [
+        ("cat /nope", "cat: /nope: No such file or directory\n"),
+        ("cat /etc", "cat: /etc: Is a directory\n"),
+        ("ls /nope", "ls: cannot access '/nope': No such file or directory\n"),
+        ("rm /nope", "rm: cannot remove '/nope': No such file or directory\n"),
+        ("rm /etc", "rm: cannot remove '/etc': Is a directory\n"),
+        ("rmdir /bin", "rmdir: failed to remove '/bin': Not a directory\n"),
+        ("mkdir /etc", "mkdir: cannot create directory '/etc': File exists\n"),
+        ("touch /nope/x", "touch: cannot touch '/nope/x': No such file or directory\n"),
+        ("cp /nope /x", "cp: cannot stat '/nope': No such file or directory\n"),
+        ("cp /etc /x", "cp: -r not specified; omitting directory '/etc'\n"),
+        ("mv /nope /x", "mv: cannot stat '/nope': No such file or directory\n"),
+        ("echo hi > /etc/", "sh: 1: cannot create /etc/: Is a directory\n"),
+        ("echo hi > /nope/x", "sh: 1: cannot create /nope/x: Directory nonexistent\n"),
+        ("cat < /nope", "sh: 1: cannot open /nope: No such file\n"),
+        ("cd /nope", "sh: 1: cd: can't cd to /nope\n"),
+        ("nosuch", "sh: 1: nosuch: not found\n"),
+        ("ps", "sh: 1: ps: not found\n"),
+    ];
+    for (script, expected) in cases {
+        assert_eq!(err(&mut fs, script), expected, "{script}");
+    }
+    assert_eq!(sh(&mut fs, "ls /nope").2, 2);
+    assert_eq!(sh(&mut fs, "ls -ld /tmp").0, "drwxrwxrwt 2 root root 4096 Jan 13  2025 /tmp\n");
+    assert_eq!(sh(&mut fs, "bash -c 'nosuch'").1, "bash: line 1: nosuch: command not found\n");
+}
