@@ -74,7 +74,15 @@ impl Session {
     fn run_in_container_shell(&mut self, line: &str) -> Output {
         let Some(sh) = self.container_shell.as_mut() else { return Output::new() };
         let still_running = self.engine.containers.get(&sh.container_id).is_some_and(|c| c.state.running);
-        let result = if still_running { sh.run_line(&mut self.engine, line) } else { ShellLine { output: Output::new(), exited: Some(137) } };
+        let result = if still_running {
+            // Bind mounts show the project folder as it is now, and write back what changed.
+            self.engine.sync_binds_in(self.project.as_ref());
+            let result = sh.run_line(&mut self.engine, line);
+            self.engine.sync_binds_out(self.project.as_mut());
+            result
+        } else {
+            ShellLine { output: Output::new(), exited: Some(137) }
+        };
         let mut out = result.output;
         if let Some(code) = result.exited {
             let (id, exec) = (sh.container_id.clone(), sh.exec);

@@ -116,3 +116,37 @@ fn save_and_load_round_trip_in_the_session() {
     assert_eq!(out.stdout(), "Loaded image: busybox:latest\n");
     assert_eq!(run(&mut s, "docker run --rm busybox echo back").stdout(), "back\n");
 }
+
+#[test]
+fn data_in_a_volume_outlives_its_containers() {
+    let mut s = tty_session();
+    run(&mut s, "docker pull busybox");
+    assert_eq!(run(&mut s, "docker run -it --name w1 -v datos:/datos busybox sh").exit_code, 0);
+    run(&mut s, "echo 'lo importante' > /datos/nota.txt");
+    run(&mut s, "exit");
+    assert_eq!(run(&mut s, "docker rm w1").exit_code, 0);
+    assert_eq!(stdout(&mut s, "docker run --rm -v datos:/datos busybox cat /datos/nota.txt"), "lo importante\n");
+    // The volume is not part of the container's layer: only its mount point is.
+    run(&mut s, "docker run -d --name w2 -v datos:/datos busybox sleep 1000");
+    run(&mut s, "docker exec w2 sh -c 'echo mas >> /datos/nota.txt'");
+    assert_eq!(stdout(&mut s, "docker diff w2"), "A /datos\n");
+    let out = run(&mut s, "docker volume rm datos");
+    assert!(out.stderr().starts_with("Error response from daemon: remove datos: volume is in use - ["), "{}", out.combined());
+    assert_eq!(stdout(&mut s, "docker volume ls"), "DRIVER    VOLUME NAME\nlocal     datos\n");
+}
+
+#[test]
+fn a_bind_mount_shows_the_project_folder_live() {
+    let mut s = tty_session();
+    run(&mut s, "mkdir web && echo '<h1>v1</h1>' > web/index.html");
+    let out = run(&mut s, "docker run -d --name site -v ./web:/usr/share/nginx/html nginx");
+    assert_eq!(out.exit_code, 0, "{}", out.combined());
+    assert_eq!(stdout(&mut s, "docker exec site cat /usr/share/nginx/html/index.html"), "<h1>v1</h1>\n");
+    // Edited on the host: the container sees it at once.
+    run(&mut s, "echo '<h1>v2</h1>' > web/index.html");
+    assert_eq!(stdout(&mut s, "docker exec site cat /usr/share/nginx/html/index.html"), "<h1>v2</h1>\n");
+    // Written in the container: it lands in the project folder.
+    run(&mut s, "docker exec site sh -c 'echo hecho > /usr/share/nginx/html/log.txt'");
+    assert_eq!(stdout(&mut s, "cat web/log.txt"), "hecho\n");
+    assert_eq!(stdout(&mut s, "docker inspect -f '{{range .Mounts}}{{.Type}} {{.Source}} {{.Destination}}{{end}}' site"), "bind /home/estudiante/web /usr/share/nginx/html\n");
+}

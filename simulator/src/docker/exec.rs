@@ -66,13 +66,13 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
     let attached = shell_attachment(engine, &id, true, extra_env, Some(&workdir), Some(&user_spec), argv.first().map_or("sh", String::as_str));
     let env = attached.shell.as_ref().map(|s| s.env.clone()).unwrap_or_default();
     let cwd = if workdir.is_empty() { "/".to_string() } else { workdir.clone() };
-    let Some(c) = engine.containers.get(&id) else { return out };
-    if let Some(program) = argv.first() {
-        if let Err(e) = process::resolve_program(&c.fs, program, &path_of(&env), &cwd) {
+    if let (Some(program), Some(view)) = (argv.first(), engine.container_view(&id)) {
+        if let Err(e) = process::resolve_in_view(&view, program, &path_of(&env), &cwd) {
             out.errln(e.exec_message());
             return out.with_exit(e.exit_code());
         }
     }
+    let Some(c) = engine.containers.get(&id) else { return out };
     if interactive && tty && is_shell(&argv) {
         out.attached = Some(attached);
         return out;
@@ -84,8 +84,8 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         .map(|p| p.processes.iter().enumerate().map(|(i, (u, cmd))| (if i == 0 { 1 } else { 7 + i as u32 }, u.clone(), cmd.clone())).collect())
         .unwrap_or_default();
     let hostname = c.config.hostname.clone();
-    let Some(c) = engine.containers.get_mut(&id) else { return out };
-    let mut m = Machine::new(&mut c.fs, user, &hostname, now);
+    let Some(mut view) = engine.container_view(&id) else { return out };
+    let mut m = Machine::new(&mut view, user, &hostname, now);
     m.tty = tty;
     m.env_order = env.clone();
     m.processes = processes;
@@ -100,6 +100,7 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         _ => m.run_argv(&argv, &env_map(&env), &cwd),
     };
     let slept = m.slept_ns;
+    drop(view);
     if slept > 0 && !inv.bool("detach") {
         engine.advance_to(now.plus_nanos(slept));
     }

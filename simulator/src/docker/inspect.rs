@@ -14,9 +14,10 @@ pub enum Kind {
     Any,
     Container,
     Image,
+    Volume,
 }
 
-const OTHER_TYPES: &[&str] = &["config", "network", "node", "plugin", "secret", "service", "task", "volume"];
+const OTHER_TYPES: &[&str] = &["config", "network", "node", "plugin", "secret", "service", "task"];
 
 fn lookup(engine: &Engine, name: &str, kind: Kind, size: bool) -> Result<Value, String> {
     if matches!(kind, Kind::Any | Kind::Container) {
@@ -31,8 +32,14 @@ fn lookup(engine: &Engine, name: &str, kind: Kind, size: bool) -> Result<Value, 
             Err(_) => {}
         }
     }
+    if matches!(kind, Kind::Any | Kind::Volume) {
+        if let Some(v) = engine.volumes.get(name) {
+            return Ok(crate::docker::volume::inspect_json(v));
+        }
+    }
     Err(match kind {
         Kind::Container => format!("Error response from daemon: No such container: {name}"),
+        Kind::Volume => format!("Error response from daemon: get {name}: no such volume"),
         _ => format!("Error: No such object: {name}"),
     })
 }
@@ -63,6 +70,7 @@ pub fn inspect(engine: &mut Engine, inv: &Invocation, kind: Kind) -> Output {
     let kind = match (kind, inv.str("type")) {
         (Kind::Any, Some("container")) => Kind::Container,
         (Kind::Any, Some("image")) => Kind::Image,
+        (Kind::Any, Some("volume")) => Kind::Volume,
         (Kind::Any, Some(t)) if OTHER_TYPES.contains(&t) => {
             // Objects the simulator does not have yet: nothing is found, as on an empty engine.
             for name in &inv.args {

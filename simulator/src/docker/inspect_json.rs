@@ -89,7 +89,7 @@ pub fn container(engine: &Engine, c: &Container, with_size: bool) -> Value {
         m.insert("SizeRw".into(), json!(c.size_rw()));
         m.insert("SizeRootFs".into(), json!(virt + c.size_rw()));
     }
-    m.insert("Mounts".into(), json!([]));
+    m.insert("Mounts".into(), Value::Array(c.mounts.iter().map(mount_json).collect()));
     m.insert("Config".into(), container_config(c));
     m.insert("NetworkSettings".into(), network_settings(c));
     Value::Object(m)
@@ -345,4 +345,23 @@ fn image_config(img: &Image) -> Value {
     let mut keys: Vec<String> = m.keys().cloned().collect();
     keys.sort();
     Value::Object(keys.into_iter().filter_map(|k| m.get(&k).cloned().map(|v| (k, v))).collect())
+}
+
+/// One entry of a container's `Mounts` (Docker 28's order of keys).
+fn mount_json(mp: &crate::engine::mounts::MountPoint) -> Value {
+    use crate::engine::mounts::MountSource;
+    let mut m = Map::new();
+    m.insert("Type".into(), json!(mp.kind()));
+    if let MountSource::Volume(name) = &mp.source {
+        m.insert("Name".into(), json!(name));
+    }
+    m.insert("Source".into(), json!(mp.host_source()));
+    m.insert("Destination".into(), json!(mp.target));
+    if matches!(mp.source, MountSource::Volume(_)) {
+        m.insert("Driver".into(), json!("local"));
+    }
+    m.insert("Mode".into(), json!(if matches!(mp.source, MountSource::Volume(_)) && !mp.read_only { "" } else if mp.read_only { "ro" } else { "" }));
+    m.insert("RW".into(), json!(!mp.read_only));
+    m.insert("Propagation".into(), json!(if matches!(mp.source, MountSource::Bind(_)) { "rprivate" } else { "" }));
+    Value::Object(m)
 }

@@ -32,6 +32,7 @@ pub mod system;
 pub mod tag;
 pub mod top_port;
 pub mod version;
+pub mod volume;
 
 use crate::cli;
 use crate::engine::Engine;
@@ -99,6 +100,11 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "image history" => history::history(engine, inv),
         "search" => search::search(engine, inv),
         "system df" => system::df(engine, inv),
+        "volume create" => volume::create(engine, inv),
+        "volume ls" => volume::ls(engine, inv),
+        "volume inspect" => volume::inspect(engine, inv),
+        "volume rm" => volume::rm(engine, inv),
+        "volume prune" => volume::prune(engine, inv, call.stdin),
         "system prune" => system::prune(engine, inv, call.stdin),
         _ => not_supported(inv),
     }

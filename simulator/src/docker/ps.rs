@@ -222,10 +222,21 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields:
         m.insert("Labels".into(), json!(labels.join(",")));
     }
     if want("LocalVolumes") {
-        m.insert("LocalVolumes".into(), json!("0"));
+        let local = c.mounts.iter().filter(|mp| matches!(mp.source, crate::engine::mounts::MountSource::Volume(_))).count();
+        m.insert("LocalVolumes".into(), json!(local.to_string()));
     }
     if want("Mounts") {
-        m.insert("Mounts".into(), json!(""));
+        // Volume names, bind sources (as the CLI shortens them to 15 characters).
+        let names: Vec<String> = c
+            .mounts
+            .iter()
+            .filter(|mp| !matches!(mp.source, crate::engine::mounts::MountSource::Tmpfs))
+            .map(|mp| match &mp.source {
+                crate::engine::mounts::MountSource::Volume(n) => crate::format::ellipsis(n, 15),
+                _ => crate::format::ellipsis(&mp.host_source(), 15),
+            })
+            .collect();
+        m.insert("Mounts".into(), json!(names.join(",")));
     }
     if want("Names") {
         m.insert("Names".into(), json!(c.name));

@@ -12,7 +12,14 @@ pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {
     for typed in &inv.args {
         let mut events = Vec::new();
         let result = match engine.resolve_container_id(typed) {
-            Ok(id) => engine.remove(&id, typed, force, &mut events),
+            Ok(id) => {
+                let anonymous = if inv.bool("volumes") { engine.anonymous_volumes_of(&id) } else { Vec::new() };
+                let removed = engine.remove(&id, typed, force, &mut events);
+                if removed.is_ok() {
+                    engine.drop_volumes(&anonymous);
+                }
+                removed
+            }
             Err(e) => Err(e.message()),
         };
         out.events.extend(events);

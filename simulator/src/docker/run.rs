@@ -11,6 +11,7 @@ use crate::engine::container::{Container, ContainerConfig, HostConfig, State};
 use crate::engine::image_store::LookupError;
 use crate::engine::lifecycle::StartFailure;
 use crate::engine::reference::Reference;
+use crate::engine::mounts::{self, MountRequest, SpecError};
 use crate::engine::{container_fs, names, Engine};
 use crate::events::Event;
 use crate::output::{AttachKind, Attached, Output, ShellSpec, Stream};
@@ -170,6 +171,31 @@ fn prepare(
             return Err(());
         }
     };
+    // Mount specs: the CLI checks their syntax, the daemon the rest.
+    let mut mount_requests = Vec::new();
+    let parsed = opts
+        .binds
+        .iter()
+        .map(|b| mounts::parse_volume_flag(b, call.cwd))
+        .chain(opts.mounts.iter().map(|m| mounts::parse_mount_flag(m, call.cwd)));
+    for request in parsed {
+        match request {
+            Ok(r) => mount_requests.push(r),
+            Err(SpecError::Cli(msg)) => {
+                errors::option_error(out, &msg, &inv.typed);
+                return Err(());
+            }
+            Err(SpecError::Daemon(msg)) if is_run => {
+                errors::with_help(out, &format!("Error response from daemon: {msg}"), &inv.typed);
+                return Err(());
+            }
+            Err(SpecError::Daemon(msg)) => {
+                errors::daemon(out, &msg);
+                out.exit_code = 1;
+                return Err(());
+            }
+        }
+    }
     if is_run && opts.interactive && opts.tty && !engine.tty {
         out.errln("the input device is not a TTY");
         out.exit_code = 1;
@@ -220,7 +246,7 @@ fn prepare(
             }
         }
     };
-    create_container(engine, opts, &image_id, out).map_err(|msg| {
+    create_container(engine, opts, &image_id, &mount_requests, project, out).map_err(|msg| {
         if is_run {
             errors::with_help(out, &format!("Error response from daemon: {msg}"), &inv.typed);
         } else {
@@ -231,7 +257,14 @@ fn prepare(
 }
 
 /// Creates the container record (state `created`). Returns its ID or the daemon's error.
-fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, out: &mut Output) -> Result<String, String> {
+fn create_container(
+    engine: &mut Engine,
+    opts: CreateOptions,
+    image_id: &str,
+    mount_requests: &[MountRequest],
+    project: &dyn ProjectFiles,
+    out: &mut Output,
+) -> Result<String, String> {
     let Some(image) = engine.images.get(image_id).cloned() else {
         return Err(format!("No such image: {}", opts.image));
     };
@@ -308,7 +341,8 @@ fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, ou
     };
     let path = argv.first().cloned().unwrap_or_default();
     let args = argv.get(1..).map(<[String]>::to_vec).unwrap_or_default();
-    let (fs, image_layers) = container_fs::create(&image, &config.hostname, engine.now().secs(), host_config.readonly_rootfs);
+    let (mut fs, image_layers) = container_fs::create(&image, &config.hostname, engine.now().secs(), host_config.readonly_rootfs);
+    let mounts = container_fs::attach_mounts(engine, mount_requests, &image.config.volumes, &mut fs, project)?;
     let container = Container {
         id: id.clone(),
         name: name.clone(),
@@ -330,6 +364,7 @@ fn create_container(engine: &mut Engine, opts: CreateOptions, image_id: &str, ou
         restart_delay: 0,
         fs,
         image_layers,
+        mounts,
     };
     engine.containers.insert(id.clone(), container);
     out.events.push(Event::ContainerCreated { id: id.clone(), name, image: opts.image.clone() });

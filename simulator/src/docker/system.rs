@@ -60,7 +60,18 @@ pub fn df(engine: &mut Engine, _inv: &Invocation) -> Output {
             human_size(c_size as f64),
             format!("{}{}", human_size(c_reclaim as f64), percent(c_reclaim, c_size)),
         ],
-        vec!["Local Volumes".into(), "0".into(), "0".into(), "0B".into(), "0B".into()],
+        {
+            let total: u64 = engine.volumes.values().map(|v| v.size()).sum();
+            let active = engine.volumes.keys().filter(|n| !engine.volume_users(n).is_empty()).count();
+            let reclaim: u64 = engine.volumes.values().filter(|v| engine.volume_users(&v.name).is_empty()).map(|v| v.size()).sum();
+            vec![
+                "Local Volumes".into(),
+                engine.volumes.len().to_string(),
+                active.to_string(),
+                human_size(total as f64),
+                format!("{}{}", human_size(reclaim as f64), percent(reclaim, total)),
+            ]
+        },
         vec!["Build Cache".into(), "0".into(), "0".into(), "0B".into(), "0B".into()],
     ];
     out.out(render(&rows));

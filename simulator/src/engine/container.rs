@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::clock::Timestamp;
 use crate::engine::process::Program;
 use crate::events::ContainerState;
+use crate::engine::mounts::MountPoint;
 use crate::fs::MergedFs;
 use crate::output::Stream;
 
@@ -187,6 +188,8 @@ pub struct Container {
     pub fs: MergedFs,
     /// How many of `fs.lowers()` are the image's (the next one is the init layer, never committed).
     pub image_layers: usize,
+    /// Volumes, bind mounts and tmpfs mounted into it.
+    pub mounts: Vec<MountPoint>,
 }
 
 impl Container {

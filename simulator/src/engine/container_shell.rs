@@ -101,7 +101,7 @@ impl ContainerShell {
         }
         self.lines += 1;
         let now = engine.now();
-        let Some(c) = engine.containers.get_mut(&self.container_id) else {
+        let Some(c) = engine.containers.get(&self.container_id) else {
             return ShellLine { output: Output::new(), exited: Some(137) };
         };
         let processes: Vec<(u32, String, String)> = c
@@ -109,7 +109,10 @@ impl ContainerShell {
             .as_ref()
             .map(|p| p.processes.iter().enumerate().map(|(i, (u, cmd))| (if i == 0 { 1 } else { 7 + i as u32 }, u.clone(), cmd.clone())).collect())
             .unwrap_or_default();
-        let mut m = Machine::new(&mut c.fs, self.user.clone(), &self.hostname, now);
+        let Some(mut view) = engine.container_view(&self.container_id) else {
+            return ShellLine { output: Output::new(), exited: Some(137) };
+        };
+        let mut m = Machine::new(&mut view, self.user.clone(), &self.hostname, now);
         m.tty = true;
         m.interactive = true;
         m.env_order = self.env.clone();
@@ -118,6 +121,7 @@ impl ContainerShell {
         m.processes.push((shell_pid, self.user.display_name(), self.program_name().to_string()));
         let output = m.run_line(line, &mut self.state, self.kind, self.lines);
         let slept = m.slept_ns;
+        drop(view);
         if slept > 0 {
             engine.advance_to(now.plus_nanos(slept));
         }

@@ -6,7 +6,9 @@
 use crate::clock::{Timestamp, NANOS_PER_SEC};
 use crate::engine::container::{BoundPort, Container, LogEntry};
 use crate::engine::process::{self, Launch, StartError};
+use crate::engine::mounts::MountSource;
 use crate::engine::{container_fs, users};
+use crate::fs::MergedFs;
 use crate::engine::{Engine, Timer};
 use crate::events::{ContainerState, Event};
 use crate::output::Stream;
@@ -100,10 +102,15 @@ impl Engine {
             let _ = c.fs.mkdir_all(&workdir);
             c.fs.read_only = read_only;
         }
-        c.fs.uid = user.uid;
-        c.fs.gid = user.gid;
+        // A tmpfs starts empty at every start.
+        for m in c.mounts.iter_mut().filter(|m| m.source == MountSource::Tmpfs) {
+            m.data = Some(MergedFs::new(Vec::new()));
+        }
         let launch = Launch { argv: &argv, env: &env, tty, open_stdin, init, now, hostname: &hostname, workdir: &workdir, user: &user };
-        let launched = process::launch(&launch, &mut c.fs);
+        let launched = match self.container_view(id) {
+            Some(mut view) => process::launch(&launch, &mut view),
+            None => return Ok(()),
+        };
         let program = match launched {
             Ok(p) => p,
             Err(e) => {
@@ -430,9 +437,13 @@ impl Engine {
     /// Removes a container record for good (after it stopped).
     pub(crate) fn delete_container(&mut self, id: &str, events: &mut Vec<Event>) {
         self.network.release_ports_of(id);
-        if let Some(c) = self.containers.remove(id) {
+        let anonymous = self.anonymous_volumes_of(id);
+        if let Some(mut c) = self.containers.remove(id) {
+            self.removed_binds.extend(c.mounts.drain(..).filter(|m| matches!(m.source, MountSource::Bind(_))));
             self.last_exit_codes.insert(c.id.clone(), c.state.exit_code);
             if c.host_config.auto_remove {
+                // `--rm` takes the container's anonymous volumes with it.
+                self.drop_volumes(&anonymous);
                 // Only the latest auto-removed container's output is kept.
                 self.removed_logs.clear();
                 self.removed_logs.insert(c.id.clone(), c.logs.clone());

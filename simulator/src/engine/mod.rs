@@ -7,16 +7,20 @@ pub mod archives;
 pub mod container;
 pub mod container_fs;
 pub mod container_shell;
+pub mod container_view;
 pub mod fs_tree;
 pub mod image;
 pub mod image_store;
 pub mod lifecycle;
+pub mod mounted_fs;
+pub mod mounts;
 pub mod names;
 pub mod network;
 pub mod process;
 pub mod reference;
 pub mod userland;
 pub mod users;
+pub mod volume;
 
 use std::collections::BTreeMap;
 
@@ -61,6 +65,11 @@ pub struct Engine {
     pub hub_offline: bool,
     /// Images `docker save` wrote during the session (for `docker load`).
     pub archives: archives::Archives,
+    /// Local volumes by name.
+    pub volumes: BTreeMap<String, volume::Volume>,
+    /// Bind mounts of containers removed since the last command, still to be written back to the
+    /// project folder.
+    pub removed_binds: Vec<mounts::MountPoint>,
 }
 
 /// Why a container lookup failed.
@@ -96,6 +105,8 @@ impl Engine {
             removed_logs: BTreeMap::new(),
             hub_offline: false,
             archives: archives::Archives::default(),
+            volumes: BTreeMap::new(),
+            removed_binds: Vec::new(),
         }
     }
 
@@ -176,12 +187,23 @@ impl Engine {
         crate::docker::import::import_fixture_images(self);
     }
 
+    /// True if a container bind-mounts part of the project folder.
+    pub fn has_binds(&self) -> bool {
+        self.containers.values().any(|c| c.mounts.iter().any(|m| matches!(m.source, mounts::MountSource::Bind(_))))
+    }
+
     /// Runs `docker <args>`.
     pub fn docker(&mut self, call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
         let mut out = Output::new();
         out.events.extend(self.take_pending_events());
         let args = call.argv.get(1..).unwrap_or_default();
+        if self.has_binds() {
+            self.sync_binds_in(project);
+        }
         let result = crate::docker::dispatch(self, args, call, project);
+        if self.has_binds() || !self.removed_binds.is_empty() {
+            self.sync_binds_out(project);
+        }
         out.append(result);
         out
     }

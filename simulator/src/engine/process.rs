@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::clock::Timestamp;
 use crate::engine::userland::{self, Machine};
+use crate::engine::mounted_fs::View;
 use crate::fs::{path, MergedFs};
 use crate::output::Stream;
 
@@ -108,6 +109,24 @@ pub fn env_map(env: &[String]) -> BTreeMap<String, String> {
 /// The value of `PATH` in an environment (Docker's default when unset).
 pub fn path_of(env: &[String]) -> String {
     env.iter().find_map(|kv| kv.strip_prefix("PATH=")).unwrap_or(userland::DEFAULT_PATH).to_string()
+}
+
+/// [`resolve_program`] on a container's filesystem with its mounts.
+pub fn resolve_in_view(fs: &View<'_>, program: &str, path_var: &str, workdir: &str) -> Result<String, StartError> {
+    let cwd = if workdir.is_empty() { "/" } else { workdir };
+    if !fs.stat(cwd).is_ok_and(|s| s.is_dir()) {
+        return Err(StartError::NoWorkdir(cwd.to_string()));
+    }
+    if program.contains('/') {
+        let p = path::join(cwd, program);
+        return match fs.stat(&p) {
+            Err(_) => Err(StartError::NoSuchFile(program.to_string())),
+            Ok(s) if s.is_dir() => Err(StartError::IsDirectory(program.to_string())),
+            Ok(s) if !s.is_executable() => Err(StartError::PermissionDenied(program.to_string())),
+            Ok(_) => Ok(p),
+        };
+    }
+    fs.which(program, path_var).ok_or_else(|| StartError::NotFound(program.to_string()))
 }
 
 /// Finds the program runc would execute: a path containing `/` as is (relative to `workdir`), a
@@ -252,11 +271,11 @@ fn is_server(program: &str) -> bool {
 }
 
 /// Works out what `argv` does in this container; utilities and scripts run against `fs`.
-pub fn launch(l: &Launch<'_>, fs: &mut MergedFs) -> Result<Program, StartError> {
+pub fn launch(l: &Launch<'_>, fs: &mut View<'_>) -> Result<Program, StartError> {
     let Some(program) = l.argv.first() else {
         return Err(StartError::NotFound(String::new()));
     };
-    resolve_program(fs, program, &path_of(l.env), l.workdir)?;
+    resolve_in_view(fs, program, &path_of(l.env), l.workdir)?;
     let base = userland::base_name(program).to_string();
     let args: Vec<&str> = l.argv.iter().skip(1).map(String::as_str).collect();
     // An image's entrypoint script configures its server, or runs the command it was given
@@ -296,7 +315,7 @@ pub fn launch(l: &Launch<'_>, fs: &mut MergedFs) -> Result<Program, StartError> 
 }
 
 /// Runs the program (a utility or `sh -c`) in the container and records its output and exit.
-fn run_in_machine(l: &Launch<'_>, fs: &mut MergedFs, p: &mut Program, _script: bool) {
+fn run_in_machine(l: &Launch<'_>, fs: &mut View<'_>, p: &mut Program, _script: bool) {
     let mut m = Machine::new(fs, l.user.clone(), l.hostname, l.now);
     m.tty = l.tty;
     m.env_order = l.env.to_vec();
@@ -322,7 +341,7 @@ fn env_has(env: &[String], key: &str) -> bool {
 }
 
 /// Servers and interpreters: long-running, with their startup logs and signal handling.
-fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut MergedFs, p: &mut Program) {
+fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: &mut Program) {
     let t = l.now;
     started_files(base, args, fs, t);
     let (y, mo, d, h, mi, s) = t.civil();
@@ -461,26 +480,24 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut MergedFs, p: 
 }
 
 /// What a server writes into its container when it starts (what `docker diff` then shows).
-fn started_files(base: &str, args: &[&str], fs: &mut MergedFs, t: Timestamp) {
+fn started_files(base: &str, args: &[&str], fs: &mut View<'_>, t: Timestamp) {
     let target = if base == "docker-entrypoint.sh" { args.first().copied().unwrap_or("") } else { base };
-    fs.now = t.secs();
     if target == "nginx" && fs.exists("/etc/nginx/nginx.conf") {
+        fs.set_context(t.secs(), 0, 0);
         // 10-listen-on-ipv6-by-default.sh rewrites default.conf; nginx makes its temp dirs and pid file.
         if let Ok(conf) = fs.read("/etc/nginx/conf.d/default.conf") {
             let _ = fs.write_content("/etc/nginx/conf.d/default.conf", conf, None);
         }
-        let (uid, gid) = (fs.uid, fs.gid);
+        let group = if fs.exists("/etc/alpine-release") { 101 } else { 0 };
         for dir in ["client_temp", "fastcgi_temp", "proxy_temp", "scgi_temp", "uwsgi_temp"] {
             let p = format!("/var/cache/nginx/{dir}");
             if fs.mkdir_all(&p).is_ok() {
                 let _ = fs.chmod(&p, 0o700);
-                let _ = fs.chown(&p, 101, if fs.exists("/etc/alpine-release") { 101 } else { 0 });
+                let _ = fs.chown(&p, 101, group);
             }
         }
         let pid = if fs.exists("/run") { "/run/nginx.pid" } else { "/var/run/nginx.pid" };
         let _ = fs.write(pid, b"1\n");
-        fs.uid = uid;
-        fs.gid = gid;
     }
 }
 
@@ -508,8 +525,9 @@ mod tests {
 
     fn run(argv: &[&str]) -> Result<Program, StartError> {
         let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
-        let mut fs = MergedFs::new(vec![Arc::new(crate::docker::fixture_rootfs::layer(0))]);
-        let root = crate::engine::users::resolve(&fs, "").map_err(|_| StartError::NotFound("root".into()))?;
+        let mut root_fs = MergedFs::new(vec![Arc::new(crate::docker::fixture_rootfs::layer(0))]);
+        let root = crate::engine::users::resolve(&root_fs, "").map_err(|_| StartError::NotFound("root".into()))?;
+        let mut fs = View::plain(&mut root_fs);
         let env = vec![format!("PATH={}", userland::DEFAULT_PATH)];
         launch(
             &Launch { argv: &argv, env: &env, tty: false, open_stdin: false, init: false, now: Timestamp(0), hostname: "abc", workdir: "", user: &root },

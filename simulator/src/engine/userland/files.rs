@@ -81,7 +81,7 @@ impl Args {
 }
 
 /// The banner BusyBox prints above a usage text.
-pub(super) fn busybox_banner(m: &Machine<'_>) -> &'static str {
+pub(super) fn busybox_banner(m: &Machine<'_, '_>) -> &'static str {
     // The capture fixture's Debian busybox-static 1.35.0 is the only one of that size.
     if m.fs.stat("/bin/busybox").is_ok_and(|s| s.size == 1_982_256) {
         "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary."
@@ -91,7 +91,7 @@ pub(super) fn busybox_banner(m: &Machine<'_>) -> &'static str {
 }
 
 /// A usage error: BusyBox's banner and usage, or GNU's `missing operand` lines. Exit 1.
-pub(super) fn usage(m: &Machine<'_>, cmd: &str) -> Output {
+pub(super) fn usage(m: &Machine<'_, '_>, cmd: &str) -> Output {
     let mut out = Output::new();
     if m.userland.is_busybox() {
         let text = match cmd {
@@ -115,12 +115,12 @@ pub(super) fn usage(m: &Machine<'_>, cmd: &str) -> Output {
     out.with_exit(1)
 }
 
-fn strerror(m: &Machine<'_>, e: &FsError) -> &'static str {
+fn strerror(m: &Machine<'_, '_>, e: &FsError) -> &'static str {
     m.userland.strerror(e.errno)
 }
 
 /// `cat [FILE…]` (`-` or nothing: standard input).
-pub(super) fn cat(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn cat(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "");
     let operands = if args.operands.is_empty() { vec!["-".to_string()] } else { args.operands };
@@ -148,7 +148,7 @@ pub(super) fn cat(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `touch FILE…`
-pub(super) fn touch(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn touch(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "dtr");
     if args.operands.is_empty() {
@@ -171,7 +171,7 @@ pub(super) fn touch(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `rm [-rfv] FILE…`
-pub(super) fn rm(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn rm(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "");
     let (recursive, force, verbose) = (args.has('r') || args.has('R'), args.has('f'), args.has('v'));
@@ -212,7 +212,7 @@ pub(super) fn rm(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `rmdir DIR…`
-pub(super) fn rmdir(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn rmdir(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "");
     if args.operands.is_empty() {
@@ -239,7 +239,7 @@ fn octal(mode: &str) -> Option<u32> {
 }
 
 /// `mkdir [-p] [-m MODE] DIR…`
-pub(super) fn mkdir(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn mkdir(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "m");
     if args.operands.is_empty() {
@@ -268,7 +268,7 @@ pub(super) fn mkdir(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 
 /// Sources and destination of `cp`/`mv`: the last operand is a directory to copy into when it
 /// exists as one (or when there are several sources).
-fn targets(m: &Machine<'_>, cwd: &str, operands: &[String]) -> Result<Vec<(String, String, String)>, String> {
+fn targets(m: &Machine<'_, '_>, cwd: &str, operands: &[String]) -> Result<Vec<(String, String, String)>, String> {
     let Some((dest, sources)) = operands.split_last() else { return Ok(Vec::new()) };
     let dest_abs = Machine::absolute(cwd, dest);
     let into_dir = m.fs.stat(&dest_abs).is_ok_and(|s| s.is_dir());
@@ -286,7 +286,7 @@ fn targets(m: &Machine<'_>, cwd: &str, operands: &[String]) -> Result<Vec<(Strin
 }
 
 /// `cp [-r] [-a] [-p] SOURCE… DEST`
-pub(super) fn cp(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn cp(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "t");
     let recursive = args.has('r') || args.has('R') || args.has('a');
@@ -335,7 +335,7 @@ pub(super) fn cp(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `mv SOURCE… DEST`
-pub(super) fn mv(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn mv(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "t");
     let bb = m.userland.is_busybox();
@@ -366,7 +366,7 @@ pub(super) fn mv(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `ln -s TARGET LINK` (hard links are made as copies).
-pub(super) fn ln(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn ln(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "S");
     let bb = m.userland.is_busybox();
@@ -442,7 +442,7 @@ fn symbolic_mode(spec: &str, mode: u32) -> Option<u32> {
 }
 
 /// `chmod MODE FILE…`
-pub(super) fn chmod(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn chmod(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let rest: Vec<String> = call.argv.get(1..).unwrap_or_default().iter().filter(|a| !matches!(a.as_str(), "-R" | "-v" | "-c" | "-f")).cloned().collect();
     let bb = m.userland.is_busybox();

@@ -60,7 +60,7 @@ struct Opts {
 }
 
 /// `ls [-1aAdhlnrR] [FILE…]`
-pub(super) fn ls(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn ls(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "");
     let opts = Opts {
@@ -187,7 +187,7 @@ fn blocks(s: &Stat) -> u64 {
     }
 }
 
-fn render(m: &Machine<'_>, entries: &[Entry], opts: &Opts, directory: bool) -> String {
+fn render(m: &Machine<'_, '_>, entries: &[Entry], opts: &Opts, directory: bool) -> String {
     if opts.long {
         return long(m, entries, opts, directory);
     }
@@ -236,20 +236,20 @@ fn human(size: u64) -> String {
     }
 }
 
-fn long(m: &Machine<'_>, entries: &[Entry], opts: &Opts, directory: bool) -> String {
-    let links = |e: &Entry| if e.stat.is_dir() && merged_dir(m.fs, &e.path) { 1 } else { e.stat.nlink };
+fn long(m: &Machine<'_, '_>, entries: &[Entry], opts: &Opts, directory: bool) -> String {
+    let links = |e: &Entry| if e.stat.is_dir() && merged_dir(m.fs.root(), &e.path) { 1 } else { e.stat.nlink };
     let owner = |s: &Stat| {
         if opts.numeric {
             s.uid.to_string()
         } else {
-            users::user_name(m.fs, s.uid).unwrap_or_else(|| s.uid.to_string())
+            users::user_name(m.fs.root(), s.uid).unwrap_or_else(|| s.uid.to_string())
         }
     };
     let group = |s: &Stat| {
         if opts.numeric {
             s.gid.to_string()
         } else {
-            users::group_name(m.fs, s.gid).unwrap_or_else(|| s.gid.to_string())
+            users::group_name(m.fs.root(), s.gid).unwrap_or_else(|| s.gid.to_string())
         }
     };
     let size = |s: &Stat| if opts.human { human(s.size) } else { s.size.to_string() };

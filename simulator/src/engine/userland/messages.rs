@@ -1,7 +1,7 @@
 //! The shell's own messages as the image's shell prints them. The host shell speaks bash; inside a
 //! container its messages are rewritten for ash (BusyBox) or dash (Debian's `/bin/sh`).
 
-use crate::fs::MergedFs;
+use crate::engine::mounted_fs::View;
 use crate::output::{Output, Stream};
 
 /// The shell running a script inside a container.
@@ -50,7 +50,7 @@ pub fn unmark(out: &mut Output) {
 
 /// Rewrites the bash messages of `out` (stderr lines starting `bash: `) as `kind` prints them.
 /// `line` is the line number the shell reports (`sh -c` counts from 0, a terminal from 1).
-pub fn rewrite(out: &mut Output, kind: ShellKind, line: usize, fs: &MergedFs, cwd: &str) {
+pub fn rewrite(out: &mut Output, kind: ShellKind, line: usize, fs: &View<'_>, cwd: &str) {
     if kind == ShellKind::Bash {
         return;
     }
@@ -78,7 +78,7 @@ pub fn rewrite(out: &mut Output, kind: ShellKind, line: usize, fs: &MergedFs, cw
 }
 
 /// One bash message (without `bash: `) in ash's or dash's words.
-fn translate(body: &str, kind: ShellKind, line: usize, fs: &MergedFs, cwd: &str) -> String {
+fn translate(body: &str, kind: ShellKind, line: usize, fs: &View<'_>, cwd: &str) -> String {
     let prefix = match kind {
         ShellKind::Dash => format!("sh: {}: ", line.max(1)),
         _ => "sh: ".to_string(),

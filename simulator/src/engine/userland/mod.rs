@@ -17,6 +17,7 @@ mod system;
 use std::collections::BTreeMap;
 
 use crate::clock::{Timestamp, NANOS_PER_SEC};
+use crate::engine::mounted_fs::View;
 use crate::engine::users::User;
 use crate::fs::{path, MergedFs};
 use crate::output::Output;
@@ -88,8 +89,9 @@ pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bi
 const MAX_NESTED_SHELLS: usize = 16;
 
 /// What a process inside a container sees.
-pub struct Machine<'a> {
-    pub fs: &'a mut MergedFs,
+pub struct Machine<'a, 'v> {
+    /// The container's files, mounts included.
+    pub fs: &'a mut View<'v>,
     pub user: User,
     pub hostname: String,
     pub userland: Userland,
@@ -113,12 +115,10 @@ pub struct Machine<'a> {
     depth: usize,
 }
 
-impl<'a> Machine<'a> {
-    pub fn new(fs: &'a mut MergedFs, user: User, hostname: &str, now: Timestamp) -> Machine<'a> {
-        let userland = Userland::of(fs);
-        fs.now = now.secs();
-        fs.uid = user.uid;
-        fs.gid = user.gid;
+impl<'a, 'v> Machine<'a, 'v> {
+    pub fn new(fs: &'a mut View<'v>, user: User, hostname: &str, now: Timestamp) -> Machine<'a, 'v> {
+        let userland = Userland::of(fs.root());
+        fs.set_context(now.secs(), user.uid, user.gid);
         Machine {
             fs,
             user,
@@ -284,7 +284,7 @@ pub fn quote_argv(argv: &[String]) -> String {
         .join(" ")
 }
 
-impl Programs for Machine<'_> {
+impl Programs for Machine<'_, '_> {
     fn run(&mut self, call: ProgramCall<'_>) -> Output {
         let Some(name) = call.argv.first().map(String::as_str) else { return Output::new() };
         let path_var = Self::path_var(call.env);

@@ -116,24 +116,24 @@ fn seed(text: &str) -> u64 {
 }
 
 /// Writes a size-only file (ELF when executable), creating its directory.
-fn blob(m: &mut Machine<'_>, path: &str, size: u64, mode: u32) -> bool {
+fn blob(m: &mut Machine<'_, '_>, path: &str, size: u64, mode: u32) -> bool {
     let dir = path.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d });
     let kind = if mode & 0o111 != 0 || path.contains(".so") { SyntheticKind::Elf } else { SyntheticKind::Data };
     m.fs.mkdir_all(dir).is_ok() && m.fs.write_content(path, Content::Synthetic { size, seed: seed(path), kind }, Some(mode)).is_ok()
 }
 
 /// Writes a text file, creating its directory.
-fn text(m: &mut Machine<'_>, path: &str, body: &str) -> bool {
+fn text(m: &mut Machine<'_, '_>, path: &str, body: &str) -> bool {
     let dir = path.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d });
     m.fs.mkdir_all(dir).is_ok() && m.fs.write(path, body.as_bytes()).is_ok()
 }
 
-fn read(m: &Machine<'_>, path: &str) -> String {
+fn read(m: &Machine<'_, '_>, path: &str) -> String {
     m.fs.read_to_string(path).ok().flatten().unwrap_or_default()
 }
 
 /// `(ID, VERSION_CODENAME, VERSION_ID)` of `/etc/os-release`.
-fn os_release(m: &Machine<'_>) -> (String, String, String) {
+fn os_release(m: &Machine<'_, '_>) -> (String, String, String) {
     let text = read(m, "/etc/os-release");
     let field = |key: &str| {
         text.lines()
@@ -183,7 +183,7 @@ fn closure(find: fn(&str) -> Option<&'static Pkg>, wanted: &[&'static Pkg], inst
 }
 
 /// Where a package's files go: its programs, a library, its documentation and the bulk.
-fn install_files(m: &mut Machine<'_>, p: &Pkg, lib_dir: &str, doc: bool) {
+fn install_files(m: &mut Machine<'_, '_>, p: &Pkg, lib_dir: &str, doc: bool) {
     let total = p.2 * 1024;
     let mut used = 0u64;
     for bin in p.5 {
@@ -210,7 +210,7 @@ fn install_files(m: &mut Machine<'_>, p: &Pkg, lib_dir: &str, doc: bool) {
 }
 
 /// Appends stanzas to dpkg's status database (kept sorted by package name).
-fn record_dpkg(m: &mut Machine<'_>, added: &[&'static Pkg]) {
+fn record_dpkg(m: &mut Machine<'_, '_>, added: &[&'static Pkg]) {
     let status = read(m, "/var/lib/dpkg/status");
     let mut stanzas: BTreeMap<String, String> = BTreeMap::new();
     for stanza in status.split("\n\n").filter(|s| !s.trim().is_empty()) {
@@ -227,12 +227,12 @@ fn record_dpkg(m: &mut Machine<'_>, added: &[&'static Pkg]) {
     text(m, "/var/lib/dpkg/status", &joined);
 }
 
-fn apt_lists_present(m: &Machine<'_>) -> bool {
+fn apt_lists_present(m: &Machine<'_, '_>) -> bool {
     m.fs.list("/var/lib/apt/lists").is_ok_and(|l| l.iter().any(|e| e.name.contains("Packages")))
 }
 
 /// `apt-get update|install|remove|purge|clean|upgrade`, `apt …`.
-pub(super) fn apt(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn apt(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let prog = super::base_name(call.argv.first().map_or("apt-get", String::as_str)).to_string();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "o");
@@ -428,7 +428,7 @@ fn find_apk(name: &str) -> Option<&'static Pkg> {
 }
 
 /// `apk add|del|update|info`.
-pub(super) fn apk(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn apk(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args: Vec<&String> = call.argv.iter().skip(1).filter(|a| !a.starts_with('-')).collect();
     let Some((action, names)) = args.split_first() else {
@@ -525,7 +525,7 @@ pub(super) fn apk(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `npm install [PACKAGE…]` (`npm i`): `node_modules/`, `package.json`, `package-lock.json`.
-pub(super) fn npm(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn npm(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args: Vec<&String> = call.argv.iter().skip(1).filter(|a| !a.starts_with('-')).collect();
     let Some((action, names)) = args.split_first() else {
@@ -597,7 +597,7 @@ pub(super) fn npm(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `pip install PACKAGE…`: files in `site-packages`.
-pub(super) fn pip(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn pip(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args: Vec<&String> = call.argv.iter().skip(1).filter(|a| !a.starts_with('-')).collect();
     let Some((action, names)) = args.split_first() else {

@@ -32,7 +32,7 @@ fn matches(pattern: &[char], name: &[char]) -> bool {
 }
 
 /// `find [PATH…] [-name PATTERN] [-type f|d|l] [-maxdepth N]`
-pub(super) fn find(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn find(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = call.argv.get(1..).unwrap_or_default();
     let mut roots: Vec<&String> = Vec::new();

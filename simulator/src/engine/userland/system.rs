@@ -14,7 +14,7 @@ const KERNEL_RELEASE: &str = "6.1.0-28-amd64";
 const KERNEL_VERSION: &str = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)";
 
 /// `env [NAME=VALUE…] [COMMAND…]`, `printenv [NAME…]`.
-pub(super) fn env(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn env(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let printenv = call.argv.first().is_some_and(|a| a.ends_with("printenv"));
     let args = call.argv.get(1..).unwrap_or_default();
@@ -74,7 +74,7 @@ fn ordered(order: &[String], vars: &BTreeMap<String, String>) -> Vec<String> {
 }
 
 /// `id [-u|-g|-G] [-n]`
-pub(super) fn id(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn id(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "");
     let u = &m.user;
@@ -91,7 +91,7 @@ pub(super) fn id(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `whoami`
-pub(super) fn whoami(m: &mut Machine<'_>, _call: ProgramCall<'_>) -> Output {
+pub(super) fn whoami(m: &mut Machine<'_, '_>, _call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     match &m.user.name {
         Some(n) => out.outln(n),
@@ -108,14 +108,14 @@ pub(super) fn whoami(m: &mut Machine<'_>, _call: ProgramCall<'_>) -> Output {
 }
 
 /// `hostname`
-pub(super) fn hostname(m: &mut Machine<'_>, _call: ProgramCall<'_>) -> Output {
+pub(super) fn hostname(m: &mut Machine<'_, '_>, _call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     out.outln(&m.hostname);
     out
 }
 
 /// `uname [-asnrvm]`
-pub(super) fn uname(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn uname(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "");
     let all = args.has('a');
@@ -143,7 +143,7 @@ pub(super) fn uname(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `which PROGRAM…`: the path the shell would run; nothing (exit 1) when missing.
-pub(super) fn which(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn which(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let path_var = call.env.get("PATH").map_or(super::DEFAULT_PATH, String::as_str);
     let mut status = 0;
@@ -158,12 +158,12 @@ pub(super) fn which(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// The Debian build of busybox (the capture fixture) leaves `TIME` out of `ps`.
-fn ps_has_time(m: &Machine<'_>) -> bool {
+fn ps_has_time(m: &Machine<'_, '_>) -> bool {
     !busybox_banner(m).contains("Debian")
 }
 
 /// `ps [-o FIELDS]`, `ps aux`/`ps -ef` (GNU).
-pub(super) fn ps(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn ps(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let mut procs = m.processes.clone();
     let own = procs.iter().map(|p| p.0).max().map_or(1, |max| max + 6);
@@ -227,7 +227,7 @@ pub(super) fn ps(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `df [-h]`: the container's root filesystem and its tmpfs mounts.
-pub(super) fn df(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn df(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let human = call.argv.iter().any(|a| a == "-h");
     // A 60 GB disk, a third used, plus what the container wrote.
@@ -285,7 +285,7 @@ fn human_kb(kb: u64) -> String {
 }
 
 /// `du [-s] [-h] [PATH…]`: KiB in 4 KiB blocks, directories after their contents.
-pub(super) fn du(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn du(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = Args::parse(call.argv.get(1..).unwrap_or_default(), "d");
     let (summary, human, all) = (args.has('s'), args.has('h'), args.has('a'));
@@ -390,7 +390,7 @@ pub fn parse_duration_secs(s: &str) -> Option<f64> {
 }
 
 /// `sleep N…`
-pub(super) fn sleep(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
+pub(super) fn sleep(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = call.argv.get(1..).unwrap_or_default();
     if args.is_empty() {
@@ -416,7 +416,7 @@ pub(super) fn sleep(m: &mut Machine<'_>, call: ProgramCall<'_>) -> Output {
 }
 
 /// `date`: `Sun Nov 30 00:26:51 UTC 2026`.
-pub(super) fn date(m: &mut Machine<'_>, _call: ProgramCall<'_>) -> Output {
+pub(super) fn date(m: &mut Machine<'_, '_>, _call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     out.outln(date_line(m.now.plus_nanos(m.slept_ns)));
     out

@@ -18,7 +18,8 @@ fn fixture() -> MergedFs {
 /// Runs `script` as `sh -c` in `fs`: (stdout, stderr, exit code).
 fn sh(fs: &mut MergedFs, script: &str) -> (String, String, i32) {
     let root = users::resolve(fs, "").unwrap_or_else(|_| users::User { uid: 0, gid: 0, name: None, group: None, home: "/".into(), groups: "0".into() });
-    let mut m = Machine::new(fs, root, "71d522285fec", Timestamp::from_secs(1_795_998_000));
+    let mut view = crate::engine::mounted_fs::View::plain(fs);
+    let mut m = Machine::new(&mut view, root, "71d522285fec", Timestamp::from_secs(1_795_998_000));
     let env = vec![format!("PATH={DEFAULT_PATH}"), "HOSTNAME=71d522285fec".to_string(), "HOME=/root".to_string()];
     m.env_order = env.clone();
     let argv = vec!["sh".to_string(), "-c".to_string(), script.to_string()];

@@ -1,0 +1,191 @@
+//! `docker volume create|ls|inspect|rm|prune`.
+
+use serde_json::{json, Map, Value};
+
+use crate::cli::Invocation;
+use crate::docker::{errors, listing, prompt};
+use crate::engine::volume::Volume;
+use crate::engine::Engine;
+use crate::format::formatter::Inspector;
+use crate::format::units::human_size;
+use crate::output::Output;
+
+const HEADERS: &[(&str, &str)] = &[
+    ("Driver", "DRIVER"),
+    ("Name", "VOLUME NAME"),
+    ("Mountpoint", "MOUNTPOINT"),
+    ("Labels", "LABELS"),
+    ("Scope", "SCOPE"),
+    ("Size", "SIZE"),
+    ("Links", "LINKS"),
+    ("Availability", "AVAILABILITY"),
+    ("Group", "GROUP"),
+    ("Status", "STATUS"),
+];
+
+/// `docker volume inspect`'s object.
+pub fn inspect_json(v: &Volume) -> Value {
+    let mut m = Map::new();
+    m.insert("CreatedAt".into(), json!(v.created.rfc3339()));
+    m.insert("Driver".into(), json!("local"));
+    let mut labels = v.labels.clone();
+    if v.anonymous {
+        labels.insert("com.docker.volume.anonymous".into(), String::new());
+    }
+    m.insert("Labels".into(), if labels.is_empty() { Value::Null } else { json!(labels) });
+    m.insert("Mountpoint".into(), json!(v.mountpoint()));
+    m.insert("Name".into(), json!(v.name));
+    m.insert("Options".into(), Value::Null);
+    m.insert("Scope".into(), json!("local"));
+    Value::Object(m)
+}
+
+/// `docker volume create [NAME] [--label K=V]`.
+pub fn create(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let name = inv.args.first().cloned().or_else(|| inv.str("name").map(str::to_string));
+    let anonymous = name.is_none();
+    let name = name.unwrap_or_else(|| engine.ids.next_id());
+    if !valid_name(&name) {
+        errors::daemon(&mut out, &format!("create {name}: \"{name}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"));
+        return out.with_exit(1);
+    }
+    let now = engine.now();
+    let volume = engine.volumes.entry(name.clone()).or_insert_with(|| Volume::new(&name, now, anonymous));
+    for label in inv.list("label") {
+        let (k, v) = label.split_once('=').unwrap_or((label.as_str(), ""));
+        volume.labels.insert(k.to_string(), v.to_string());
+    }
+    out.outln(name);
+    out
+}
+
+fn valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric()) && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+}
+
+/// `docker volume ls [-q] [--format] [-f dangling=true|name=…]`.
+pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let mut rows = Vec::new();
+    for v in engine.volumes.values() {
+        let mut keep = true;
+        for f in inv.list("filter") {
+            let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
+            keep &= match key {
+                "dangling" => (value == "true" || value == "1") == engine.volume_users(&v.name).is_empty(),
+                "name" => v.name.contains(value),
+                "label" => v.labels.contains_key(value.split_once('=').map_or(value, |(k, _)| k)),
+                "driver" => value == "local",
+                _ => true,
+            };
+        }
+        if !keep {
+            continue;
+        }
+        let labels: Vec<String> = v.labels.iter().map(|(k, val)| format!("{k}={val}")).collect();
+        rows.push(json!({
+            "Availability": "N/A", "Driver": "local", "Group": "N/A", "Labels": labels.join(","), "Links": "N/A",
+            "Mountpoint": v.mountpoint(), "Name": v.name, "Scope": "local", "Size": "N/A", "Status": "N/A",
+        }));
+    }
+    let format = if inv.bool("quiet") { "{{.Name}}".to_string() } else { inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.Driver}}\t{{.Name}}").to_string() };
+    let l = listing::Listing { row_type: "*formatter.volumeContext", headers: HEADERS, parse_prefix: "template parsing error: ", exec_prefix: "template parsing error: " };
+    match l.render(&format, &rows) {
+        Ok(text) => out.out(text),
+        Err(e) => errors::template_error(&mut out, &e),
+    }
+    out
+}
+
+/// `docker volume inspect NAME…`.
+pub fn inspect(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let mut inspector = match Inspector::new(inv.str("format").unwrap_or("")) {
+        Ok(i) => i,
+        Err(e) => {
+            out.errln(e);
+            return out.with_exit(64);
+        }
+    };
+    for name in &inv.args {
+        match engine.volumes.get(name) {
+            Some(v) => inspector.inspect(&inspect_json(v)),
+            None => inspector.error(format!("Error response from daemon: get {name}: no such volume")),
+        }
+    }
+    let result = inspector.finish();
+    out.out(result.stdout);
+    if !result.stderr.is_empty() {
+        out.errln(result.stderr);
+    }
+    out.with_exit(result.exit_code)
+}
+
+/// `docker volume rm [-f] NAME…`.
+pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let force = inv.bool("force");
+    let mut errs = Vec::new();
+    for name in &inv.args {
+        if !engine.volumes.contains_key(name) {
+            if force {
+                out.outln(name);
+            } else {
+                errs.push(format!("Error response from daemon: get {name}: no such volume"));
+            }
+            continue;
+        }
+        let users = engine.volume_users(name);
+        if !users.is_empty() {
+            errs.push(format!("Error response from daemon: remove {name}: volume is in use - [{}]", users.join(", ")));
+            continue;
+        }
+        engine.volumes.remove(name);
+        out.outln(name);
+    }
+    if !errs.is_empty() {
+        out.errln(errs.join("\n"));
+        out.exit_code = 1;
+    }
+    out
+}
+
+/// `docker volume prune [-a] [-f]`: unused anonymous volumes (all unused ones with `-a`).
+pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Output {
+    let mut out = Output::new();
+    let all = inv.bool("all");
+    if !inv.bool("force") {
+        let what = if all { "all local volumes" } else { "anonymous local volumes" };
+        out.out(format!("WARNING! This will remove {what} not used by at least one container.\nAre you sure you want to continue? [y/N] "));
+        if !prompt::confirmed(stdin) {
+            return out;
+        }
+    }
+    let (text, reclaimed) = prune_volumes(engine, all);
+    out.out(text);
+    out.outln(format!("Total reclaimed space: {}", human_size(reclaimed as f64)));
+    out
+}
+
+/// Removes the unused volumes `docker volume prune` removes; the `Deleted Volumes:` section
+/// and the bytes freed.
+pub fn prune_volumes(engine: &mut Engine, all: bool) -> (String, u64) {
+    let names: Vec<String> =
+        engine.volumes.values().filter(|v| (all || v.anonymous) && engine.volume_users(&v.name).is_empty()).map(|v| v.name.clone()).collect();
+    if names.is_empty() {
+        return (String::new(), 0);
+    }
+    let mut text = String::from("Deleted Volumes:\n");
+    let mut reclaimed = 0;
+    for n in names {
+        if let Some(v) = engine.volumes.remove(&n) {
+            reclaimed += v.size();
+        }
+        text.push_str(&n);
+        text.push('\n');
+    }
+    text.push('\n');
+    (text, reclaimed)
+}
