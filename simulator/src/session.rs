@@ -172,6 +172,7 @@ impl Programs for Host<'_> {
     fn run(&mut self, call: ProgramCall<'_>) -> Output {
         match call.argv.first().map(String::as_str) {
             Some("docker") => self.engine.docker(call, self.project),
+            Some("curl") => self.curl(call),
             Some(name) => {
                 let mut out = Output::new();
                 out.errln(format!("bash: {name}: command not found"));
@@ -189,6 +190,34 @@ impl Programs for Host<'_> {
 
     fn project(&mut self) -> &mut dyn ProjectFiles {
         self.project
+    }
+
+    fn has_program(&self, name: &str) -> bool {
+        matches!(name, "docker" | "curl")
+    }
+}
+
+impl Host<'_> {
+    /// The host's `curl` (Debian's 7.88.1): published ports on `localhost`, containers by address.
+    fn curl(&mut self, call: ProgramCall<'_>) -> Output {
+        if self.engine.has_binds() {
+            self.engine.sync_binds_in(self.project);
+        }
+        let mut net = self.engine.net_from(None);
+        let fetched = crate::engine::http_client::curl(&mut net, call.argv, "7.88.1");
+        self.engine.apply_access_log(&mut net);
+        let mut out = fetched.output;
+        if let Some((file, content)) = fetched.save {
+            let rel = crate::docker::host_path::project_path(call.cwd, &file);
+            match rel.map(|r| self.project.write(&r, &content)) {
+                Some(Ok(())) => {}
+                _ => {
+                    out.errln(format!("curl: (23) Failure writing output to destination, passed {} returned 0", content.len()));
+                    out.exit_code = 23;
+                }
+            }
+        }
+        out
     }
 }
 

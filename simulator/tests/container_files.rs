@@ -150,3 +150,58 @@ fn a_bind_mount_shows_the_project_folder_live() {
     assert_eq!(stdout(&mut s, "cat web/log.txt"), "hecho\n");
     assert_eq!(stdout(&mut s, "docker inspect -f '{{range .Mounts}}{{.Type}} {{.Source}} {{.Destination}}{{end}}' site"), "bind /home/estudiante/web /usr/share/nginx/html\n");
 }
+
+#[test]
+fn the_course_flow_nginx_curl_exec_diff_commit_volume() {
+    let mut s = tty_session();
+    assert_eq!(run(&mut s, "docker run -d --name web -p 8080:80 nginx").exit_code, 0);
+    let page = run(&mut s, "curl http://localhost:8080");
+    assert_eq!(page.exit_code, 0, "{}", page.combined());
+    assert!(page.stdout().contains("<title>Welcome to nginx!</title>"));
+    // nginx logs the request.
+    assert!(stdout(&mut s, "docker logs web").contains("\"GET / HTTP/1.1\" 200 615 \"-\" \"curl/7.88.1\" \"-\""));
+    run(&mut s, "docker exec -it web bash");
+    run(&mut s, "echo '<h1>Hola Muelle</h1>' > /usr/share/nginx/html/index.html");
+    run(&mut s, "exit");
+    assert_eq!(stdout(&mut s, "curl -s localhost:8080"), "<h1>Hola Muelle</h1>\n");
+    assert!(stdout(&mut s, "docker diff web").contains("C /usr/share/nginx/html/index.html\n"));
+    assert!(run(&mut s, "docker commit web mi-web:1").stdout().starts_with("sha256:"));
+    run(&mut s, "docker rm -f web");
+    let out = run(&mut s, "curl localhost:8080");
+    assert_eq!((out.stderr().as_str(), out.exit_code), ("curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n", 7));
+    run(&mut s, "docker run -d --name web2 -p 8081:80 mi-web:1");
+    assert_eq!(stdout(&mut s, "curl -s localhost:8081"), "<h1>Hola Muelle</h1>\n");
+    let head = stdout(&mut s, "curl -I localhost:8081/nope");
+    assert!(head.starts_with("HTTP/1.1 404 Not Found\nServer: nginx/1.27.3\n"), "{head}");
+    // A stopped container refuses the connection.
+    run(&mut s, "docker stop web2");
+    assert_eq!(run(&mut s, "curl -s localhost:8081").exit_code, 7);
+}
+
+#[test]
+fn user_defined_networks_resolve_names_and_the_default_bridge_does_not() {
+    let mut s = tty_session();
+    let id = stdout(&mut s, "docker network create red");
+    assert_eq!(id.trim().len(), 64);
+    assert_eq!(run(&mut s, "docker network create red").stderr(), "Error response from daemon: network with name red already exists\n");
+    let ls = stdout(&mut s, "docker network ls");
+    assert!(ls.starts_with("NETWORK ID     NAME      DRIVER    SCOPE\n"), "{ls}");
+    assert!(ls.contains(&format!("{}   red       bridge    local\n", &id[..12])), "{ls}");
+    run(&mut s, "docker run -d --name web --network red nginx");
+    run(&mut s, "docker run -d --name cli --network red busybox sleep 1000");
+    let ping = stdout(&mut s, "docker exec cli ping -c 1 web");
+    assert!(ping.starts_with("PING web (172.18.0.2): 56 data bytes\n64 bytes from 172.18.0.2: seq=0"), "{ping}");
+    let page = stdout(&mut s, "docker exec cli wget -qO- http://web");
+    assert!(page.contains("Welcome to nginx!"), "{page}");
+    run(&mut s, "docker run -d --name lone busybox sleep 1000");
+    let out = run(&mut s, "docker exec lone ping -c 1 web");
+    assert_eq!((out.stderr().as_str(), out.exit_code), ("ping: bad address 'web'\n", 1));
+    assert!(stdout(&mut s, "docker exec cli cat /etc/resolv.conf").contains("nameserver 127.0.0.11\n"));
+    let out = run(&mut s, "docker network rm red");
+    assert!(out.stderr().starts_with("Error response from daemon: error while removing network: network red has active endpoints (name:"), "{}", out.combined());
+    assert!(out.stderr().contains("name:\"web\" id:\"") && out.stderr().ends_with(")\nexit status 1\n"));
+    assert_eq!(run(&mut s, "docker network rm bridge").stderr(), "Error response from daemon: bridge is a pre-defined network and cannot be removed\nexit status 1\n");
+    run(&mut s, "docker network connect red lone");
+    assert!(stdout(&mut s, "docker exec lone wget -qO- http://web").contains("Welcome to nginx!"));
+    assert_eq!(stdout(&mut s, "docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}' cli"), "red=172.18.0.3 \n");
+}

@@ -4,7 +4,8 @@ use crate::cli::Invocation;
 use crate::docker::errors;
 use crate::docker::run::{attach_until_exit, runs_a_shell, shell_attachment};
 use crate::engine::process::{self, env_map, path_of};
-use crate::engine::userland::Machine;
+use crate::engine::http::Net;
+use crate::engine::userland::{wants_net, Machine};
 use crate::engine::{users, Engine};
 use crate::output::Output;
 use crate::project::ProjectFiles;
@@ -84,8 +85,10 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         .map(|p| p.processes.iter().enumerate().map(|(i, (u, cmd))| (if i == 0 { 1 } else { 7 + i as u32 }, u.clone(), cmd.clone())).collect())
         .unwrap_or_default();
     let hostname = c.config.hostname.clone();
+    let net = if wants_net(&argv.join(" ")) || call.stdin.is_some_and(wants_net) { engine.net_from(Some(&id)) } else { Net::default() };
     let Some(mut view) = engine.container_view(&id) else { return out };
     let mut m = Machine::new(&mut view, user, &hostname, now);
+    m.net = net;
     m.tty = tty;
     m.env_order = env.clone();
     m.processes = processes;
@@ -100,7 +103,9 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         _ => m.run_argv(&argv, &env_map(&env), &cwd),
     };
     let slept = m.slept_ns;
+    let mut net = std::mem::take(&mut m.net);
     drop(view);
+    engine.apply_access_log(&mut net);
     if slept > 0 && !inv.bool("detach") {
         engine.advance_to(now.plus_nanos(slept));
     }

@@ -91,7 +91,11 @@ pub fn container(engine: &Engine, c: &Container, with_size: bool) -> Value {
     }
     m.insert("Mounts".into(), Value::Array(c.mounts.iter().map(mount_json).collect()));
     m.insert("Config".into(), container_config(c));
-    m.insert("NetworkSettings".into(), network_settings(c));
+    let mut settings = network_settings(c);
+    if !c.attachments.is_empty() {
+        user_networks(engine, c, &mut settings);
+    }
+    m.insert("NetworkSettings".into(), settings);
     Value::Object(m)
 }
 
@@ -278,6 +282,45 @@ fn network_settings(c: &Container) -> Value {
             }
         }
     })
+}
+
+/// A container on user-defined networks: one `Networks` entry each (and no top-level address,
+/// which only the default bridge has).
+fn user_networks(engine: &Engine, c: &Container, settings: &mut Value) {
+    let running = c.state.running && !c.state.restarting;
+    let mut networks = Map::new();
+    for a in &c.attachments {
+        let def = engine.networks.find(&a.network);
+        let up = running && !a.ip.is_empty();
+        let endpoint = if up { crate::ids::sha256_hex(format!("endpoint:{}:{}", c.id, a.network).as_bytes()) } else { String::new() };
+        networks.insert(
+            a.network.clone(),
+            json!({
+                "IPAMConfig": Value::Null,
+                "Links": Value::Null,
+                "Aliases": if a.aliases.is_empty() { Value::Null } else { json!(a.aliases) },
+                "MacAddress": if up { a.mac.clone() } else { String::new() },
+                "DriverOpts": Value::Null,
+                "GwPriority": 0,
+                "NetworkID": if up { def.map(|d| d.id.clone()).unwrap_or_default() } else { String::new() },
+                "EndpointID": endpoint,
+                "Gateway": if up { def.and_then(|d| d.gateway()).unwrap_or_default() } else { String::new() },
+                "IPAddress": if up { a.ip.clone() } else { String::new() },
+                "IPPrefixLen": if up { 16 } else { 0 },
+                "IPv6Gateway": "",
+                "GlobalIPv6Address": "",
+                "GlobalIPv6PrefixLen": 0,
+                "DNSNames": if up { json!([c.name, c.short_id()]) } else { Value::Null },
+            }),
+        );
+    }
+    if let Value::Object(m) = settings {
+        for key in ["EndpointID", "Gateway", "IPAddress", "MacAddress"] {
+            m.insert(key.into(), json!(""));
+        }
+        m.insert("IPPrefixLen".into(), json!(0));
+        m.insert("Networks".into(), Value::Object(networks));
+    }
 }
 
 /// `docker image inspect` of one image (Docker 28.5, classic store): `Config` comes last, its keys

@@ -17,6 +17,7 @@ pub mod info;
 pub mod inspect;
 pub mod inspect_json;
 pub mod listing;
+pub mod network;
 pub mod logs;
 pub mod prompt;
 pub mod ps;
@@ -100,6 +101,13 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "image history" => history::history(engine, inv),
         "search" => search::search(engine, inv),
         "system df" => system::df(engine, inv),
+        "network ls" => network::ls(engine, inv),
+        "network create" => network::create(engine, inv),
+        "network inspect" => network::inspect(engine, inv),
+        "network rm" => network::rm(engine, inv),
+        "network connect" => network::connect(engine, inv),
+        "network disconnect" => network::disconnect(engine, inv),
+        "network prune" => network::prune(engine, inv, call.stdin),
         "volume create" => volume::create(engine, inv),
         "volume ls" => volume::ls(engine, inv),
         "volume inspect" => volume::inspect(engine, inv),

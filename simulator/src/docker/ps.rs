@@ -242,7 +242,12 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields:
         m.insert("Names".into(), json!(c.name));
     }
     if want("Networks") {
-        m.insert("Networks".into(), json!(c.host_config.network_mode));
+        let mut names: Vec<&str> = Vec::new();
+        if c.attachments.is_empty() {
+            names.push(&c.host_config.network_mode);
+        }
+        names.extend(c.attachments.iter().map(|a| a.network.as_str()));
+        m.insert("Networks".into(), json!(names.join(",")));
     }
     if want("Platform") {
         m.insert("Platform".into(), Value::Null);

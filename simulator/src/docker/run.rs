@@ -12,6 +12,7 @@ use crate::engine::image_store::LookupError;
 use crate::engine::lifecycle::StartFailure;
 use crate::engine::reference::Reference;
 use crate::engine::mounts::{self, MountRequest, SpecError};
+use crate::engine::networks::Attachment;
 use crate::engine::{container_fs, names, Engine};
 use crate::events::Event;
 use crate::output::{AttachKind, Attached, Output, ShellSpec, Stream};
@@ -341,6 +342,15 @@ fn create_container(
     };
     let path = argv.first().cloned().unwrap_or_default();
     let args = argv.get(1..).map(<[String]>::to_vec).unwrap_or_default();
+    let attachments = match host_config.network_mode.as_str() {
+        "bridge" | "default" | "host" | "none" => Vec::new(),
+        mode if mode.starts_with("container:") => Vec::new(),
+        name => match engine.networks.find(name) {
+            Some(def) if def.user_defined() => vec![Attachment { network: def.name.clone(), ..Attachment::default() }],
+            Some(_) => Vec::new(),
+            None => return Err(format!("network {name} not found")),
+        },
+    };
     let (mut fs, image_layers) = container_fs::create(&image, &config.hostname, engine.now().secs(), host_config.readonly_rootfs);
     let mounts = container_fs::attach_mounts(engine, mount_requests, &image.config.volumes, &mut fs, project)?;
     let container = Container {
@@ -365,6 +375,7 @@ fn create_container(
         fs,
         image_layers,
         mounts,
+        attachments,
     };
     engine.containers.insert(id.clone(), container);
     out.events.push(Event::ContainerCreated { id: id.clone(), name, image: opts.image.clone() });

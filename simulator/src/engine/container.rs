@@ -6,6 +6,7 @@ use crate::clock::Timestamp;
 use crate::engine::process::Program;
 use crate::events::ContainerState;
 use crate::engine::mounts::MountPoint;
+use crate::engine::networks::Attachment;
 use crate::fs::MergedFs;
 use crate::output::Stream;
 
@@ -190,6 +191,8 @@ pub struct Container {
     pub image_layers: usize,
     /// Volumes, bind mounts and tmpfs mounted into it.
     pub mounts: Vec<MountPoint>,
+    /// User-defined networks it is attached to (the default bridge uses `ip_address`).
+    pub attachments: Vec<Attachment>,
 }
 
 impl Container {
@@ -215,6 +218,15 @@ impl Container {
 
     pub fn status(&self) -> ContainerState {
         self.state.status()
+    }
+
+    /// The address other containers and the host reach it at: on the default bridge, or on its
+    /// first user-defined network.
+    pub fn primary_ip(&self) -> Option<&str> {
+        if !self.ip_address.is_empty() {
+            return Some(&self.ip_address);
+        }
+        self.attachments.iter().map(|a| a.ip.as_str()).find(|ip| !ip.is_empty())
     }
 
     /// Bytes in the container's writable layer (`SizeRw`, the first number of `docker ps -s`).

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::engine::process::env_map;
-use crate::engine::userland::{base_name, Machine, ShellKind, Userland};
+use crate::engine::http::Net;
+use crate::engine::userland::{base_name, wants_net, Machine, ShellKind, Userland};
 use crate::engine::users::{self, User};
 use crate::engine::Engine;
 use crate::output::Output;
@@ -109,10 +110,12 @@ impl ContainerShell {
             .as_ref()
             .map(|p| p.processes.iter().enumerate().map(|(i, (u, cmd))| (if i == 0 { 1 } else { 7 + i as u32 }, u.clone(), cmd.clone())).collect())
             .unwrap_or_default();
+        let net = if wants_net(line) { engine.net_from(Some(&self.container_id)) } else { Net::default() };
         let Some(mut view) = engine.container_view(&self.container_id) else {
             return ShellLine { output: Output::new(), exited: Some(137) };
         };
         let mut m = Machine::new(&mut view, self.user.clone(), &self.hostname, now);
+        m.net = net;
         m.tty = true;
         m.interactive = true;
         m.env_order = self.env.clone();
@@ -121,7 +124,9 @@ impl ContainerShell {
         m.processes.push((shell_pid, self.user.display_name(), self.program_name().to_string()));
         let output = m.run_line(line, &mut self.state, self.kind, self.lines);
         let slept = m.slept_ns;
+        let mut net = std::mem::take(&mut m.net);
         drop(view);
+        engine.apply_access_log(&mut net);
         if slept > 0 {
             engine.advance_to(now.plus_nanos(slept));
         }

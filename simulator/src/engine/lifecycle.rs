@@ -85,13 +85,18 @@ impl Engine {
         let env = process_env(c, &user);
         let (tty, open_stdin, init) = (c.config.tty, c.config.open_stdin, c.host_config.init);
         let (hostname, workdir) = (c.config.hostname.clone(), c.config.working_dir.clone());
-        let needs_ip = c.ip_address.is_empty() && c.host_config.network_mode != "none";
+        let needs_ip = c.ip_address.is_empty() && matches!(c.host_config.network_mode.as_str(), "bridge" | "default");
+        let user_networks: Vec<String> = c.attachments.iter().map(|a| a.network.clone()).collect();
         // Networking first: a port conflict leaves the container as it was.
         let bound = self.bind_ports(id)?;
         let ip = needs_ip.then(|| self.network.allocate_ip());
+        let user_ips: Vec<Option<String>> = user_networks.iter().map(|n| self.networks.allocate(n)).collect();
         let Some(c) = self.containers.get_mut(id) else { return Ok(()) };
         if let Some(ip) = &ip {
             c.ip_address = ip.clone();
+        }
+        for (a, ip) in c.attachments.iter_mut().zip(&user_ips) {
+            a.ip = ip.clone().unwrap_or_default();
         }
         container_fs::refresh_at_start(c, now.secs());
         c.fs.now = now.secs();
@@ -106,7 +111,8 @@ impl Engine {
         for m in c.mounts.iter_mut().filter(|m| m.source == MountSource::Tmpfs) {
             m.data = Some(MergedFs::new(Vec::new()));
         }
-        let launch = Launch { argv: &argv, env: &env, tty, open_stdin, init, now, hostname: &hostname, workdir: &workdir, user: &user };
+        let net = crate::engine::userland::wants_net(&argv.join(" ")).then(|| self.net_from(Some(id)));
+        let launch = Launch { argv: &argv, env: &env, tty, open_stdin, init, now, hostname: &hostname, workdir: &workdir, user: &user, net: net.as_ref() };
         let launched = match self.container_view(id) {
             Some(mut view) => process::launch(&launch, &mut view),
             None => return Ok(()),
@@ -117,6 +123,7 @@ impl Engine {
                 if let Some(ip) = ip {
                     self.network.release_ip(&ip);
                 }
+                self.release_attachments(id);
                 self.network.release_ports_of(id);
                 if let Some(c) = self.container_mut(id) {
                     c.ip_address.clear();
@@ -141,6 +148,12 @@ impl Engine {
         c.bound_ports = bound;
         if ip.is_some() {
             c.mac_address = mac;
+        }
+        let needs_macs = c.attachments.iter().filter(|a| !a.ip.is_empty()).count();
+        let macs: Vec<String> = (0..needs_macs).map(|_| self.random_mac()).collect();
+        let Some(c) = self.containers.get_mut(id) else { return Ok(()) };
+        for (a, mac) in c.attachments.iter_mut().filter(|a| !a.ip.is_empty()).zip(macs) {
+            a.mac = mac;
         }
         for (delay, stream, text) in &program.output {
             let stream = if c.config.tty { Stream::Stdout } else { *stream };
@@ -221,6 +234,7 @@ impl Engine {
         if let Some(ip) = self.containers.get(id).map(|c| c.ip_address.clone()).filter(|ip| !ip.is_empty()) {
             self.network.release_ip(&ip);
         }
+        self.release_attachments(id);
         let Some(c) = self.containers.get_mut(id) else { return };
         c.ip_address.clear();
         c.mac_address.clear();
@@ -437,6 +451,7 @@ impl Engine {
     /// Removes a container record for good (after it stopped).
     pub(crate) fn delete_container(&mut self, id: &str, events: &mut Vec<Event>) {
         self.network.release_ports_of(id);
+        self.release_attachments(id);
         let anonymous = self.anonymous_volumes_of(id);
         if let Some(mut c) = self.containers.remove(id) {
             self.removed_binds.extend(c.mounts.drain(..).filter(|m| matches!(m.source, MountSource::Bind(_))));
@@ -505,8 +520,21 @@ fn split_port(spec: &str) -> (u16, String) {
 }
 
 impl Engine {
+    /// Gives back a container's addresses on user-defined networks.
+    pub(crate) fn release_attachments(&mut self, id: &str) {
+        let Some(c) = self.containers.get_mut(id) else { return };
+        let held: Vec<(String, String)> = c.attachments.iter().filter(|a| !a.ip.is_empty()).map(|a| (a.network.clone(), a.ip.clone())).collect();
+        for a in c.attachments.iter_mut() {
+            a.ip.clear();
+            a.mac.clear();
+        }
+        for (network, ip) in held {
+            self.networks.release(&network, &ip);
+        }
+    }
+
     /// A random, locally administered unicast MAC address, as Docker 28 assigns.
-    fn random_mac(&mut self) -> String {
+    pub(crate) fn random_mac(&mut self) -> String {
         let r = self.ids.next_u64().to_le_bytes();
         let first = (r[0] | 0x02) & 0xfe;
         format!("{first:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", r[1], r[2], r[3], r[4], r[5])

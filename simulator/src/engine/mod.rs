@@ -9,6 +9,8 @@ pub mod container_fs;
 pub mod container_shell;
 pub mod container_view;
 pub mod fs_tree;
+pub mod http;
+pub mod http_client;
 pub mod image;
 pub mod image_store;
 pub mod lifecycle;
@@ -16,6 +18,7 @@ pub mod mounted_fs;
 pub mod mounts;
 pub mod names;
 pub mod network;
+pub mod networks;
 pub mod process;
 pub mod reference;
 pub mod userland;
@@ -70,6 +73,8 @@ pub struct Engine {
     /// Bind mounts of containers removed since the last command, still to be written back to the
     /// project folder.
     pub removed_binds: Vec<mounts::MountPoint>,
+    /// `bridge`, `host`, `none` and the user-defined networks.
+    pub networks: networks::Networks,
 }
 
 /// Why a container lookup failed.
@@ -107,6 +112,7 @@ impl Engine {
             archives: archives::Archives::default(),
             volumes: BTreeMap::new(),
             removed_binds: Vec::new(),
+            networks: networks::Networks::new(start),
         }
     }
 

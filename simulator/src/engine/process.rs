@@ -99,6 +99,8 @@ pub struct Launch<'a> {
     pub workdir: &'a str,
     /// The resolved user the process runs as.
     pub user: &'a crate::engine::users::User,
+    /// The network as the container sees it, when the command may use it.
+    pub net: Option<&'a crate::engine::http::Net>,
 }
 
 /// The environment as a map (the shell's view of it).
@@ -318,6 +320,9 @@ pub fn launch(l: &Launch<'_>, fs: &mut View<'_>) -> Result<Program, StartError> 
 fn run_in_machine(l: &Launch<'_>, fs: &mut View<'_>, p: &mut Program, _script: bool) {
     let mut m = Machine::new(fs, l.user.clone(), l.hostname, l.now);
     m.tty = l.tty;
+    if let Some(net) = l.net {
+        m.net = net.clone();
+    }
     m.env_order = l.env.to_vec();
     m.processes = if l.init { vec![(1, "root".to_string(), format!("/sbin/docker-init -- {}", l.argv.join(" ")))] } else { Vec::new() };
     if !m.processes.is_empty() || userland::base_name(l.argv.first().map_or("", String::as_str)) != "ps" {
@@ -530,7 +535,7 @@ mod tests {
         let mut fs = View::plain(&mut root_fs);
         let env = vec![format!("PATH={}", userland::DEFAULT_PATH)];
         launch(
-            &Launch { argv: &argv, env: &env, tty: false, open_stdin: false, init: false, now: Timestamp(0), hostname: "abc", workdir: "", user: &root },
+            &Launch { argv: &argv, env: &env, tty: false, open_stdin: false, init: false, now: Timestamp(0), hostname: "abc", workdir: "", user: &root, net: None },
             &mut fs,
         )
     }

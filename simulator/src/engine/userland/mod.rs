@@ -10,6 +10,7 @@
 mod files;
 mod listing;
 mod messages;
+mod net;
 mod packages;
 mod search;
 mod system;
@@ -17,6 +18,7 @@ mod system;
 use std::collections::BTreeMap;
 
 use crate::clock::{Timestamp, NANOS_PER_SEC};
+use crate::engine::http::Net;
 use crate::engine::mounted_fs::View;
 use crate::engine::users::User;
 use crate::fs::{path, MergedFs};
@@ -110,6 +112,8 @@ pub struct Machine<'a, 'v> {
     pub shell: ShellKind,
     /// Lines come from a prompt (`docker exec -it … bash`), not from a script.
     pub interactive: bool,
+    /// The network as this container sees it (`curl`, `wget`, `ping`).
+    pub net: Net,
     /// The project folder is not visible inside a container.
     project: MemoryProject,
     depth: usize,
@@ -132,6 +136,7 @@ impl<'a, 'v> Machine<'a, 'v> {
             forever: false,
             shell: userland.sh(),
             interactive: false,
+            net: Net::default(),
             project: MemoryProject::new(),
             depth: 0,
         }
@@ -265,6 +270,11 @@ impl<'a, 'v> Machine<'a, 'v> {
     }
 }
 
+/// True when a command line may use the network (only then is a [`Net`] snapshot taken).
+pub fn wants_net(text: &str) -> bool {
+    ["curl", "wget", "ping", "http"].iter().any(|w| text.contains(w))
+}
+
 /// The last component of a path.
 pub fn base_name(p: &str) -> &str {
     p.trim_end_matches('/').rsplit('/').next().unwrap_or(p)
@@ -316,6 +326,9 @@ impl Programs for Machine<'_, '_> {
             "du" => system::du(self, call),
             "sleep" => system::sleep(self, call),
             "date" => system::date(self, call),
+            "curl" => net::curl(self, call),
+            "wget" => net::wget(self, call),
+            "ping" if !call.argv.iter().any(|a| a == "-t") => net::ping(self, call),
             "apt-get" | "apt" => packages::apt(self, call),
             "apk" => packages::apk(self, call),
             "npm" => packages::npm(self, call),
@@ -324,7 +337,7 @@ impl Programs for Machine<'_, '_> {
                 self.forever = true;
                 Output::new()
             }
-            "top" | "ping" | "yes" | "watch" | "nginx" | "httpd" | "node" | "python" | "python3" | "redis-server"
+            "top" | "yes" | "watch" | "nginx" | "httpd" | "node" | "python" | "python3" | "redis-server"
             | "postgres" | "mysqld" => {
                 self.forever = true;
                 Output::new()
