@@ -345,10 +345,11 @@ fn create_container(
     let attachments = match host_config.network_mode.as_str() {
         "bridge" | "default" | "host" | "none" => Vec::new(),
         mode if mode.starts_with("container:") => Vec::new(),
+        // A missing network fails when the container starts.
         name => match engine.networks.find(name) {
             Some(def) if def.user_defined() => vec![Attachment { network: def.name.clone(), ..Attachment::default() }],
             Some(_) => Vec::new(),
-            None => return Err(format!("network {name} not found")),
+            None => vec![Attachment { network: name.to_string(), ..Attachment::default() }],
         },
     };
     let (mut fs, image_layers) = container_fs::create(&image, &config.hostname, engine.now().secs(), host_config.readonly_rootfs);

@@ -249,7 +249,7 @@ impl Server {
         let clean = path::clean("/", target.split(['?', '#']).next().unwrap_or("/"));
         let root = self.root.clone();
         let kind = self.kind;
-        let mut view = View {
+        let view = View {
             root: &mut self.fs,
             mounts: self.mounts.iter_mut().map(|(t, fs, file)| Mount { target: t.clone(), fs, read_only: true, file: *file }).collect(),
         };

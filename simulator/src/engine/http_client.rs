@@ -167,7 +167,7 @@ pub fn wget(net: &mut Net, argv: &[String]) -> Fetched {
         return Fetched { output: out.with_exit(1), save: None };
     }
     let file = target.unwrap_or_else(|| url.path.split(['?', '#']).next().unwrap_or("/").rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("index.html").to_string());
-    let shown = if file == "-" { "-".to_string() } else { file.clone() };
+    let shown = if file == "-" { "-".to_string() } else { file.rsplit('/').next().unwrap_or(&file).to_string() };
     let progress = format!("{shown:<20} 100% |********************************| {:>5}  0:00:00 ETA", response.body.len());
     if file == "-" {
         if !quiet {

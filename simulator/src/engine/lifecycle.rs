@@ -87,6 +87,9 @@ impl Engine {
         let (hostname, workdir) = (c.config.hostname.clone(), c.config.working_dir.clone());
         let needs_ip = c.ip_address.is_empty() && matches!(c.host_config.network_mode.as_str(), "bridge" | "default");
         let user_networks: Vec<String> = c.attachments.iter().map(|a| a.network.clone()).collect();
+        if let Some(missing) = user_networks.iter().find(|n| !self.networks.defs.contains_key(*n)) {
+            return Err(StartFailure::Daemon(format!("failed to set up container networking: network {missing} not found")));
+        }
         // Networking first: a port conflict leaves the container as it was.
         let bound = self.bind_ports(id)?;
         let ip = needs_ip.then(|| self.network.allocate_ip());
