@@ -205,3 +205,17 @@ fn user_defined_networks_resolve_names_and_the_default_bridge_does_not() {
     assert!(stdout(&mut s, "docker exec lone wget -qO- http://web").contains("Welcome to nginx!"));
     assert_eq!(stdout(&mut s, "docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}' cli"), "red=172.18.0.3 \n");
 }
+
+#[test]
+fn a_terminal_lists_in_columns_and_long_listings_show_the_files() {
+    let mut s = tty_session();
+    run(&mut s, "docker run -it --name bb busybox sh");
+    // BusyBox fills columns top to bottom: 12 names of at most 5 characters make 2 rows.
+    assert_eq!(stdout(&mut s, "ls /"), "bin    etc    lib    proc   sys    usr\ndev    home   lib64  root   tmp    var\n");
+    let long = stdout(&mut s, "ls -la /etc/passwd");
+    assert!(long.starts_with("-rw-r--r--    1 root     root   "), "{long}");
+    assert_eq!(stdout(&mut s, "id -un; whoami"), "root\nroot\n");
+    let ps = stdout(&mut s, "ps");
+    assert!(ps.starts_with("PID   USER     TIME  COMMAND\n    1 root      0:00 sh\n"), "{ps}");
+    run(&mut s, "exit");
+}

@@ -5,11 +5,12 @@
 use proptest::prelude::*;
 use simulator::{MemoryProject, Session, SessionConfig};
 
-const PATHS: &[&str] = &["/", "/tmp", "/tmp/x", "/etc", "/etc/passwd", "/nope", "/nope/x", "/bin/sh", "/var/www", ".", "..", "a/b", "", "/tmp/d/e", "*", "/etc/*d"];
+const PATHS: &[&str] = &["http://box/", "localhost:8080", "http://x:99999/", "/", "/tmp", "/tmp/x", "/etc", "/etc/passwd", "/nope", "/nope/x", "/bin/sh", "/var/www", ".", "..", "a/b", "", "/tmp/d/e", "*", "/etc/*d"];
 const PROGRAMS: &[&str] = &[
     "ls", "ls -la", "ls -R", "cat", "touch", "rm", "rm -rf", "rmdir", "mkdir", "mkdir -p", "cp", "cp -r", "mv", "ln -s", "chmod 600",
     "chmod u+x", "du -sh", "du", "find", "which", "id -u", "env", "ps", "df -h", "head -n 1", "tail", "wc -l", "grep root", "sleep",
     "cd", "echo hi >", "echo x >>", "cat <", "apt-get install -y", "apk add", "npm install", "pip install", "nosuch", "bash -c",
+    "curl", "curl -sI", "wget -qO-", "wget", "ping -c 1", "env A=1",
 ];
 
 fn line() -> impl Strategy<Value = String> {
@@ -65,6 +66,15 @@ proptest! {
             format!("docker save -o '{b}' busybox"),
             format!("docker load -i '{b}'"),
             format!("docker export -o '{c}' box"),
+            format!("docker run --rm -v '{b}' -v 'v1:{c}' --mount '{b}' busybox ls"),
+            format!("docker volume create '{b}'"),
+            format!("docker volume rm '{b}' v1"),
+            format!("docker network create '{b}'"),
+            format!("docker network connect '{b}' box"),
+            format!("docker network rm '{b}'"),
+            format!("docker run --rm --network '{c}' busybox wget -qO- '{b}'"),
+            format!("curl '{b}'"),
+            format!("curl -o '{c}' http://localhost:8080/{b}"),
         ] {
             let out = s.run_line(&cmd);
             prop_assert!(out.exit_code >= 0, "{cmd}");

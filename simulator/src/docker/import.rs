@@ -58,14 +58,16 @@ mod tests {
     fn fixture_images_share_one_real_layer() {
         let mut engine = Engine::new(1, Timestamp::from_secs(1_763_200_800));
         import_fixture_images(&mut engine);
-        let busybox = engine.images.resolve("busybox").map(Image::clone).ok();
-        let mini = engine.images.resolve("mini:1.0").map(Image::clone).ok();
-        let (Some(busybox), Some(mini)) = (busybox, mini) else { panic!("fixture images missing") };
-        assert_eq!(busybox.size(), 1_984_637);
-        assert_eq!(busybox.layers.len(), 1);
-        assert!(Arc::ptr_eq(&busybox.layers[0].files, &mini.layers[0].files));
-        assert_eq!(busybox.layers[0].diff_id, mini.layers[0].diff_id);
-        let fs = MergedFs::new(busybox.fs_layers());
+        let layers = |name: &str| engine.images.resolve(name).map(|i| (i.size(), i.layers.clone())).ok();
+        let (b, m) = (layers("busybox"), layers("mini:1.0"));
+        assert!(b.is_some() && m.is_some(), "fixture images missing");
+        let (Some((size, busybox)), Some((_, mini))) = (b, m) else { return };
+        assert_eq!(size, 1_984_637);
+        assert_eq!(busybox.len(), 1);
+        let (Some(b), Some(m)) = (busybox.first(), mini.first()) else { return };
+        assert!(Arc::ptr_eq(&b.files, &m.files));
+        assert_eq!(b.diff_id, m.diff_id);
+        let fs = MergedFs::new(vec![b.files.clone()]);
         assert_eq!(fs.which("sh", "/usr/bin:/bin").as_deref(), Some("/bin/sh"));
         assert_eq!(fs.canonicalize("/bin/ls").ok().as_deref(), Some("/bin/busybox"));
         assert!(fs.read_to_string("/etc/passwd").ok().flatten().is_some_and(|p| p.starts_with("root:x:0:0:root:/root:/bin/sh\n")));

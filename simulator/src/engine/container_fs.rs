@@ -75,18 +75,6 @@ pub fn refresh_at_start(c: &mut Container, mtime: i64) {
     c.fs.replace_lower(image_layers, Arc::new(init));
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hosts_name_the_container() {
-        assert!(hosts("abc", Some("172.17.0.2")).ends_with("ff02::2\tip6-allrouters\n172.17.0.2\tabc\n"));
-        assert!(hosts("myhost.example", Some("172.17.0.3")).ends_with("172.17.0.3\tmyhost.example myhost\n"));
-        assert!(hosts("abc", None).ends_with("ip6-allrouters\n"));
-    }
-}
-
 /// Resolves a new container's mounts: creates the volumes it names (and anonymous ones for `-v
 /// /path` and the image's `VOLUME`s), fills an empty volume from the image's files at its mount
 /// point, checks bind sources, and makes the mount points in the container's root filesystem.
@@ -176,4 +164,16 @@ fn copy_image_dir(from: &MergedFs, dir: &str, to: &mut MergedFs) {
         let _ = result;
     }
     (to.uid, to.gid) = (0, 0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_name_the_container() {
+        assert!(hosts("abc", Some("172.17.0.2")).ends_with("ff02::2\tip6-allrouters\n172.17.0.2\tabc\n"));
+        assert!(hosts("myhost.example", Some("172.17.0.3")).ends_with("172.17.0.3\tmyhost.example myhost\n"));
+        assert!(hosts("abc", None).ends_with("ip6-allrouters\n"));
+    }
 }

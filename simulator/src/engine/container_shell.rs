@@ -120,8 +120,11 @@ impl ContainerShell {
         m.interactive = true;
         m.env_order = self.env.clone();
         m.processes = processes;
-        let shell_pid = m.processes.iter().map(|p| p.0).max().unwrap_or(0) + 6;
-        m.processes.push((shell_pid, self.user.display_name(), self.program_name().to_string()));
+        // `docker exec -it` starts a new shell; `docker run -it` typed into PID 1 itself.
+        if self.exec {
+            let shell_pid = m.processes.iter().map(|p| p.0).max().unwrap_or(0) + 6;
+            m.processes.push((shell_pid, self.user.display_name(), self.program_name().to_string()));
+        }
         let output = m.run_line(line, &mut self.state, self.kind, self.lines);
         let slept = m.slept_ns;
         let mut net = std::mem::take(&mut m.net);

@@ -104,7 +104,7 @@ fn server_of(c: &Container) -> Option<(ServerKind, u16, String)> {
         let home = value("-h").map_or(workdir.clone(), |h| path::join(&workdir, &h));
         return Some((ServerKind::BusyboxHttpd, port, home));
     }
-    if words.first().is_some_and(|w| w.starts_with("python")) && argv.iter().any(|a| *a == "http.server") {
+    if words.first().is_some_and(|w| w.starts_with("python")) && argv.contains(&"http.server") {
         let port = argv.iter().skip_while(|a| **a != "http.server").nth(1).and_then(|p| p.parse().ok()).unwrap_or(8000);
         return Some((ServerKind::Python, port, workdir));
     }

@@ -149,7 +149,10 @@ mod tests {
 
     #[test]
     fn pulled_images_carry_their_files() {
-        let Some(nginx) = find("nginx", "latest").map(HubImage::to_image) else { panic!("nginx missing") };
+        let nginx = find("nginx", "latest").map(HubImage::to_image);
+        let debian = find("debian", "bookworm-slim").map(HubImage::to_image);
+        assert!(nginx.is_some() && debian.is_some(), "catalog images missing");
+        let (Some(nginx), Some(debian)) = (nginx, debian) else { return };
         for l in &nginx.layers {
             assert_eq!(l.size, l.files.size());
             assert_eq!(l.diff_id, l.files.diff_id());
@@ -158,7 +161,7 @@ mod tests {
         let index = fs.read_to_string("/usr/share/nginx/html/index.html").ok().flatten().unwrap_or_default();
         assert!(index.contains("Welcome to nginx!"));
         // Images built on the same base share its layer's files.
-        let Some(debian) = find("debian", "bookworm-slim").map(HubImage::to_image) else { panic!("debian missing") };
-        assert!(Arc::ptr_eq(&nginx.layers[0].files, &debian.layers[0].files));
+        let base = nginx.layers.first().zip(debian.layers.first());
+        assert!(base.is_some_and(|(a, b)| Arc::ptr_eq(&a.files, &b.files)));
     }
 }

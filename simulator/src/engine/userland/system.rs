@@ -215,7 +215,7 @@ pub(super) fn ps(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     if ps_has_time(m) {
         out.outln("PID   USER     TIME  COMMAND");
         for (pid, user, cmd) in &procs {
-            out.outln(format!("{pid:>5} {user:<8} 0:00 {cmd}"));
+            out.outln(format!("{pid:>5} {user:<8} {:>5} {cmd}", "0:00"));
         }
     } else {
         out.outln("PID   USER     COMMAND");
