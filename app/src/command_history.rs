@@ -1,4 +1,8 @@
-//! The terminal's command history, walked with ↑ and ↓ as in bash.
+//! The terminal's command history, walked with ↑ and ↓ as in bash, and kept across reloads
+//! (as a JSON array of lines under [`HISTORY_KEY`]).
+
+/// Where the history is kept in browser storage.
+pub const HISTORY_KEY: &str = "muelle.historial";
 
 /// How many commands the history keeps.
 const LIMIT: usize = 500;
@@ -59,6 +63,26 @@ impl CommandHistory {
         }
     }
 
+    /// A history with these lines (oldest first), as saved by [`CommandHistory::to_json`].
+    /// Anything unreadable gives an empty history: losing old commands is harmless.
+    pub fn from_json(text: &str) -> Self {
+        let lines: Vec<String> = serde_json::from_str(text).unwrap_or_default();
+        let mut history = Self::new();
+        for line in lines {
+            history.record(&line);
+        }
+        history
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.entries).unwrap_or_else(|_| "[]".to_string())
+    }
+
+    /// The lines, oldest first.
+    pub fn entries(&self) -> &[String] {
+        &self.entries
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -117,6 +141,15 @@ mod tests {
         assert_eq!(h.older("").as_deref(), Some("b"));
         h.record("c");
         assert_eq!(h.older("").as_deref(), Some("c"));
+    }
+
+    #[test]
+    fn survives_a_round_trip_through_json() {
+        let h = with(&["docker ps", "echo \"hola\""]);
+        let back = CommandHistory::from_json(&h.to_json());
+        assert_eq!(back.entries(), h.entries());
+        assert!(CommandHistory::from_json("{roto").is_empty());
+        assert_eq!(CommandHistory::from_json("[\"a\", \"\", \"a\"]").entries(), ["a"]);
     }
 
     #[test]

@@ -1,13 +1,27 @@
 //! Muelle's browser interface: a Leptos client-side app around the simulated Docker engine.
 //!
 //! The components only display: commands go to [`simulator::Session`], which computes the output;
-//! the plain-Rust models ([`command_history`], [`terminal_screen`]) hold the terminal's state.
+//! the plain-Rust models hold the state and are tested natively: the terminal ([`terminal_driver`],
+//! [`terminal_screen`], [`command_history`], [`completion`]), the addresses ([`route`]), the
+//! learner's progress ([`progress`], [`progress_store`]), quiz ordering ([`quiz_order`]), the
+//! lesson HTML additions ([`lesson_html`]) and the theme ([`theme`]).
 
 pub mod browser_clock;
+pub mod browser_storage;
 pub mod command_history;
+pub mod completion;
 pub mod components;
+pub mod lesson_html;
+pub mod navigation;
+pub mod progress;
+pub mod progress_store;
+pub mod quiz_order;
+pub mod route;
+pub mod saved_progress;
+pub mod terminal_control;
 pub mod terminal_driver;
 pub mod terminal_screen;
+pub mod theme;
 
 /// Mounts the app on `<body>`. Panics (there should be none) are reported on the console.
 pub fn start() {

@@ -1,94 +1,273 @@
 //! Drives a simulated session from terminal keystrokes and writes what happens on the screen.
 //! Plain Rust (the clock is passed in), so the whole flow is tested natively; the component only
 //! wires keys, timers and the browser clock to it.
+//!
+//! The terminal runs either a free session or an exercise ([`lessons::Attempt`]): then every line
+//! goes through the exercise (forbidden commands are refused) and its goal is checked after every
+//! command, and again when a foreground command finishes.
 
+use lessons::{Attempt, Exercise, Explanation, GoalStatus};
 use simulator::{MemoryProject, Output, Session, SessionConfig, Stream, Timestamp};
 
 use crate::terminal_screen::TerminalScreen;
 
 /// What a terminal echoes for Ctrl+C.
 const CTRL_C: &str = "^C";
+/// The prompt of a continuation line (bash's `PS2`).
+pub const CONTINUATION_PROMPT: &str = "> ";
+
+/// The exercise running in the terminal.
+struct ExerciseRun {
+    attempt: Attempt,
+    /// The goal was met during this run (a reset starts a new run).
+    solved: bool,
+}
+
+/// The state of the exercise in the terminal after something happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseReport {
+    /// `lesson/exercise`.
+    pub key: String,
+    pub status: GoalStatus,
+    /// The goal was met for the first time in this run, just now.
+    pub just_solved: bool,
+}
+
+/// What the page should show after a line ran (or a foreground command finished).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Present while an exercise runs in the terminal.
+    pub exercise: Option<ExerciseReport>,
+    /// A Spanish explanation of the engine error the line ended with, if any.
+    pub explanation: Option<Explanation>,
+}
 
 /// A learner's session as a terminal sees it.
 pub struct TerminalDriver {
-    session: Session,
+    free: Session,
+    exercise: Option<ExerciseRun>,
+    /// The text of an unfinished command (open quote, trailing `|`…), waiting for more lines.
+    continuation: Option<String>,
+    seed: u64,
 }
 
 impl TerminalDriver {
     /// A session that behaves as attached to a terminal (`tty`), seeded and started at `now`.
     pub fn new(seed: u64, now: Timestamp) -> Self {
         let config = SessionConfig { seed, start: now, tty: true };
-        Self { session: Session::new(config, Box::new(MemoryProject::new())) }
+        Self { free: Session::new(config, Box::new(MemoryProject::new())), exercise: None, continuation: None, seed }
     }
 
-    /// The prompt to show now: the host shell's or, inside a container, the container shell's.
+    /// The session lines go to now: the exercise's, or the free one.
+    pub fn session(&self) -> &Session {
+        match &self.exercise {
+            Some(run) => &run.attempt.session,
+            None => &self.free,
+        }
+    }
+
+    fn session_mut(&mut self) -> &mut Session {
+        match &mut self.exercise {
+            Some(run) => &mut run.attempt.session,
+            None => &mut self.free,
+        }
+    }
+
+    /// The prompt to show now: `> ` after an unfinished line, else the host shell's or, inside a
+    /// container, the container shell's.
     pub fn prompt(&self) -> String {
-        self.session.prompt()
+        if self.continuation.is_some() {
+            return CONTINUATION_PROMPT.to_string();
+        }
+        self.session().prompt()
     }
 
     /// True while a foreground command runs: no prompt, lines are not run, Ctrl+C stops it.
     pub fn is_busy(&self) -> bool {
-        self.session.is_attached() && !self.session.in_container_shell()
+        let s = self.session();
+        s.is_attached() && !s.in_container_shell()
     }
 
-    /// Enter: echoes the prompt and the line, runs it and prints its output.
-    /// Does nothing while a foreground command is running.
-    pub fn submit(&mut self, line: &str, now: Timestamp, screen: &mut TerminalScreen) {
+    /// The key (`lesson/exercise`) of the exercise in the terminal, if any.
+    pub fn exercise_key(&self) -> Option<String> {
+        self.exercise.as_ref().map(|run| run.attempt.exercise().key())
+    }
+
+    /// Enter: echoes the prompt and the line, runs it and prints its output. Returns `None` when
+    /// nothing ran: busy, or the line left the command unfinished (the prompt becomes `> `).
+    pub fn submit(&mut self, line: &str, now: Timestamp, screen: &mut TerminalScreen) -> Option<Report> {
         if self.is_busy() {
-            return;
+            return None;
         }
         let prompt = self.prompt();
-        let output = if line.trim().is_empty() {
-            Output::new()
-        } else {
-            self.session.set_now(now);
-            self.session.run_line(line)
+        let previous = self.continuation.take();
+        let continuing = previous.is_some();
+        let text = match previous {
+            Some(before) => format!("{before}\n{line}"),
+            None => line.to_string(),
         };
-        screen.record(&prompt, line, &output);
+        if !self.session().in_container_shell() && simulator::shell::needs_more_input(&text) {
+            if continuing {
+                screen.continue_command(line);
+            } else {
+                screen.open_command(&prompt, line);
+            }
+            self.continuation = Some(text);
+            return None;
+        }
+        let echo = |screen: &mut TerminalScreen, output: &Output| {
+            if continuing {
+                screen.continue_command(line);
+                screen.append(output);
+            } else {
+                screen.record(&prompt, line, output);
+            }
+        };
+        if text.trim().is_empty() {
+            echo(screen, &Output::new());
+            return Some(self.report(false, None));
+        }
+        self.session_mut().set_now(now);
+        let Some(run) = self.exercise.as_mut() else {
+            let output = self.free.run_line(&text);
+            echo(screen, &output);
+            return Some(Report { exercise: None, explanation: lessons::explain(&output) });
+        };
+        let step = run.attempt.run(&text);
+        match (&step.output, &step.refused) {
+            (Some(output), _) => echo(screen, output),
+            (None, Some(why)) => {
+                if continuing {
+                    screen.continue_command(line);
+                    screen.notice(why);
+                } else {
+                    screen.refuse(&prompt, line, why);
+                }
+            }
+            (None, None) => echo(screen, &Output::new()),
+        }
+        let just_solved = step.status.satisfied && !run.solved;
+        run.solved |= step.status.satisfied;
+        let explanation = step.output.as_ref().and_then(lessons::explain);
+        Some(Report {
+            exercise: Some(ExerciseReport { key: run.attempt.exercise().key(), status: step.status, just_solved }),
+            explanation,
+        })
     }
 
     /// Called on a timer while busy: prints what the foreground command wrote since the last call.
-    pub fn poll(&mut self, now: Timestamp, screen: &mut TerminalScreen) {
-        if !self.session.is_attached() {
-            return;
+    /// Returns a report when the command finished.
+    pub fn poll(&mut self, now: Timestamp, screen: &mut TerminalScreen) -> Option<Report> {
+        if !self.session().is_attached() {
+            return None;
         }
-        self.session.set_now(now);
-        if let Some(output) = self.session.poll() {
-            screen.append(&output);
+        self.session_mut().set_now(now);
+        let output = self.session_mut().poll()?;
+        screen.append(&output);
+        if self.is_busy() {
+            return None;
         }
+        Some(self.report(true, lessons::explain(&output)))
+    }
+
+    /// The exercise's state now (the goal checked again), as a report.
+    fn report(&mut self, may_solve: bool, explanation: Option<Explanation>) -> Report {
+        let exercise = self.exercise.as_mut().map(|run| {
+            let status = run.attempt.status();
+            let just_solved = may_solve && status.satisfied && !run.solved;
+            run.solved |= may_solve && status.satisfied;
+            ExerciseReport { key: run.attempt.exercise().key(), status, just_solved }
+        });
+        Report { exercise, explanation }
     }
 
     /// Ctrl+C: stops the foreground command, or abandons the line being typed (`typed`).
-    pub fn interrupt(&mut self, typed: &str, now: Timestamp, screen: &mut TerminalScreen) {
-        self.session.set_now(now);
+    pub fn interrupt(&mut self, typed: &str, now: Timestamp, screen: &mut TerminalScreen) -> Option<Report> {
+        self.session_mut().set_now(now);
         if self.is_busy() {
             let mut echo = Output::new();
             echo.push(Stream::Stdout, CTRL_C);
             echo.push(Stream::Stdout, "\n");
             screen.append(&echo);
-            let output = self.session.interrupt();
+            let output = self.session_mut().interrupt();
             screen.append(&output);
-        } else {
-            let prompt = self.prompt();
-            if self.session.in_container_shell() {
-                let _ = self.session.interrupt();
-            }
-            screen.record(&prompt, &format!("{typed}{CTRL_C}"), &Output::new().with_exit(130));
+            return Some(self.report(true, None));
         }
+        if self.continuation.take().is_some() {
+            screen.continue_command(&format!("{typed}{CTRL_C}"));
+            screen.append(&Output::new().with_exit(130));
+            return None;
+        }
+        let prompt = self.prompt();
+        if self.session().in_container_shell() {
+            let _ = self.session_mut().interrupt();
+        }
+        screen.record(&prompt, &format!("{typed}{CTRL_C}"), &Output::new().with_exit(130));
+        None
     }
 
     /// Ctrl+P Ctrl+Q: leaves the foreground command running in the background.
     pub fn detach(&mut self, screen: &mut TerminalScreen) {
-        if self.session.is_attached() {
-            self.session.detach();
+        if self.session().is_attached() {
+            self.session_mut().detach();
             let mut echo = Output::new();
             echo.push(Stream::Stdout, "\n");
             screen.append(&echo);
         }
     }
+
+    /// Puts an exercise in the terminal: a fresh session in its start state.
+    pub fn start_exercise(&mut self, exercise: &Exercise, now: Timestamp, screen: &mut TerminalScreen) -> ExerciseReport {
+        self.seed = self.seed.wrapping_add(1);
+        let config = SessionConfig { seed: self.seed, start: now, tty: true };
+        let attempt = Attempt::new(exercise.clone(), config);
+        let status = attempt.status();
+        self.exercise = Some(ExerciseRun { attempt, solved: false });
+        self.continuation = None;
+        screen.notice(&format!(
+            "Ejercicio «{}»: la terminal está en su estado inicial. Tu objetivo se comprueba después de cada comando.",
+            exercise.title
+        ));
+        ExerciseReport { key: exercise.key(), status, just_solved: false }
+    }
+
+    /// Back to the free session (as it was before the exercise).
+    pub fn leave_exercise(&mut self, screen: &mut TerminalScreen) {
+        if self.exercise.take().is_some() {
+            self.continuation = None;
+            screen.notice("Has vuelto a la terminal libre, tal como la dejaste.");
+        }
+    }
+
+    /// Undoes the exercise's last command (the setup and every earlier line are replayed).
+    pub fn undo(&mut self, screen: &mut TerminalScreen) -> Option<ExerciseReport> {
+        let run = self.exercise.as_mut()?;
+        let message = match run.attempt.lines().last() {
+            None => "No hay ningún comando que deshacer.".to_string(),
+            Some(last) => {
+                let message = format!("Deshecho «{last}»: todo vuelve a estar como antes de ese comando.");
+                run.attempt.undo();
+                message
+            }
+        };
+        self.continuation = None;
+        screen.notice(&message);
+        Some(self.report(false, None)).and_then(|r| r.exercise)
+    }
+
+    /// Starts the exercise again from its start state.
+    pub fn reset(&mut self, screen: &mut TerminalScreen) -> Option<ExerciseReport> {
+        let run = self.exercise.as_mut()?;
+        run.attempt.reset();
+        run.solved = false;
+        self.continuation = None;
+        screen.notice("Ejercicio reiniciado: la terminal vuelve a su estado inicial.");
+        Some(self.report(false, None)).and_then(|r| r.exercise)
+    }
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
     use crate::terminal_screen::EntryKind;
@@ -100,8 +279,9 @@ mod tests {
             .entries()
             .iter()
             .map(|e| match &e.kind {
-                EntryKind::Command { prompt, line, output, .. } => {
-                    (prompt.clone(), line.clone(), output.iter().map(|c| c.text.as_str()).collect())
+                EntryKind::Command { prompt, line, more, output, .. } => {
+                    let line = std::iter::once(line.clone()).chain(more.iter().map(|m| format!("> {m}"))).collect::<Vec<_>>().join("\n");
+                    (prompt.clone(), line, output.iter().map(|c| c.text.as_str()).collect())
                 }
                 EntryKind::Output { output } => (String::new(), String::new(), output.iter().map(|c| c.text.as_str()).collect()),
                 EntryKind::Notice(text) => (String::new(), String::new(), text.clone()),
@@ -109,11 +289,23 @@ mod tests {
             .collect()
     }
 
+    fn exercise(lesson: &str, id: &str) -> &'static Exercise {
+        let course = match lessons::Course::shared() {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        };
+        match course.lesson(lesson).and_then(|l| l.exercise(id)) {
+            Some(e) => e,
+            None => panic!("no exercise {lesson}/{id}"),
+        }
+    }
+
     #[test]
     fn a_command_is_echoed_after_the_prompt_with_its_output() {
         let mut driver = TerminalDriver::new(1, START);
         let mut screen = TerminalScreen::new();
-        driver.submit("docker --version", START, &mut screen);
+        let report = driver.submit("docker --version", START, &mut screen);
+        assert_eq!(report, Some(Report::default()));
         let [(prompt, line, output)] = texts(&screen).try_into().unwrap_or_default();
         assert_eq!(prompt, driver.prompt());
         assert!(prompt.ends_with("$ "), "{prompt:?}");
@@ -155,7 +347,7 @@ mod tests {
         driver.submit("docker run nginx", START, &mut screen);
         assert!(driver.is_busy(), "{:?}", texts(&screen));
         let prompt_lines = screen.entries().len();
-        driver.submit("docker ps", START.plus_secs(1), &mut screen);
+        assert_eq!(driver.submit("docker ps", START.plus_secs(1), &mut screen), None);
         assert_eq!(screen.entries().len(), prompt_lines, "no line runs while busy");
         driver.poll(START.plus_secs(5), &mut screen);
         driver.interrupt("", START.plus_secs(6), &mut screen);
@@ -164,5 +356,104 @@ mod tests {
         let (_, line, output) = all.last().cloned().unwrap_or_default();
         assert_eq!(line, "docker run nginx");
         assert!(output.contains("^C\n"), "{output:?}");
+    }
+
+    #[test]
+    fn an_unfinished_line_asks_for_more_with_the_continuation_prompt() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        let host_prompt = driver.prompt();
+        assert_eq!(driver.submit("echo \"uno", START, &mut screen), None);
+        assert_eq!(driver.prompt(), "> ");
+        assert_eq!(driver.submit("dos\"", START, &mut screen), Some(Report::default()));
+        assert_eq!(driver.prompt(), host_prompt);
+        assert_eq!(texts(&screen), vec![(host_prompt.clone(), "echo \"uno\n> dos\"".to_string(), "uno\ndos\n".to_string())]);
+    }
+
+    #[test]
+    fn ctrl_c_abandons_an_unfinished_command() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker ps |", START, &mut screen);
+        driver.interrupt("gr", START, &mut screen);
+        assert_eq!(driver.prompt(), driver.session().prompt());
+        assert_eq!(texts(&screen), vec![(driver.prompt(), "docker ps |\n> gr^C".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn engine_errors_come_with_a_spanish_explanation() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker run -d --name web nginx", START, &mut screen);
+        let report = driver.submit("docker run -d --name web nginx", START, &mut screen);
+        let explanation = report.and_then(|r| r.explanation);
+        assert_eq!(explanation.map(|e| e.kind), Some("name-conflict".to_string()));
+    }
+
+    #[test]
+    fn an_exercise_is_checked_after_every_line_and_solved_once() {
+        let ex = exercise("anatomia-de-una-imagen", "otro-nombre");
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker pull alpine", START, &mut screen);
+        let first = driver.start_exercise(ex, START, &mut screen);
+        assert_eq!(first.key, "anatomia-de-una-imagen/otro-nombre");
+        assert!(!first.status.satisfied);
+        assert_eq!(driver.exercise_key().as_deref(), Some("anatomia-de-una-imagen/otro-nombre"));
+        let images = driver.submit("docker images", START, &mut screen).and_then(|r| r.exercise);
+        assert!(images.is_some_and(|r| !r.status.satisfied && !r.just_solved));
+        let solved = driver.submit("docker tag nginx web:1.0", START, &mut screen).and_then(|r| r.exercise);
+        assert!(solved.as_ref().is_some_and(|r| r.status.satisfied && r.just_solved), "{solved:?}");
+        let again = driver.submit("docker images", START, &mut screen).and_then(|r| r.exercise);
+        assert!(again.is_some_and(|r| r.status.satisfied && !r.just_solved));
+        driver.leave_exercise(&mut screen);
+        assert_eq!(driver.exercise_key(), None);
+        assert!(driver.session().engine.images.resolve("alpine").is_ok(), "the free session is as it was");
+    }
+
+    #[test]
+    fn forbidden_commands_are_refused_with_the_reason() {
+        let ex = exercise("anatomia-de-una-imagen", "otro-nombre");
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.start_exercise(ex, START, &mut screen);
+        let report = driver.submit("docker pull nginx", START, &mut screen);
+        assert!(report.is_some_and(|r| r.explanation.is_none()));
+        let all = texts(&screen);
+        let (_, _, why) = all.last().cloned().unwrap_or_default();
+        assert_eq!(why, "En este ejercicio no puedes usar `docker pull`. Busca otra forma de conseguirlo.");
+    }
+
+    #[test]
+    fn undo_and_reset_go_back() {
+        let ex = exercise("ciclo-de-vida-de-un-contenedor", "cada-uno-en-su-estado");
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.start_exercise(ex, START, &mut screen);
+        assert!(driver.undo(&mut screen).is_some_and(|r| !r.status.satisfied));
+        assert!(texts(&screen).last().is_some_and(|(_, _, t)| t == "No hay ningún comando que deshacer."));
+        for line in &ex.solution {
+            driver.submit(line, START, &mut screen);
+        }
+        assert!(driver.undo(&mut screen).is_some_and(|r| !r.status.satisfied));
+        assert!(texts(&screen).last().is_some_and(|(_, _, t)| t.starts_with("Deshecho «docker rm tarea borrador»")));
+        let redo = driver.submit("docker rm tarea borrador", START, &mut screen).and_then(|r| r.exercise);
+        assert!(redo.is_some_and(|r| r.status.satisfied && !r.just_solved), "solved once per run");
+        let reset = driver.reset(&mut screen);
+        assert!(reset.is_some_and(|r| !r.status.satisfied));
+        for line in &ex.solution {
+            driver.submit(line, START, &mut screen);
+        }
+        let status = driver.submit("docker ps -a", START, &mut screen).and_then(|r| r.exercise);
+        assert!(status.is_some_and(|r| r.status.satisfied));
+    }
+
+    #[test]
+    fn without_an_exercise_undo_does_nothing() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        assert_eq!(driver.undo(&mut screen), None);
+        assert_eq!(driver.reset(&mut screen), None);
+        assert!(screen.entries().is_empty());
     }
 }

@@ -17,8 +17,9 @@ pub struct ScreenChunk {
 pub enum EntryKind {
     /// A note from Muelle itself (not terminal output), e.g. the welcome hint.
     Notice(String),
-    /// A prompt and the line typed after it, then its output (stdout and stderr in arrival order).
-    Command { prompt: String, line: String, output: Vec<ScreenChunk>, exit_code: i32 },
+    /// A prompt and the line typed after it, the continuation lines typed after `> ` when the
+    /// command was unfinished (`more`), then its output (stdout and stderr in arrival order).
+    Command { prompt: String, line: String, more: Vec<String>, output: Vec<ScreenChunk>, exit_code: i32 },
     /// Output that arrived after the screen was cleared while its command was still running.
     Output { output: Vec<ScreenChunk> },
 }
@@ -71,9 +72,40 @@ impl TerminalScreen {
         self.push(EntryKind::Command {
             prompt: prompt.to_string(),
             line: line.to_string(),
+            more: Vec::new(),
             output: chunks_of(output),
             exit_code: output.exit_code,
         });
+    }
+
+    /// Shows the first line of an unfinished command (an open quote, a trailing `|`…): the rest
+    /// comes with [`TerminalScreen::continue_command`] and its output with `append`.
+    pub fn open_command(&mut self, prompt: &str, line: &str) {
+        self.push(EntryKind::Command {
+            prompt: prompt.to_string(),
+            line: line.to_string(),
+            more: Vec::new(),
+            output: Vec::new(),
+            exit_code: 0,
+        });
+    }
+
+    /// Adds a continuation line (typed after `> `) to the command shown last.
+    pub fn continue_command(&mut self, line: &str) {
+        match self.entries.last_mut() {
+            Some(ScreenEntry { revision, kind: EntryKind::Command { more, .. }, .. }) => {
+                more.push(line.to_string());
+                *revision = revision.wrapping_add(1);
+            }
+            _ => self.open_command(crate::terminal_driver::CONTINUATION_PROMPT, line),
+        }
+    }
+
+    /// A line refused before it ran (an exercise's forbidden command): the line, then Muelle's
+    /// explanation as a note.
+    pub fn refuse(&mut self, prompt: &str, line: &str, why: &str) {
+        self.record(prompt, line, &Output::new().with_exit(1));
+        self.push(EntryKind::Notice(why.to_string()));
     }
 
     /// Adds more output of the command shown last (a foreground command that is still running),
@@ -171,6 +203,7 @@ mod tests {
         let expected = EntryKind::Command {
             prompt: "$ ".to_string(),
             line: "docker foo".to_string(),
+            more: Vec::new(),
             output: vec![chunk(false, "a\n"), chunk(true, "b\n"), chunk(false, "c")],
             exit_code: 1,
         };
@@ -197,6 +230,7 @@ mod tests {
         let expected = EntryKind::Command {
             prompt: "$ ".to_string(),
             line: "docker run web".to_string(),
+            more: Vec::new(),
             output: vec![chunk(false, "start\nmore\n"), chunk(true, "oops\n")],
             exit_code: 130,
         };
@@ -213,6 +247,29 @@ mod tests {
         assert!(s.entries().is_empty());
         s.append(&output(&[(Stream::Stdout, "log\n")], 0));
         assert_eq!(kinds(&s), vec![&EntryKind::Output { output: vec![chunk(false, "log\n")] }]);
+    }
+
+    #[test]
+    fn continuation_lines_join_the_command_and_its_output_follows() {
+        let mut s = TerminalScreen::new();
+        s.open_command("$ ", "echo \"a");
+        s.continue_command("b\"");
+        s.append(&output(&[(Stream::Stdout, "a\nb\n")], 0));
+        let expected = EntryKind::Command {
+            prompt: "$ ".to_string(),
+            line: "echo \"a".to_string(),
+            more: vec!["b\"".to_string()],
+            output: vec![chunk(false, "a\nb\n")],
+            exit_code: 0,
+        };
+        assert_eq!(kinds(&s), vec![&expected]);
+    }
+
+    #[test]
+    fn a_refused_line_is_followed_by_the_reason() {
+        let mut s = TerminalScreen::new();
+        s.refuse("$ ", "docker kill web", "No puedes usar `docker kill`.");
+        assert!(matches!(kinds(&s).as_slice(), [EntryKind::Command { exit_code: 1, .. }, EntryKind::Notice(n)] if n == "No puedes usar `docker kill`."));
     }
 
     #[test]

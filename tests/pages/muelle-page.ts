@@ -3,11 +3,21 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The `performance.mark` the app sets when its terminal accepts input. */
 export const READY_MARK = 'muelle:terminal-ready';
 
-/** Muelle's single page: header, lesson and terminal. */
+/** The first lesson's address (the welcome lesson). */
+export const WELCOME = '/#/leccion/bienvenida';
+
+/**
+ * Any page of Muelle with a terminal (a lesson): header, lesson and terminal. Collects console
+ * errors, exceptions and failed requests in `problems`.
+ */
 export class MuellePage {
   readonly page: Page;
-  readonly heading: Locator;
+  readonly brand: Locator;
+  readonly nav: Locator;
+  readonly themeToggle: Locator;
+  readonly storageNotice: Locator;
   readonly lesson: Locator;
+  readonly lessonTitle: Locator;
   readonly lessonPane: Locator;
   readonly terminal: Locator;
   readonly input: Locator;
@@ -17,14 +27,22 @@ export class MuellePage {
   readonly stopButton: Locator;
   readonly prompt: Locator;
   readonly screen: Locator;
+  readonly candidates: Locator;
+  readonly explanation: Locator;
+  readonly exerciseBar: Locator;
+  readonly exerciseMessage: Locator;
 
   /** Console errors, uncaught exceptions and failed requests seen since the page object was made. */
   readonly problems: string[] = [];
 
   constructor(page: Page) {
     this.page = page;
-    this.heading = page.getByRole('heading', { level: 1, name: 'Muelle', exact: true });
+    this.brand = page.getByRole('link', { name: 'Muelle: ir al mapa del curso' });
+    this.nav = page.getByRole('navigation', { name: 'Principal' });
+    this.themeToggle = page.getByTestId('theme-toggle');
+    this.storageNotice = page.getByTestId('storage-notice');
     this.lesson = page.getByTestId('lesson');
+    this.lessonTitle = this.lesson.getByRole('heading', { level: 1 });
     this.lessonPane = page.getByRole('region', { name: 'Lección' });
     this.terminal = page.getByTestId('terminal');
     this.input = page.getByRole('textbox', { name: 'Escribe un comando' });
@@ -34,6 +52,10 @@ export class MuellePage {
     this.stopButton = page.getByRole('button', { name: 'Detener' });
     this.prompt = page.getByTestId('terminal-prompt');
     this.screen = page.locator('.terminal-screen');
+    this.candidates = page.getByTestId('terminal-candidates');
+    this.explanation = page.getByTestId('error-explanation');
+    this.exerciseBar = page.getByTestId('exercise-bar');
+    this.exerciseMessage = page.getByTestId('exercise-message');
 
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.problems.push(`console.error: ${msg.text()}`);
@@ -45,9 +67,13 @@ export class MuellePage {
     });
   }
 
-  /** Opens the app and waits until the terminal is ready for input. */
-  async goto(): Promise<void> {
-    await this.page.goto('/');
+  /** Opens a lesson (the welcome lesson by default) and waits until the terminal is ready. */
+  async goto(path: string = WELCOME): Promise<void> {
+    await this.page.goto(path);
+    await this.waitForTerminal();
+  }
+
+  async waitForTerminal(): Promise<void> {
     await expect(this.terminal).toHaveAttribute('data-ready', 'true');
   }
 
@@ -91,5 +117,10 @@ export class MuellePage {
   /** True when the page is wider than the viewport (a horizontal scrollbar). */
   async scrollsSideways(): Promise<boolean> {
     return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  }
+
+  /** What the browser keeps under a localStorage key. */
+  async stored(key: string): Promise<string | null> {
+    return this.page.evaluate((k) => window.localStorage.getItem(k), key);
   }
 }

@@ -14,8 +14,8 @@ test.describe('terminal', () => {
   });
 
   test('the page loads with the lesson and a focused prompt, without console errors', async () => {
-    await expect(muelle.heading).toBeVisible();
-    await expect(muelle.lesson.getByRole('heading', { level: 1 })).toHaveText('Bienvenida a Muelle');
+    await expect(muelle.brand).toBeVisible();
+    await expect(muelle.lessonTitle).toHaveText('Bienvenida a Muelle');
     await expect(muelle.lesson.locator('pre code')).toContainText('docker run hello-world');
     await expect(muelle.input).toBeFocused();
     await expect(muelle.output).toHaveAttribute('aria-live', 'polite');

@@ -1,7 +1,19 @@
 //! The user interface, one component per file.
 
 pub mod app;
-pub mod lesson_pane;
+pub mod course_map;
+pub mod exercise_bar;
+pub mod exercise_card;
+pub mod explanation_panel;
+pub mod help_page;
+pub mod lesson_page;
+pub mod not_found_page;
+pub mod progress_bar;
+pub mod progress_tools;
+pub mod question_card;
+pub mod quiz_card;
 pub mod site_header;
+pub mod storage_notice;
 pub mod terminal;
 pub mod terminal_entry;
+pub mod theme_toggle;

@@ -1,12 +1,27 @@
-//! The course name and what it is.
+//! The course name, the main links (course map, help) and the theme toggle.
 
 use leptos::prelude::*;
 
+use super::theme_toggle::ThemeToggle;
+use crate::navigation::use_navigation;
+use crate::route::Route;
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let route = use_navigation().route;
+    let current = move |page: Route| {
+        move || {
+            let here = route.get();
+            let same = match (&here, &page) {
+                (Route::Lesson(_), Route::CourseMap) => true,
+                (a, b) => a == b,
+            };
+            same.then_some("page")
+        }
+    };
     view! {
         <header class="site-header" data-testid="site-header">
-            <div class="brand">
+            <a class="brand" href=Route::CourseMap.href() aria-label="Muelle: ir al mapa del curso">
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                     <rect x="1" y="1" width="30" height="30" rx="7" class="brand-mark-bg" />
                     <rect x="7" y="9" width="5" height="5" rx="1" class="brand-mark-box" />
@@ -16,12 +31,16 @@ pub fn SiteHeader() -> impl IntoView {
                     <rect x="16.5" y="15.5" width="5" height="5" rx="1" class="brand-mark-box" />
                     <path d="M4 25 q3 -2.5 6 0 t6 0 t6 0 t6 0" class="brand-mark-wave" />
                 </svg>
-                <div class="brand-text">
-                    <h1 class="brand-name">"Muelle"</h1>
-                    <p class="brand-tagline">"Aprende Docker practicando, directamente en tu navegador"</p>
-                </div>
-            </div>
-            <p class="site-header-note">"Motor Docker simulado · nada se instala en tu equipo"</p>
+                <span class="brand-text">
+                    <span class="brand-name">"Muelle"</span>
+                    <span class="brand-tagline">"Aprende Docker practicando, en tu navegador"</span>
+                </span>
+            </a>
+            <nav class="site-nav" aria-label="Principal">
+                <a href=Route::CourseMap.href() aria-current=current(Route::CourseMap)>"Curso"</a>
+                <a href=Route::Help.href() aria-current=current(Route::Help)>"Ayuda"</a>
+                <ThemeToggle />
+            </nav>
         </header>
     }
 }

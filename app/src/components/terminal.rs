@@ -1,105 +1,88 @@
-//! The terminal: a prompt wired to a simulated Docker session. The session computes every answer;
-//! this component turns keys into calls on the [`TerminalDriver`] and shows the screen as text.
-
-use std::time::Duration;
+//! The terminal: a prompt wired to a simulated Docker session through a [`TerminalControl`]. The
+//! session computes every answer; this component turns keys into calls and shows the screen as text.
 
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
 
+use super::exercise_bar::ExerciseBar;
 use super::terminal_entry::TerminalEntry;
-use crate::browser_clock;
-use crate::command_history::CommandHistory;
-use crate::terminal_driver::TerminalDriver;
-use crate::terminal_screen::TerminalScreen;
+use crate::completion;
+use crate::terminal_control::TerminalControl;
 
 /// The `performance.mark` set once the terminal accepts input (read by the browser tests).
 const READY_MARK: &str = "muelle:terminal-ready";
 
-/// How often a running foreground command is asked for new output.
-const POLL_EVERY: Duration = Duration::from_millis(200);
-
-const WELCOME: &str = "Escribe un comando de Docker y pulsa Intro. Prueba con: docker run hello-world";
-
 #[component]
-pub fn Terminal() -> impl IntoView {
-    let start = browser_clock::now();
-    let driver = StoredValue::new_local(TerminalDriver::new(browser_clock::seed_from(start), start));
-    let history = StoredValue::new(CommandHistory::new());
-    let screen = RwSignal::new({
-        let mut screen = TerminalScreen::new();
-        screen.notice(WELCOME);
-        screen
-    });
-    let prompt = RwSignal::new(driver.with_value(TerminalDriver::prompt));
-    let busy = RwSignal::new(false);
+pub fn Terminal(
+    control: TerminalControl,
+    /// Put the cursor in the prompt when the terminal appears.
+    #[prop(default = true)]
+    autofocus: bool,
+) -> impl IntoView {
     let input = RwSignal::new(String::new());
     let ready = RwSignal::new(false);
     // Ctrl+P was just pressed (Ctrl+P Ctrl+Q detaches from a foreground command).
     let ctrl_p = StoredValue::new(false);
-    let poller = StoredValue::new(None::<IntervalHandle>);
+    // Escape was just pressed: the next Tab leaves the terminal instead of completing.
+    let tab_leaves = StoredValue::new(false);
+    // Candidates shown by the last Tab, for a screen reader and for the eye.
+    let candidates = RwSignal::new(None::<String>);
     let input_ref = NodeRef::<Input>::new();
     let scroller_ref = NodeRef::<Div>::new();
+    let TerminalControl { screen, prompt, busy, .. } = control;
 
-    let scroll_to_bottom = move || {
+    // Follow the newest output.
+    Effect::new(move |_| {
+        screen.track();
         request_animation_frame(move || {
             if let Some(scroller) = scroller_ref.get_untracked() {
                 scroller.set_scroll_top(scroller.scroll_height());
             }
         });
-    };
+    });
 
-    let stop_polling = move || {
-        if let Some(handle) = poller.get_value() {
-            handle.clear();
-            poller.set_value(None);
-        }
-    };
-
-    // After anything the session did: show its state (prompt, busy) and follow the output.
-    let sync = move || {
-        let now_busy = driver.with_value(TerminalDriver::is_busy);
-        prompt.set(driver.with_value(TerminalDriver::prompt));
-        busy.set(now_busy);
-        if !now_busy {
-            stop_polling();
-        }
-        scroll_to_bottom();
-    };
-
-    let poll = move || {
-        screen.update(|s| driver.update_value(|d| d.poll(browser_clock::now(), s)));
-        sync();
-    };
-
-    let start_polling = move || {
-        if poller.get_value().is_none() {
-            if let Ok(handle) = set_interval_with_handle(poll, POLL_EVERY) {
-                poller.set_value(Some(handle));
+    // Others (an exercise card, an example) may ask for the cursor to come back to the prompt.
+    Effect::new(move |previous: Option<u32>| {
+        let n = control.focus_requests.get();
+        if previous.is_some_and(|p| p != n) {
+            if let Some(el) = input_ref.get_untracked() {
+                let _ = el.focus();
             }
         }
-    };
+        n
+    });
 
     let run_input = move || {
         let line = input.get_untracked();
         input.set(String::new());
-        history.update_value(|h| h.record(&line));
-        screen.update(|s| driver.update_value(|d| d.submit(&line, browser_clock::now(), s)));
-        sync();
-        if busy.get_untracked() {
-            start_polling();
-        }
+        candidates.set(None);
+        control.run(&line);
     };
 
     let interrupt = move || {
         let typed = input.get_untracked();
         input.set(String::new());
-        screen.update(|s| driver.update_value(|d| d.interrupt(&typed, browser_clock::now(), s)));
-        sync();
+        candidates.set(None);
+        control.interrupt(&typed);
     };
 
-    let clear_screen = move || {
-        screen.update(TerminalScreen::clear);
+    let complete = move || -> bool {
+        let line = input.get_untracked();
+        let Some(result) = control.with_session(|s| completion::complete(&line, s)) else { return false };
+        match result {
+            completion::Completion::None => false,
+            completion::Completion::Replace(new_line) => {
+                input.set(new_line);
+                candidates.set(None);
+                true
+            }
+            completion::Completion::Candidates { line: new_line, options } => {
+                input.set(new_line);
+                candidates.set(Some(options.join("  ")));
+                true
+            }
+        }
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
@@ -111,29 +94,38 @@ pub fn Terminal() -> impl IntoView {
         let key = ev.key();
         let after_ctrl_p = ctrl_p.get_value();
         ctrl_p.set_value(false);
+        let after_escape = tab_leaves.get_value();
+        tab_leaves.set_value(false);
         match key.as_str() {
-            "Enter" if plain => {
+            "Enter" if plain && !ev.shift_key() => {
                 ev.prevent_default();
                 if !busy.get_untracked() {
                     run_input();
                 }
             }
+            // Tab completes; when there is nothing to complete it moves the focus, as usual.
+            "Tab" if plain && !ev.shift_key() && !after_escape && !input.get_untracked().trim().is_empty() && complete() => {
+                ev.prevent_default();
+            }
+            "Escape" => {
+                tab_leaves.set_value(true);
+                candidates.set(None);
+            }
             "ArrowUp" if plain => {
                 ev.prevent_default();
-                let current = input.get_untracked();
-                if let Some(line) = history.try_update_value(|h| h.older(&current)).flatten() {
+                if let Some(line) = control.older(&input.get_untracked()) {
                     input.set(line);
                 }
             }
             "ArrowDown" if plain => {
                 ev.prevent_default();
-                if let Some(line) = history.try_update_value(CommandHistory::newer).flatten() {
+                if let Some(line) = control.newer() {
                     input.set(line);
                 }
             }
             "l" | "L" if ctrl_only => {
                 ev.prevent_default();
-                clear_screen();
+                control.clear();
             }
             // Ctrl+C copies when text is selected; otherwise it interrupts, as in a terminal.
             "c" | "C" if ctrl_only && !has_selection(input_ref) => {
@@ -146,28 +138,33 @@ pub fn Terminal() -> impl IntoView {
             }
             "q" | "Q" if ctrl_only && after_ctrl_p => {
                 ev.prevent_default();
-                screen.update(|s| driver.update_value(|d| d.detach(s)));
-                sync();
+                control.detach();
             }
             _ => {}
         }
     };
 
     // A click anywhere in the terminal puts the cursor back in the prompt, unless the learner is
-    // selecting output text to copy it.
-    let on_terminal_click = move |_: MouseEvent| {
-        if !has_selection(input_ref) {
+    // selecting output text to copy it (or pressed one of the bar's buttons).
+    let on_terminal_click = move |ev: MouseEvent| {
+        let on_control = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.closest("button, a, input, summary").ok().flatten().is_some());
+        if !on_control && !has_selection(input_ref) {
             if let Some(el) = input_ref.get_untracked() {
                 let _ = el.focus();
             }
         }
     };
 
-    // Once the prompt exists: focus it and record when the terminal became usable.
+    // Once the prompt exists: focus it (if asked) and record when the terminal became usable.
     Effect::new(move |_| {
         if let Some(el) = input_ref.get() {
             if !ready.get_untracked() {
-                let _ = el.focus();
+                if autofocus {
+                    let _ = el.focus();
+                }
                 if let Some(performance) = window().performance() {
                     let _ = performance.mark(READY_MARK);
                 }
@@ -176,7 +173,7 @@ pub fn Terminal() -> impl IntoView {
         }
     });
 
-    on_cleanup(stop_polling);
+    on_cleanup(move || control.stop_polling());
 
     view! {
         <section
@@ -210,11 +207,17 @@ pub fn Terminal() -> impl IntoView {
                     class="terminal-button"
                     data-testid="terminal-clear"
                     title="Limpiar la pantalla (Ctrl+L)"
-                    on:click=move |_| clear_screen()
+                    on:click=move |_| {
+                        control.clear();
+                        if let Some(el) = input_ref.get_untracked() {
+                            let _ = el.focus();
+                        }
+                    }
                 >
                     "Limpiar"
                 </button>
             </div>
+            <ExerciseBar control=control />
             <div class="terminal-screen" node_ref=scroller_ref>
                 <div
                     class="terminal-log"
@@ -234,6 +237,17 @@ pub fn Terminal() -> impl IntoView {
                         "En ejecución: Ctrl+C lo detiene; Ctrl+P y después Ctrl+Q lo deja en segundo plano."
                     </p>
                 </Show>
+                {move || {
+                    candidates
+                        .get()
+                        .map(|text| {
+                            view! {
+                                <p class="term-candidates" data-testid="terminal-candidates" aria-live="polite">
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="terminal-input-row" class:busy=move || busy.get()>
                     <span class="term-prompt" aria-hidden="true" data-testid="terminal-prompt">
                         {move || if busy.get() { String::new() } else { prompt.get() }}
@@ -243,6 +257,7 @@ pub fn Terminal() -> impl IntoView {
                         class="terminal-input"
                         data-testid="terminal-input"
                         aria-label="Escribe un comando"
+                        aria-describedby="terminal-keys"
                         autocomplete="off"
                         autocapitalize="none"
                         spellcheck="false"
@@ -253,6 +268,9 @@ pub fn Terminal() -> impl IntoView {
                         on:keydown=on_keydown
                     />
                 </div>
+                <p id="terminal-keys" class="visually-hidden">
+                    "Intro ejecuta; flechas arriba y abajo recorren el historial; Tab completa; Escape y después Tab sale de la terminal."
+                </p>
             </div>
         </section>
     }

@@ -22,12 +22,23 @@ fn output_view(output: Vec<ScreenChunk>) -> impl IntoView {
 pub fn TerminalEntry(entry: ScreenEntry) -> impl IntoView {
     match entry.kind {
         EntryKind::Notice(text) => view! { <p class="term-notice">{text}</p> }.into_any(),
-        EntryKind::Command { prompt, line, output, exit_code } => view! {
+        EntryKind::Command { prompt, line, more, output, exit_code } => view! {
             <div class="term-entry" data-testid="terminal-entry" data-exit-code=exit_code.to_string()>
                 <div class="term-command">
                     <span class="term-prompt">{prompt}</span>
                     <span class="term-command-text">{line}</span>
                 </div>
+                {more
+                    .into_iter()
+                    .map(|line| {
+                        view! {
+                            <div class="term-command term-continuation">
+                                <span class="term-prompt">{crate::terminal_driver::CONTINUATION_PROMPT}</span>
+                                <span class="term-continuation-text">{line}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
                 {output_view(output)}
             </div>
         }

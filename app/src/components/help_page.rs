@@ -1,0 +1,90 @@
+//! Help (`#/ayuda`): how Muelle works and every keyboard shortcut.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// (keys, what they do) in the terminal.
+const TERMINAL_KEYS: &[(&str, &str)] = &[
+    ("Intro", "Ejecuta el comando escrito."),
+    ("↑ / ↓", "Recorren los comandos que ya has escrito (también los de otras visitas)."),
+    ("Tab", "Completa el comando, la opción o el nombre del contenedor o de la imagen. Si hay varias posibilidades, las muestra."),
+    ("Ctrl+C", "Detiene el comando que está en primer plano, o descarta la línea que estás escribiendo. Con texto seleccionado, lo copia."),
+    ("Ctrl+L", "Limpia la pantalla de la terminal."),
+    ("Ctrl+P y después Ctrl+Q", "Deja en segundo plano el contenedor al que estás conectado, sin detenerlo."),
+    ("Escape y después Tab", "Sale de la terminal y pasa al siguiente control de la página."),
+];
+
+/// (keys, what they do) anywhere in the page.
+const PAGE_KEYS: &[(&str, &str)] = &[
+    ("Tab / Mayús+Tab", "Pasan al control siguiente o al anterior: enlaces, botones «Ejecutar», ejercicios, preguntas."),
+    ("Intro o Espacio", "Pulsan el botón que tiene el foco (por ejemplo «Ejecutar» o «Comprobar»)."),
+    ("Flechas", "Eligen una opción dentro de una pregunta de respuesta única."),
+    ("Alt+← / Alt+→", "Vuelven a la página anterior o a la siguiente del navegador."),
+];
+
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let rows = |keys: &'static [(&'static str, &'static str)]| {
+        keys.iter()
+            .map(|(k, what)| {
+                view! {
+                    <tr>
+                        <th scope="row"><kbd>{*k}</kbd></th>
+                        <td>{*what}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <article class="page-section help-page" data-testid="help-page">
+            <h1>"Ayuda"</h1>
+            <p>
+                "Cada lección tiene al lado una terminal con un motor Docker simulado. Escribe comandos como en tu "
+                "equipo: el motor responde con los mismos mensajes que Docker Engine 28. Nada de lo que hagas sale de "
+                "tu navegador."
+            </p>
+            <h2>"Ejemplos y ejercicios"</h2>
+            <ul>
+                <li>"El botón «Ejecutar» de un bloque de comandos los escribe y los ejecuta en la terminal."</li>
+                <li>
+                    "«Empezar el ejercicio» prepara la terminal con el estado inicial del ejercicio. Después de cada "
+                    "comando se comprueba el objetivo; cuando lo cumples, el ejercicio queda marcado como resuelto."
+                </li>
+                <li>"«Deshacer el último comando» y «Reiniciar el ejercicio» te dejan probar otra vez sin miedo."</li>
+                <li>"Las pistas aparecen de una en una; la solución, solo si confirmas que quieres verla."</li>
+                <li>"Si un comando falla, junto a la terminal aparece una explicación del error en español."</li>
+            </ul>
+            <h2>"Atajos de teclado en la terminal"</h2>
+            <table class="keys-table" data-testid="terminal-shortcuts">
+                <thead>
+                    <tr>
+                        <th scope="col">"Teclas"</th>
+                        <th scope="col">"Qué hacen"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows(TERMINAL_KEYS)}</tbody>
+            </table>
+            <h2>"Atajos de teclado en la página"</h2>
+            <table class="keys-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Teclas"</th>
+                        <th scope="col">"Qué hacen"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows(PAGE_KEYS)}</tbody>
+            </table>
+            <h2>"Tu progreso"</h2>
+            <p>
+                "Los ejercicios resueltos y las respuestas de los cuestionarios se guardan en este navegador, en este "
+                "equipo. Desde el mapa del curso puedes exportarlos a un archivo e importarlos en otro navegador. Si "
+                "los datos guardados se dañan, Muelle guarda una copia aparte y empieza de cero sin perder esa copia."
+            </p>
+            <p>
+                <a href=Route::CourseMap.href()>"Volver al mapa del curso"</a>
+            </p>
+        </article>
+    }
+}
