@@ -10,13 +10,7 @@ use crate::output::Output;
 pub fn diff(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     for change in c.fs.diff() {
         out.outln(change.to_string());
     }

@@ -37,3 +37,14 @@ pub fn template_error(out: &mut Output, err: &crate::docker::listing::ListingErr
     out.errln(&err.message);
     out.exit_code = err.exit_code;
 }
+
+/// Looks a container up by name, ID or ID prefix; prints the daemon's error when it is not found.
+pub fn find_container<'a>(engine: &'a crate::engine::Engine, typed: &str, out: &mut Output) -> Option<&'a crate::engine::container::Container> {
+    match engine.find_container(typed) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            daemon(out, &e.message());
+            None
+        }
+    }
+}

@@ -26,13 +26,7 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         out.errln("the input device is not a TTY");
         return out.with_exit(1);
     }
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     if !c.state.running {
         errors::daemon(&mut out, &format!("container {} is not running", c.id));
         return out.with_exit(1);
@@ -120,13 +114,7 @@ pub fn exec(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
 pub fn attach(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     if !c.state.running {
         out.errln("You cannot attach to a stopped container, start it first");
         return out.with_exit(1);

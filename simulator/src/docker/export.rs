@@ -32,13 +32,7 @@ fn tar_line(path: &str, stat: &Stat) -> String {
 pub fn export(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     let target = inv.str("output");
     if target.is_none() && engine.tty {
         out.errln(COWARDLY);

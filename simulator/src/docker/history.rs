@@ -82,15 +82,7 @@ pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
     } else if format.is_empty() || format == "table" {
         format = if human { DEFAULT_FORMAT } else { RAW_FORMAT }.to_string();
     }
-    let listing = listing::Listing {
-        row_type: "*image.historyContext",
-        headers: HEADERS,
-        parse_prefix: "template parsing error: ",
-        exec_prefix: "template parsing error: ",
-    };
-    match listing.render(&format, &rows) {
-        Ok(text) => out.out(text),
-        Err(e) => errors::template_error(&mut out, &e),
-    }
+    let listing = listing::Listing::new("*image.historyContext", HEADERS);
+    listing.print(&format, &rows, &mut out);
     out
 }

@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::cli::Invocation;
-use crate::docker::{errors, listing};
+use crate::docker::listing;
 use crate::engine::image::Image;
 use crate::engine::image_store::ImageStore;
 use crate::engine::Engine;
@@ -191,16 +191,8 @@ pub fn images(engine: &mut Engine, inv: &Invocation) -> Output {
     } else if format.is_empty() || format == "table" {
         format = if inv.bool("digests") { DIGESTS_FORMAT } else { DEFAULT_FORMAT }.to_string();
     }
-    let listing = listing::Listing {
-        row_type: "*formatter.imageContext",
-        headers: HEADERS,
-        parse_prefix: "template parsing error: ",
-        exec_prefix: "template parsing error: ",
-    };
-    match listing.render(&format, &rows) {
-        Ok(text) => out.out(text),
-        Err(e) => errors::template_error(&mut out, &e),
-    }
+    let listing = listing::Listing::new("*formatter.imageContext", HEADERS);
+    listing.print(&format, &rows, &mut out);
     if rows.is_empty() && !quiet {
         if let Some(arg) = inv.args.first() {
             if matches!(arg.as_str(), "ls" | "list" | "rm" | "prune" | "inspect" | "pull" | "push" | "tag" | "history") {

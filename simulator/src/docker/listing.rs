@@ -28,7 +28,20 @@ pub struct Listing<'a> {
     pub exec_prefix: &'a str,
 }
 
-impl Listing<'_> {
+impl<'a> Listing<'a> {
+    /// A listing whose CLI reports template errors as `template parsing error: …` (most commands).
+    pub fn new(row_type: &'a str, headers: &'a [(&'a str, &'a str)]) -> Listing<'a> {
+        Listing { row_type, headers, parse_prefix: "template parsing error: ", exec_prefix: "template parsing error: " }
+    }
+
+    /// Renders `rows` into `out`, or prints the template error with the CLI's exit code.
+    pub fn print(&self, format: &str, rows: &[Value], out: &mut crate::output::Output) {
+        match self.render(format, rows) {
+            Ok(text) => out.out(text),
+            Err(e) => crate::docker::errors::template_error(out, &e),
+        }
+    }
+
     /// Renders `rows` with `format` (`table …`, `json` or a Go template).
     pub fn render(&self, format: &str, rows: &[Value]) -> Result<String, ListingError> {
         if format == "json" {

@@ -8,13 +8,7 @@ use crate::output::Output;
 pub fn logs(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     if c.state.dead || c.state.removal_in_progress {
         errors::daemon(&mut out, "can not get logs from container which is dead or marked for removal");
         return out.with_exit(1);

@@ -126,7 +126,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
     } else {
         inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}").to_string()
     };
-    let l = listing::Listing { row_type: "*formatter.networkContext", headers: HEADERS, parse_prefix: "template parsing error: ", exec_prefix: "template parsing error: " };
+    let l = listing::Listing::new("*formatter.networkContext", HEADERS);
     match l.render(&format, &rows) {
         Ok(text) => out.out(text),
         Err(e) => errors::template_error(&mut out, &e),

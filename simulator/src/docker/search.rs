@@ -76,15 +76,7 @@ pub fn search(engine: &mut Engine, inv: &Invocation) -> Output {
         Some("table") | None => DEFAULT_FORMAT.to_string(),
         Some(f) => f.to_string(),
     };
-    let listing = listing::Listing {
-        row_type: "*registry.searchContext",
-        headers: HEADERS,
-        parse_prefix: "template parsing error: ",
-        exec_prefix: "template parsing error: ",
-    };
-    match listing.render(&format, &rows) {
-        Ok(text) => out.out(text),
-        Err(e) => errors::template_error(&mut out, &e),
-    }
+    let listing = listing::Listing::new("*registry.searchContext", HEADERS);
+    listing.print(&format, &rows, &mut out);
     out
 }

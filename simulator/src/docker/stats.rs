@@ -92,15 +92,7 @@ pub fn stats(engine: &mut Engine, inv: &Invocation) -> Output {
         Some("table") | None => DEFAULT_FORMAT.to_string(),
         Some(f) => f.to_string(),
     };
-    let listing = crate::docker::listing::Listing {
-        row_type: "formatter.ContainerStats",
-        headers: HEADERS,
-        parse_prefix: "template parsing error: ",
-        exec_prefix: "template parsing error: ",
-    };
-    match listing.render(&format, &rows) {
-        Ok(text) => out.out(text),
-        Err(e) => errors::template_error(&mut out, &e),
-    }
+    let listing = crate::docker::listing::Listing::new("formatter.ContainerStats", HEADERS);
+    listing.print(&format, &rows, &mut out);
     out
 }

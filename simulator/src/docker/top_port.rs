@@ -9,13 +9,7 @@ use crate::output::Output;
 pub fn top(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     if !c.state.running || c.state.restarting {
         errors::daemon(&mut out, &format!("container {} is not running", c.id));
         return out.with_exit(1);
@@ -54,13 +48,7 @@ pub fn top(engine: &mut Engine, inv: &Invocation) -> Output {
 pub fn port(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     let Some(typed) = inv.args.first() else { return out };
-    let c = match engine.find_container(typed) {
-        Ok(c) => c,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     let mut bound = c.bound_ports.clone();
     bound.sort_by(|a, b| (a.container_port, &a.proto, a.host_ip.contains(':')).cmp(&(b.container_port, &b.proto, b.host_ip.contains(':'))));
     let fmt_host = |ip: &str, port: u16| if ip.contains(':') { format!("[{ip}]:{port}") } else { format!("{ip}:{port}") };

@@ -91,7 +91,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
         }));
     }
     let format = if inv.bool("quiet") { "{{.Name}}".to_string() } else { inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.Driver}}\t{{.Name}}").to_string() };
-    let l = listing::Listing { row_type: "*formatter.volumeContext", headers: HEADERS, parse_prefix: "template parsing error: ", exec_prefix: "template parsing error: " };
+    let l = listing::Listing::new("*formatter.volumeContext", HEADERS);
     match l.render(&format, &rows) {
         Ok(text) => out.out(text),
         Err(e) => errors::template_error(&mut out, &e),
