@@ -17,6 +17,9 @@ test.describe('layout', () => {
     expect(terminal.y).toBeLessThan(740);
     expect(await muelle.scrollsSideways()).toBe(false);
 
+    // Hidden helper texts stay inside their panes: the page is only as tall as what it shows.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(740 * 2);
+
     // Long output lines scroll inside the terminal, not the page.
     await muelle.run('docker version');
     await muelle.run('docker run hello-world');
@@ -35,6 +38,8 @@ test.describe('layout', () => {
     if (!lesson || !terminal) return;
     expect(terminal.x).toBeGreaterThan(lesson.x + lesson.width);
     expect(Math.abs(terminal.y - lesson.y)).toBeLessThan(40);
+    // The page itself never scrolls: the lesson and the terminal scroll inside.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(900);
     expect(await muelle.scrollsSideways()).toBe(false);
     expect(muelle.problems).toEqual([]);
   });

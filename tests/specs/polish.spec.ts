@@ -21,6 +21,16 @@ test.describe('themes and help', () => {
     expect(lesson.problems).toEqual([]);
   });
 
+  test('without a choice, the toggle follows a change of the system theme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const map = new CourseMapPage(page);
+    await map.goto();
+    const toggle = page.getByTestId('theme-toggle');
+    await expect(toggle).toHaveAccessibleName('Cambiar al tema oscuro');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(toggle).toHaveAccessibleName('Cambiar al tema claro');
+  });
+
   test('focus is visible on buttons and links', async ({ page }) => {
     const map = new CourseMapPage(page);
     await map.goto();

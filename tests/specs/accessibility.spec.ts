@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LessonPage } from '../pages/lesson-page';
+
+/** Violations of impact "serious" or "critical" (WCAG 2.1 A and AA rules). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test.describe('accessibility (axe-core)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`course map, lesson with an exercise and a quiz, and help: no serious violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/');
+      await expect(page.getByTestId('course-map')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const lesson = new LessonPage(page);
+      await lesson.open('ciclo-de-vida-de-un-contenedor');
+      const exercise = lesson.exercise('servidor-web');
+      await exercise.start.click();
+      await lesson.run('docker rm web');
+      await exercise.hint.click();
+      await lesson.question('stop').check.click();
+      await expect(lesson.explanation).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/#/ayuda');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ayuda');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
