@@ -28,11 +28,33 @@ impl SavedProgress {
                     .to_string()
             })
         });
-        SavedProgress {
+        let saved = SavedProgress {
             progress: RwSignal::new(loaded.progress),
             notice: RwSignal::new(notice),
             store: StoredValue::new_local(store),
-        }
+        };
+        saved.follow_other_tabs();
+        saved
+    }
+
+    /// Another tab of Muelle saved its progress: take what it has and this one lacks, so that
+    /// neither tab overwrites the other's work. (Browsers announce a change only when the stored
+    /// text differs, so two tabs settle after one exchange.)
+    fn follow_other_tabs(self) {
+        let _listener = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() != Some(progress_store::PROGRESS_KEY) {
+                return;
+            }
+            let Some(read) = e.new_value().and_then(|text| Progress::from_json(&text).ok()) else { return };
+            let changed = self.progress.try_update(|p| {
+                let before = p.clone();
+                p.merge(read.progress);
+                *p != before
+            });
+            if changed == Some(true) {
+                self.save();
+            }
+        });
     }
 
     /// Changes the progress and saves it.

@@ -52,8 +52,9 @@ test.describe('keyboard only', () => {
         await page.keyboard.press('Enter');
         at = (await q.order()).indexOf(expected[target]);
         // The focus stays on the item that moved (its "Subir", or "Bajar" once at the top).
-        const focusedItem = await page.evaluate(() => document.activeElement?.closest('[data-item]')?.getAttribute('data-item'));
-        expect(focusedItem).toBe(expected[target]);
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.closest('[data-item]')?.getAttribute('data-item')))
+          .toBe(expected[target]);
       }
     }
     expect(await q.order()).toEqual(expected);
@@ -61,6 +62,20 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Space');
     await expect(q.feedback).toContainText('¡Correcto!');
     await expect(q.root.getByTestId('order-status')).toHaveText(/está ahora en la posición \d de 4\.$/);
+  });
+
+  test('on a lesson, a skip link leads to the terminal', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await page.goto('/');
+    await expect(page.getByTestId('course-map')).toBeVisible();
+    await page.goto('/#/leccion/bienvenida');
+    await lesson.waitForTerminal();
+    await page.getByRole('heading', { level: 1 }).focus();
+    const skip = page.getByRole('link', { name: 'Ir a la terminal' });
+    await tabTo(page, skip, 'Shift+Tab', 20);
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(lesson.input).toBeFocused();
   });
 
   test('the skip link jumps to the content', async ({ page }) => {

@@ -40,6 +40,27 @@ test.describe('progress', () => {
     expect(lesson.problems).toEqual([]);
   });
 
+  test('two tabs never overwrite each other\'s progress', async ({ page, context }) => {
+    const first = new LessonPage(page);
+    await first.open('anatomia-de-una-imagen');
+    const secondPage = await context.newPage();
+    await solveOtroNombre(secondPage);
+    // The first tab learns about it without a reload…
+    await expect(first.exercise('otro-nombre').root).toHaveAttribute('data-solved', 'true');
+    // …and what it saves next keeps it.
+    const cleanup = first.exercise('limpieza');
+    await cleanup.start.click();
+    await first.type('docker rm saludo');
+    await first.type('docker rmi hello-world');
+    await expect(cleanup.root).toHaveAttribute('data-solved', 'true');
+    const second = new LessonPage(secondPage);
+    await secondPage.reload();
+    await second.waitForTerminal();
+    await expect(second.exercise('otro-nombre').root).toHaveAttribute('data-solved', 'true');
+    await expect(second.exercise('limpieza').root).toHaveAttribute('data-solved', 'true');
+    expect(first.problems).toEqual([]);
+  });
+
   test('export, then import on a fresh browser profile', async ({ page, browser }) => {
     await solveOtroNombre(page);
     const map = new CourseMapPage(page);

@@ -68,6 +68,10 @@ pub fn LessonPage(id: String) -> impl IntoView {
 
     view! {
         <div class="lesson-layout" data-testid="lesson-page" data-lesson=lesson.id.clone()>
+            <a class="skip-link" href="#terminal" on:click=move |ev| {
+                ev.prevent_default();
+                control.request_focus();
+            }>"Ir a la terminal"</a>
             <section class="lesson-pane" aria-label="Lección">
                 <nav class="breadcrumbs" aria-label="Estás en">
                     <a href=Route::CourseMap.href()>"Curso"</a>
