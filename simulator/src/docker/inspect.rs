@@ -65,6 +65,31 @@ pub fn format_one(format: &str, data: &Value) -> Output {
     out
 }
 
+/// Runs `docker … inspect`'s flow for named objects: `lookup` gives each object's JSON or the error
+/// to report; the output is the indented array, `json` or the `--format` template, then the errors.
+pub fn inspect_each(format: &str, names: &[String], mut lookup: impl FnMut(&str) -> Result<Value, String>) -> Output {
+    let mut out = Output::new();
+    let mut inspector = match Inspector::new(format) {
+        Ok(i) => i,
+        Err(e) => {
+            out.errln(e);
+            return out.with_exit(64);
+        }
+    };
+    for name in names {
+        match lookup(name) {
+            Ok(v) => inspector.inspect(&v),
+            Err(e) => inspector.error(e),
+        }
+    }
+    let result = inspector.finish();
+    out.out(result.stdout);
+    if !result.stderr.is_empty() {
+        out.errln(result.stderr);
+    }
+    out.with_exit(result.exit_code)
+}
+
 pub fn inspect(engine: &mut Engine, inv: &Invocation, kind: Kind) -> Output {
     let mut out = Output::new();
     let kind = match (kind, inv.str("type")) {
@@ -87,24 +112,6 @@ pub fn inspect(engine: &mut Engine, inv: &Invocation, kind: Kind) -> Output {
         }
         (k, _) => k,
     };
-    let mut inspector = match Inspector::new(inv.str("format").unwrap_or("")) {
-        Ok(i) => i,
-        Err(e) => {
-            out.errln(e);
-            return out.with_exit(64);
-        }
-    };
     let size = inv.bool("size");
-    for name in &inv.args {
-        match lookup(engine, name, kind, size) {
-            Ok(v) => inspector.inspect(&v),
-            Err(e) => inspector.error(e),
-        }
-    }
-    let result = inspector.finish();
-    out.out(result.stdout);
-    if !result.stderr.is_empty() {
-        out.errln(result.stderr);
-    }
-    out.with_exit(result.exit_code)
+    inspect_each(inv.str("format").unwrap_or(""), &inv.args, |name| lookup(engine, name, kind, size))
 }

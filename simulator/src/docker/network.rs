@@ -8,7 +8,6 @@ use crate::cli::Invocation;
 use crate::docker::{errors, listing, prompt};
 use crate::engine::networks::{Attachment, NetworkDef};
 use crate::engine::Engine;
-use crate::format::formatter::Inspector;
 use crate::output::Output;
 
 const HEADERS: &[(&str, &str)] = &[
@@ -127,10 +126,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
         inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}").to_string()
     };
     let l = listing::Listing::new("*formatter.networkContext", HEADERS);
-    match l.render(&format, &rows) {
-        Ok(text) => out.out(text),
-        Err(e) => errors::template_error(&mut out, &e),
-    }
+    l.print(&format, &rows, &mut out);
     out
 }
 
@@ -168,26 +164,9 @@ pub fn create(engine: &mut Engine, inv: &Invocation) -> Output {
 }
 
 pub fn inspect(engine: &mut Engine, inv: &Invocation) -> Output {
-    let mut out = Output::new();
-    let mut inspector = match Inspector::new(inv.str("format").unwrap_or("")) {
-        Ok(i) => i,
-        Err(e) => {
-            out.errln(e);
-            return out.with_exit(64);
-        }
-    };
-    for name in &inv.args {
-        match engine.networks.find(name) {
-            Some(def) => inspector.inspect(&inspect_json(engine, def)),
-            None => inspector.error(format!("Error response from daemon: network {name} not found")),
-        }
-    }
-    let result = inspector.finish();
-    out.out(result.stdout);
-    if !result.stderr.is_empty() {
-        out.errln(result.stderr);
-    }
-    out.with_exit(result.exit_code)
+    crate::docker::inspect::inspect_each(inv.str("format").unwrap_or(""), &inv.args, |name| {
+        engine.networks.find(name).map(|def| inspect_json(engine, def)).ok_or_else(|| format!("Error response from daemon: network {name} not found"))
+    })
 }
 
 pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {

@@ -6,7 +6,6 @@ use crate::cli::Invocation;
 use crate::docker::{errors, listing, prompt};
 use crate::engine::volume::Volume;
 use crate::engine::Engine;
-use crate::format::formatter::Inspector;
 use crate::format::units::human_size;
 use crate::output::Output;
 
@@ -92,35 +91,15 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
     }
     let format = if inv.bool("quiet") { "{{.Name}}".to_string() } else { inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.Driver}}\t{{.Name}}").to_string() };
     let l = listing::Listing::new("*formatter.volumeContext", HEADERS);
-    match l.render(&format, &rows) {
-        Ok(text) => out.out(text),
-        Err(e) => errors::template_error(&mut out, &e),
-    }
+    l.print(&format, &rows, &mut out);
     out
 }
 
 /// `docker volume inspect NAME…`.
 pub fn inspect(engine: &mut Engine, inv: &Invocation) -> Output {
-    let mut out = Output::new();
-    let mut inspector = match Inspector::new(inv.str("format").unwrap_or("")) {
-        Ok(i) => i,
-        Err(e) => {
-            out.errln(e);
-            return out.with_exit(64);
-        }
-    };
-    for name in &inv.args {
-        match engine.volumes.get(name) {
-            Some(v) => inspector.inspect(&inspect_json(v)),
-            None => inspector.error(format!("Error response from daemon: get {name}: no such volume")),
-        }
-    }
-    let result = inspector.finish();
-    out.out(result.stdout);
-    if !result.stderr.is_empty() {
-        out.errln(result.stderr);
-    }
-    out.with_exit(result.exit_code)
+    crate::docker::inspect::inspect_each(inv.str("format").unwrap_or(""), &inv.args, |name| {
+        engine.volumes.get(name).map(inspect_json).ok_or_else(|| format!("Error response from daemon: get {name}: no such volume"))
+    })
 }
 
 /// `docker volume rm [-f] NAME…`.
