@@ -4,7 +4,7 @@
 
 use crate::cli::Invocation;
 use crate::docker::errors;
-use crate::docker::host_path::project_path;
+use crate::docker::host_path::write_archive;
 use crate::engine::archives::MAGIC;
 use crate::engine::Engine;
 use crate::format::units::human_size_precision;
@@ -57,19 +57,6 @@ pub fn export(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proj
         entries.len(),
         human_size_precision(bytes as f64, 3)
     );
-    match target {
-        Some(file) => {
-            let Some(rel) = project_path(call.cwd, file) else {
-                out.errln(format!("failed to export container: open {file}: permission denied"));
-                return out.with_exit(1);
-            };
-            if let Err(e) = project.write(&rel, &text) {
-                out.errln(e);
-                return out.with_exit(1);
-            }
-        }
-        None => out.out(text),
-    }
-    out.errln(note);
+    write_archive(&mut out, project, call.cwd, target, &text, &note, "failed to export container");
     out
 }

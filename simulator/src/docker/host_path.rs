@@ -39,3 +39,32 @@ pub fn host_path(rel: &str) -> String {
         format!("{HOME}/{rel}")
     }
 }
+
+/// Writes an archive listing to `-o FILE` in the project folder, or to stdout, then the note about
+/// what the simulator could not write. `failure` starts the error (`failed to save image`).
+pub fn write_archive(
+    out: &mut crate::output::Output,
+    project: &mut dyn crate::project::ProjectFiles,
+    cwd: &str,
+    target: Option<&str>,
+    text: &str,
+    note: &str,
+    failure: &str,
+) {
+    match target {
+        Some(file) => {
+            let Some(rel) = project_path(cwd, file) else {
+                out.errln(format!("{failure}: open {file}: permission denied"));
+                out.exit_code = 1;
+                return;
+            };
+            if let Err(e) = project.write(&rel, text) {
+                out.errln(e);
+                out.exit_code = 1;
+                return;
+            }
+        }
+        None => out.out(text),
+    }
+    out.errln(note);
+}

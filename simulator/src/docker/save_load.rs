@@ -5,7 +5,7 @@
 use crate::cli::Invocation;
 use crate::docker::errors;
 use crate::docker::export::COWARDLY;
-use crate::docker::host_path::project_path;
+use crate::docker::host_path::{project_path, write_archive};
 use crate::engine::archives::MAGIC;
 use crate::engine::image::Image;
 use crate::engine::Engine;
@@ -49,20 +49,7 @@ pub fn save(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, projec
         }
     }
     let note = format!("docker save: the simulator cannot write tar data; it wrote a file naming {} image(s) ({}) that `docker load` restores", images.len(), human_size_precision(size as f64, 3));
-    match target {
-        Some(file) => {
-            let Some(rel) = project_path(call.cwd, file) else {
-                out.errln(format!("failed to save image: open {file}: permission denied"));
-                return out.with_exit(1);
-            };
-            if let Err(e) = project.write(&rel, &text) {
-                out.errln(e);
-                return out.with_exit(1);
-            }
-        }
-        None => out.out(text),
-    }
-    out.errln(note);
+    write_archive(&mut out, project, call.cwd, target, &text, &note, "failed to save image");
     out
 }
 
