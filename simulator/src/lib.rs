@@ -21,8 +21,10 @@ pub mod project;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod project_dir;
 pub mod session;
+pub mod snapshot;
 pub mod shell;
 pub mod template;
+pub mod trace;
 pub mod transcript;
 
 pub use clock::Timestamp;

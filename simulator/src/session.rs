@@ -35,6 +35,8 @@ pub struct Session {
     attached: Option<Attached>,
     /// The shell inside a container the learner is typing into, if any.
     container_shell: Option<ContainerShell>,
+    /// What each `docker` command of the last line went through (CLI → API → daemon → …).
+    traces: Vec<crate::trace::Trace>,
 }
 
 impl Session {
@@ -43,7 +45,7 @@ impl Session {
         engine.tty = config.tty;
         let mut shell = ShellState::new();
         shell.tty = config.tty;
-        Self { shell, engine, project, attached: None, container_shell: None }
+        Self { shell, engine, project, attached: None, container_shell: None, traces: Vec::new() }
     }
 
     /// Runs one command line (possibly several commands joined by `;`, `&&`, pipes…).
@@ -60,7 +62,8 @@ impl Session {
                 }
             }
         }
-        let mut host = Host { engine: &mut self.engine, project: self.project.as_mut() };
+        self.traces.clear();
+        let mut host = Host { engine: &mut self.engine, project: self.project.as_mut(), traces: &mut self.traces };
         let out = shell::run_line(line, &mut self.shell, &mut host);
         self.attached = out.attached.clone();
         if let Some(spec) = out.attached.as_ref().and_then(|a| a.shell.as_ref().map(|s| (a.container_id.clone(), s.clone()))) {
@@ -108,6 +111,11 @@ impl Session {
             Some(sh) => sh.prompt(),
             None => format!("{}@{}:{}$ ", shell::USER, shell::HOSTNAME, self.shell.prompt_dir()),
         }
+    }
+
+    /// The path each `docker` command of the last line took through Docker's architecture.
+    pub fn last_traces(&self) -> &[crate::trace::Trace] {
+        &self.traces
     }
 
     /// True while the learner types into a shell inside a container.
@@ -166,12 +174,17 @@ impl Session {
 struct Host<'a> {
     engine: &'a mut Engine,
     project: &'a mut dyn ProjectFiles,
+    traces: &'a mut Vec<crate::trace::Trace>,
 }
 
 impl Programs for Host<'_> {
     fn run(&mut self, call: ProgramCall<'_>) -> Output {
         match call.argv.first().map(String::as_str) {
-            Some("docker") => self.engine.docker(call, self.project),
+            Some("docker") => {
+                let out = self.engine.docker(call, self.project);
+                self.traces.push(crate::trace::trace(call.argv, &out));
+                out
+            }
             Some("curl") => self.curl(call),
             Some(name) => {
                 let mut out = Output::new();
