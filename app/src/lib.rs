@@ -8,23 +8,29 @@
 
 pub mod browser_clock;
 pub mod browser_storage;
+pub mod clipboard;
 pub mod command_history;
+pub mod compact_codec;
 pub mod completion;
+pub mod crash_screen;
 pub mod components;
 pub mod lesson_html;
 pub mod navigation;
 pub mod progress;
 pub mod progress_store;
+pub mod project_files;
 pub mod quiz_order;
 pub mod route;
+pub mod sandbox_link;
 pub mod saved_progress;
 pub mod terminal_control;
 pub mod terminal_driver;
 pub mod terminal_screen;
 pub mod theme;
 
-/// Mounts the app on `<body>`. Panics (there should be none) are reported on the console.
+/// Mounts the app on `<body>`. Panics (there should be none) are reported on the console and
+/// replaced by a message with a "Recargar" button ([`crash_screen`]), never a blank page.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash_screen::install();
     leptos::mount::mount_to_body(components::app::App);
 }

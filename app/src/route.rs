@@ -12,12 +12,21 @@ pub enum Route {
     Lesson(String),
     /// `#/ayuda`: help and keyboard shortcuts.
     Help,
+    /// `#/sandbox`, or `#/sandbox?estado=<code>` for a shared sandbox (the code as written, see
+    /// `sandbox_link`).
+    Sandbox(Option<String>),
+    /// `#/prueba-de-fallo`: a page that fails on purpose, to check (in the browser tests) that a
+    /// failure shows the recovery message instead of a blank page.
+    FaultDrill,
     /// Anything else (the fragment as given, without `#`).
     NotFound(String),
 }
 
 const LESSON_PREFIX: &str = "/leccion/";
 const HELP: &str = "/ayuda";
+const SANDBOX: &str = "/sandbox";
+const SANDBOX_STATE: &str = "estado=";
+const FAULT_DRILL: &str = "/prueba-de-fallo";
 
 impl Route {
     /// Reads a `location.hash` (`#/leccion/x`, with or without the `#`). A fragment that does not
@@ -38,6 +47,14 @@ impl Route {
         if path == HELP {
             return Some(Route::Help);
         }
+        if path == SANDBOX {
+            let query = fragment.split_once('?').map(|(_, q)| q).unwrap_or_default();
+            let state = query.split('&').find_map(|pair| pair.strip_prefix(SANDBOX_STATE)).filter(|s| !s.is_empty());
+            return Some(Route::Sandbox(state.map(str::to_string)));
+        }
+        if path == FAULT_DRILL {
+            return Some(Route::FaultDrill);
+        }
         if let Some(id) = path.strip_prefix(LESSON_PREFIX) {
             let id = percent_decode(id);
             if is_lesson_id(&id) {
@@ -53,6 +70,9 @@ impl Route {
             Route::CourseMap => "#/".to_string(),
             Route::Lesson(id) => format!("#{LESSON_PREFIX}{id}"),
             Route::Help => format!("#{HELP}"),
+            Route::Sandbox(None) => format!("#{SANDBOX}"),
+            Route::Sandbox(Some(state)) => format!("#{SANDBOX}?{SANDBOX_STATE}{state}"),
+            Route::FaultDrill => format!("#{FAULT_DRILL}"),
             Route::NotFound(fragment) => format!("#{fragment}"),
         }
     }
@@ -64,6 +84,8 @@ impl Route {
             (Route::CourseMap, _) => SITE.to_string(),
             (Route::Lesson(_), Some(title)) => format!("{title} · Muelle"),
             (Route::Help, _) => "Ayuda · Muelle".to_string(),
+            (Route::Sandbox(_), _) => "Sandbox · Muelle".to_string(),
+            (Route::FaultDrill, _) => "Prueba de fallo · Muelle".to_string(),
             _ => "Página no encontrada · Muelle".to_string(),
         }
     }
@@ -108,6 +130,11 @@ mod tests {
         assert_eq!(Route::parse("#/leccion/bienvenida/"), Some(Route::Lesson("bienvenida".into())));
         assert_eq!(Route::parse("#/ayuda"), Some(Route::Help));
         assert_eq!(Route::parse("#/ayuda?de=mapa"), Some(Route::Help));
+        assert_eq!(Route::parse("#/sandbox"), Some(Route::Sandbox(None)));
+        assert_eq!(Route::parse("#/sandbox?estado="), Some(Route::Sandbox(None)));
+        assert_eq!(Route::parse("#/sandbox?estado=AbC-_1"), Some(Route::Sandbox(Some("AbC-_1".into()))));
+        assert_eq!(Route::parse("#/sandbox/?x=1&estado=Zz"), Some(Route::Sandbox(Some("Zz".into()))));
+        assert_eq!(Route::parse("#/prueba-de-fallo"), Some(Route::FaultDrill));
     }
 
     #[test]
@@ -130,7 +157,7 @@ mod tests {
 
     #[test]
     fn hrefs_read_back_as_the_same_route() {
-        for route in [Route::CourseMap, Route::Lesson("x-1".into()), Route::Help] {
+        for route in [Route::CourseMap, Route::Lesson("x-1".into()), Route::Help, Route::Sandbox(None), Route::Sandbox(Some("a-b_c".into())), Route::FaultDrill] {
             assert_eq!(Route::parse(&route.href()), Some(route.clone()), "{route:?}");
         }
     }

@@ -7,7 +7,7 @@
 //! command, and again when a foreground command finishes.
 
 use lessons::{Attempt, Exercise, Explanation, GoalStatus};
-use simulator::{MemoryProject, Output, Session, SessionConfig, Stream, Timestamp};
+use simulator::{MemoryProject, Output, ProjectFiles, Session, SessionConfig, Stream, Timestamp};
 
 use crate::terminal_screen::TerminalScreen;
 
@@ -64,6 +64,29 @@ impl TerminalDriver {
             Some(run) => &run.attempt.session,
             None => &self.free,
         }
+    }
+
+    /// The seed the free session was started with.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The project folder of the session lines go to now (the editor reads and writes it).
+    pub fn project(&self) -> &dyn ProjectFiles {
+        self.session().project.as_ref()
+    }
+
+    pub fn project_mut(&mut self) -> &mut dyn ProjectFiles {
+        self.session_mut().project.as_mut()
+    }
+
+    /// The free session's project folder (the one kept in browser storage).
+    pub fn free_project(&self) -> &dyn ProjectFiles {
+        self.free.project.as_ref()
+    }
+
+    pub fn free_project_mut(&mut self) -> &mut dyn ProjectFiles {
+        self.free.project.as_mut()
     }
 
     fn session_mut(&mut self) -> &mut Session {

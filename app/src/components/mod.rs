@@ -2,8 +2,10 @@
 
 pub mod app;
 pub mod course_map;
+pub mod editor;
 pub mod exercise_bar;
 pub mod exercise_card;
+pub mod fault_drill;
 pub mod explanation_panel;
 pub mod help_page;
 pub mod lesson_page;
@@ -12,6 +14,7 @@ pub mod progress_bar;
 pub mod progress_tools;
 pub mod question_card;
 pub mod quiz_card;
+pub mod sandbox_page;
 pub mod site_header;
 pub mod storage_notice;
 pub mod terminal;
