@@ -9,7 +9,9 @@
 pub mod attachment;
 pub mod cli;
 pub mod clock;
+pub mod compose;
 pub mod docker;
+pub mod dockerfile;
 pub mod engine;
 pub mod events;
 pub mod format;
@@ -20,9 +22,11 @@ pub mod output;
 pub mod project;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod project_dir;
+pub mod registry;
 pub mod session;
 pub mod snapshot;
 pub mod shell;
+pub mod swarm;
 pub mod template;
 pub mod trace;
 pub mod transcript;
