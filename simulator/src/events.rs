@@ -37,10 +37,20 @@ pub enum Event {
     ImageTagged { reference: String, id: String },
     ImageUntagged { reference: String, id: String },
     ImageDeleted { id: String },
+    /// `docker push` stored `reference` (familiar `repo:tag`) in its registry as manifest `digest`.
+    ImagePushed { reference: String, digest: String },
     ContainerCreated { id: String, name: String, image: String },
     ContainerStateChanged { id: String, name: String, from: ContainerState, to: ContainerState },
     ContainerRenamed { id: String, from: String, to: String },
     ContainerRemoved { id: String, name: String },
+    /// `docker build` started a step (`[2/4] RUN npm install`).
+    BuildStepStarted { step: String },
+    /// The step's result came from the build cache (`CACHED`).
+    BuildStepCached { step: String },
+    /// The step ran and made a layer of `size` bytes holding `files` (absolute paths, at most 200).
+    BuildLayerCreated { step: String, size: u64, files: Vec<String> },
+    /// `docker build` wrote image `id` with these tags (familiar `repo:tag`).
+    ImageBuilt { id: String, tags: Vec<String> },
     /// The learner's screen should be cleared (`clear`, Ctrl+L).
     ClearScreen,
 }

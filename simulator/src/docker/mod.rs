@@ -17,11 +17,13 @@ pub mod info;
 pub mod inspect;
 pub mod inspect_json;
 pub mod listing;
+pub mod login;
 pub mod network;
 pub mod logs;
 pub mod prompt;
 pub mod ps;
 pub mod pull;
+pub mod push;
 pub mod rm;
 pub mod rmi;
 pub mod run;
@@ -95,6 +97,9 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "inspect" => inspect::inspect(engine, inv, Kind::Any),
         "image ls" => images::images(engine, inv),
         "image pull" => pull::pull(engine, inv),
+        "image push" => push::push(engine, inv),
+        "login" => login::login(engine, inv, call),
+        "logout" => login::logout(engine, inv),
         "image rm" => rmi::rmi(engine, inv),
         "image prune" => rmi::prune(engine, inv, call.stdin),
         "image tag" => tag::tag(engine, inv),

@@ -1,13 +1,14 @@
 //! `docker pull` / `docker image pull`, and the implicit pull of `docker run`/`create`.
 
 use crate::cli::Invocation;
-use crate::docker::errors;
+use crate::docker::{errors, login};
 use crate::engine::image::Image;
 use crate::engine::reference::Reference;
 use crate::engine::Engine;
 use crate::events::Event;
 use crate::hub;
 use crate::output::{Output, Stream};
+use crate::registry::{Host, Kind};
 
 /// Why a pull failed: the daemon's message.
 pub type PullError = String;
@@ -25,15 +26,14 @@ pub fn pull_reference(
     if engine.hub_offline && tagged.domain == "docker.io" {
         return Err("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: dial udp 10.255.255.53:53: connect: network is unreachable".to_string());
     }
-    let hub_image = find_remote(&tagged)?;
-    let mut image: Image = hub_image.to_image();
-    let digest = hub_image.manifest_digest(&image);
+    let (mut image, digest) = find_remote(engine, &tagged)?;
     if let Some(d) = &tagged.digest {
         if *d != digest {
             return Err(format!("manifest for {} not found: manifest unknown: manifest unknown", tagged.familiar()));
         }
     }
-    let label = tagged.tag.clone().unwrap_or_else(|| tagged.digest.clone().unwrap_or_default());
+    // `Pulling from` is announced under the tag, or under the whole reference when pulling by digest.
+    let label = tagged.tag.clone().unwrap_or_else(|| tagged.full());
     let familiar_tagged = tagged.familiar();
     let repo_digest = format!("{}@{digest}", tagged.familiar_name());
     let already = engine.images.get(&image.id).is_some_and(|i| {
@@ -43,7 +43,9 @@ pub fn pull_reference(
     if !quiet {
         text.push_str(&format!("{label}: Pulling from {}\n", tagged.path));
     }
-    if !already && !quiet {
+    // When the image itself is already here (under another name), no layer is fetched.
+    let have_image = engine.images.get(&image.id).is_some();
+    if !already && !have_image && !quiet {
         let present: Vec<String> = engine.images.iter().flat_map(|i| i.layers.iter().map(|l| l.diff_id.clone())).collect();
         let ids: Vec<(String, bool)> = image
             .layers
@@ -95,16 +97,40 @@ pub fn pull_reference(
     Ok(id)
 }
 
-/// Finds what a registry would serve for `reference`, or the daemon's error.
-fn find_remote(reference: &Reference) -> Result<&'static hub::HubImage, PullError> {
-    let repo = reference.familiar_name();
-    if reference.domain != "docker.io" {
-        return Err(format!(
-            "Get \"https://{}/v2/\": dial tcp: lookup {} on 127.0.0.53:53: no such host",
-            reference.domain,
-            reference.domain.split(':').next().unwrap_or(&reference.domain)
-        ));
+/// Finds what a registry would serve for `reference` (the image without local names, and its
+/// manifest digest), or the daemon's error.
+fn find_remote(engine: &Engine, reference: &Reference) -> Result<(Image, String), PullError> {
+    let host = Host::lookup(&reference.domain).ok_or_else(|| login::unreachable(engine, &reference.domain))?;
+    let stored = engine.registries.find(&host.domain, &reference.path, reference.tag.as_deref(), reference.digest.as_deref());
+    if host.kind != Kind::DockerHub {
+        if engine.registries.login_for(&host.server_key()).is_none() {
+            let (verb, what) = match (&reference.digest, &reference.tag) {
+                (Some(d), _) => ("Get", d.clone()),
+                (None, t) => ("Head", t.clone().unwrap_or_default()),
+            };
+            return Err(format!(
+                "{verb} \"{}://{}/v2/{}/manifests/{what}\": no basic auth credentials",
+                host.scheme(),
+                host.domain,
+                reference.path
+            ));
+        }
+        return stored
+            .map(|(img, manifest)| (img.clone(), manifest.digest.clone()))
+            .ok_or_else(|| format!("manifest for {} not found: manifest unknown: manifest unknown", reference.familiar()));
     }
+    if let Some((img, manifest)) = stored {
+        return Ok((img.clone(), manifest.digest.clone()));
+    }
+    let hub_image = find_hub(reference)?;
+    let image = hub_image.to_image();
+    let digest = hub_image.manifest_digest(&image);
+    Ok((image, digest))
+}
+
+/// Finds an image of the simulated Docker Hub's catalog.
+fn find_hub(reference: &Reference) -> Result<&'static hub::HubImage, PullError> {
+    let repo = reference.familiar_name();
     let known_repo = hub::CATALOG.iter().any(|i| i.repo == repo);
     if !known_repo {
         return Err(format!(

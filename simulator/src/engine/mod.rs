@@ -75,6 +75,10 @@ pub struct Engine {
     pub removed_binds: Vec<mounts::MountPoint>,
     /// `bridge`, `host`, `none` and the user-defined networks.
     pub networks: networks::Networks,
+    /// Registries of the simulated network (what was pushed) and the client's logins.
+    pub registries: crate::registry::Registries,
+    /// This node's swarm (services, secrets, stacks), when it is a manager.
+    pub swarm: crate::swarm::SwarmState,
 }
 
 /// Why a container lookup failed.
@@ -113,6 +117,8 @@ impl Engine {
             volumes: BTreeMap::new(),
             removed_binds: Vec::new(),
             networks: networks::Networks::new(start),
+            registries: crate::registry::Registries::default(),
+            swarm: crate::swarm::SwarmState::default(),
         }
     }
 

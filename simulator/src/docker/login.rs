@@ -1,0 +1,177 @@
+//! `docker login` and `docker logout` (CLI 28.2), against the registries of [`crate::registry`].
+//!
+//! Interactive prompts (`Username: `, `Password: `) read their answers from the command's input,
+//! like the `[y/N]` prompts of [`crate::docker::prompt`]; without a terminal Docker refuses to
+//! prompt at all.
+
+use crate::cli::Invocation;
+use crate::docker::errors;
+use crate::engine::Engine;
+use crate::output::Output;
+use crate::registry::{hosts, Host, Kind};
+use crate::shell::ProgramCall;
+
+/// Where the CLI keeps credentials (`$HOME/.docker/config.json`).
+pub const CONFIG_PATH: &str = "/home/estudiante/.docker/config.json";
+
+const NON_TTY: &str = "Error: Cannot perform an interactive login from a non TTY device";
+const PASSWORD_WARNING: &str = "WARNING! Using --password via the CLI is insecure. Use --password-stdin.";
+
+/// The server a `login`/`logout` argument names: `(credential key, host for messages, registry)`.
+/// The registry is `None` when the simulated network does not know the host.
+pub fn server(arg: Option<&str>) -> (String, String, Option<Host>) {
+    let Some(arg) = arg.filter(|a| !a.is_empty()) else {
+        let hub = Host::lookup("docker.io");
+        return (hosts::HUB_SERVER.to_string(), hosts::HUB_SERVER.to_string(), hub);
+    };
+    if arg == hosts::HUB_SERVER || arg.trim_end_matches('/') == hosts::HUB_SERVER.trim_end_matches('/') {
+        return server(None);
+    }
+    let host = hostname(arg);
+    match Host::lookup(&host) {
+        Some(h) if h.kind == Kind::DockerHub => server(None),
+        found => (host.clone(), host, found),
+    }
+}
+
+/// `registry.ConvertToHostname`: without `http://`/`https://` and without a path.
+fn hostname(arg: &str) -> String {
+    let rest = arg.strip_prefix("http://").or_else(|| arg.strip_prefix("https://")).unwrap_or(arg);
+    rest.split('/').next().unwrap_or(rest).to_string()
+}
+
+/// Why the daemon could not reach a registry host that the simulated network does not know (or the
+/// Hub while offline).
+pub fn unreachable(engine: &Engine, host: &str) -> String {
+    if host == "registry-1.docker.io" && engine.hub_offline {
+        return "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: dial udp 10.255.255.53:53: connect: network is unreachable".to_string();
+    }
+    if let Some(port) = host.strip_prefix("localhost:").or_else(|| host.strip_prefix("127.0.0.1:")) {
+        return format!("Get \"http://{host}/v2/\": dial tcp 127.0.0.1:{port}: connect: connection refused");
+    }
+    let name = host.split(':').next().unwrap_or(host);
+    format!("Get \"https://{host}/v2/\": dial tcp: lookup {name} on 127.0.0.53:53: no such host")
+}
+
+/// `docker login [OPTIONS] [SERVER]`.
+pub fn login(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>) -> Output {
+    let mut out = Output::new();
+    let mut user = inv.str("username").unwrap_or("").trim().to_string();
+    let mut password = inv.str("password").unwrap_or("").to_string();
+    let from_stdin = inv.bool("password-stdin");
+    if from_stdin && !password.is_empty() {
+        out.errln("conflicting options: cannot specify both --password and --password-stdin");
+        return out.with_exit(1);
+    }
+    if from_stdin {
+        if user.is_empty() {
+            out.errln("the --password-stdin option requires --username to be set");
+            return out.with_exit(1);
+        }
+        password = call.stdin.unwrap_or("").trim_end_matches(['\n', '\r']).to_string();
+    }
+    if inv.str("password").is_some_and(|p| !p.is_empty()) {
+        out.errln(PASSWORD_WARNING);
+    }
+    let (key, host_name, host) = server(inv.args.first().map(String::as_str));
+    let mut lines = call.stdin.unwrap_or("").lines();
+    if user.is_empty() && password.is_empty() && !from_stdin {
+        if let Some(stored) = engine.registries.login_for(&key).cloned() {
+            out.outln(format!("Authenticating with existing credentials... [Username: {}]", stored.user));
+            out.outln("");
+            out.outln(" Info -> To login with a different account, run 'docker logout' followed by 'docker login'");
+            out.outln("");
+            return finish_login(engine, out, &key, &host_name, host.as_ref(), &stored.user, &stored.password, true);
+        }
+    }
+    if user.is_empty() || password.is_empty() {
+        if !engine.tty {
+            out.errln(NON_TTY);
+            return out.with_exit(1);
+        }
+        if user.is_empty() {
+            out.out("Username: ");
+            user = lines.next().unwrap_or("").trim().to_string();
+            if user.is_empty() {
+                out.outln("");
+                out.errln("Error: Non-null Username Required");
+                return out.with_exit(1);
+            }
+            out.outln(&user);
+        }
+        if password.is_empty() {
+            out.out("Password: ");
+            password = lines.next().unwrap_or("").trim().to_string();
+            out.outln("");
+            if password.is_empty() {
+                out.errln("Error: Password Required");
+                return out.with_exit(1);
+            }
+        }
+    }
+    finish_login(engine, out, &key, &host_name, host.as_ref(), &user, &password, false)
+}
+
+/// Checks the credentials with the registry and stores them.
+#[allow(clippy::too_many_arguments)]
+fn finish_login(
+    engine: &mut Engine,
+    mut out: Output,
+    key: &str,
+    host_name: &str,
+    host: Option<&Host>,
+    user: &str,
+    password: &str,
+    existing: bool,
+) -> Output {
+    let Some(host) = host else {
+        errors::daemon(&mut out, &unreachable(engine, host_name));
+        return out.with_exit(1);
+    };
+    if host.kind == Kind::DockerHub && engine.hub_offline {
+        errors::daemon(&mut out, &unreachable(engine, host.api_host()));
+        return out.with_exit(1);
+    }
+    if !host.check_password(user, password) {
+        let msg = if host.kind == Kind::DockerHub {
+            "Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password".to_string()
+        } else {
+            format!("login attempt to {}://{}/v2/ failed with status: 401 Unauthorized", host.scheme(), host.domain)
+        };
+        errors::daemon(&mut out, &msg);
+        return out.with_exit(1);
+    }
+    let changed = engine.registries.store_login(key, user, password);
+    if changed {
+        out.errln(format!(
+            "\nWARNING! Your credentials are stored unencrypted in '{CONFIG_PATH}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/"
+        ));
+    }
+    if changed || existing {
+        out.outln("");
+    }
+    out.outln("Login Succeeded");
+    out
+}
+
+/// `docker logout [SERVER]`: always succeeds, whether there was a login or not.
+pub fn logout(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let (key, host_name, _) = server(inv.args.first().map(String::as_str));
+    out.outln(format!("Removing login credentials for {host_name}"));
+    engine.registries.remove_login(&key);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_addresses_normalise() {
+        assert_eq!(server(Some("http://localhost:5000/")).0, "localhost:5000");
+        assert_eq!(server(Some("docker.io")).0, hosts::HUB_SERVER);
+        assert_eq!(server(None).1, hosts::HUB_SERVER);
+        assert!(server(Some("nosuch.invalid")).2.is_none());
+    }
+}
