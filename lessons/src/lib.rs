@@ -62,6 +62,7 @@
 //! Spanish descriptions, checker), [`exercise`], [`restriction`], [`quiz`], [`explain`],
 //! [`lesson`], [`course`].
 
+pub mod architecture;
 pub mod course;
 pub mod embedded;
 pub mod exercise;
@@ -76,6 +77,7 @@ pub mod quiz;
 pub mod restriction;
 pub mod text;
 
+pub use architecture::Architecture;
 pub use course::{Course, Module};
 pub use exercise::{Attempt, Exercise, Step};
 pub use explain::{explain, ErrorTable, Explanation};
