@@ -51,6 +51,19 @@ pub enum Event {
     BuildLayerCreated { step: String, size: u64, files: Vec<String> },
     /// `docker build` wrote image `id` with these tags (familiar `repo:tag`).
     ImageBuilt { id: String, tags: Vec<String> },
+    /// `trivy image` scanned `image`: what each of its layers (bottom first) introduced.
+    ScanFindings { image: String, layers: Vec<ScanLayer> },
     /// The learner's screen should be cleared (`clear`, Ctrl+L).
     ClearScreen,
+}
+
+/// Findings of a scan that one image layer introduced: vulnerable packages and secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanLayer {
+    /// `sha256:…` (`RootFS.Layers`).
+    pub diff_id: String,
+    pub vulnerabilities: usize,
+    pub secrets: usize,
+    /// Vulnerability IDs and secret rule IDs, first seen first.
+    pub ids: Vec<String>,
 }

@@ -22,6 +22,7 @@ pub mod output;
 pub mod project;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod project_dir;
+pub mod scan;
 pub mod registry;
 pub mod session;
 pub mod snapshot;

@@ -186,6 +186,7 @@ impl Programs for Host<'_> {
                 out
             }
             Some("curl") => self.curl(call),
+            Some("trivy") => crate::scan::run(self.engine, self.project, call),
             Some(name) => {
                 let mut out = Output::new();
                 out.errln(format!("bash: {name}: command not found"));
@@ -206,7 +207,7 @@ impl Programs for Host<'_> {
     }
 
     fn has_program(&self, name: &str) -> bool {
-        matches!(name, "docker" | "curl")
+        matches!(name, "docker" | "curl" | "trivy")
     }
 }
 
