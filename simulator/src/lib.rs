@@ -10,6 +10,7 @@ pub mod attachment;
 pub mod cli;
 pub mod clock;
 pub mod compose;
+pub mod compose;
 pub mod docker;
 pub mod dockerfile;
 pub mod engine;

@@ -47,6 +47,10 @@ use inspect::Kind;
 
 /// Runs `docker <args>` against the engine.
 pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
+    // `docker compose …` runs the Compose CLI plugin with the words after `compose`.
+    if args.first().is_some_and(|a| a == "compose") {
+        return crate::compose::commands::run(engine, args.get(1..).unwrap_or_default(), call, project);
+    }
     let parsed = match cli::parse_full(args) {
         Ok(p) => p,
         Err(out) => return out,

@@ -1,0 +1,59 @@
+//! `docker compose ls`: the projects that have containers.
+
+use std::collections::BTreeMap;
+
+use super::containers::{label, CONFIG_FILES, ONEOFF, PROJECT};
+use super::Ctx;
+use crate::output::Output;
+
+/// Compose's tables: columns at least 20 wide, 3 spaces after the widest cell.
+pub fn wide_table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| c.chars().count() + 3).max().unwrap_or(0).max(20))
+        .collect();
+    let mut text = String::new();
+    for r in rows {
+        let last = r.len().saturating_sub(1);
+        for (i, cell) in r.iter().enumerate() {
+            text.push_str(cell);
+            if i < last {
+                let w = widths.get(i).copied().unwrap_or(20);
+                text.push_str(&" ".repeat(w.saturating_sub(cell.chars().count())));
+            }
+        }
+        text.push('\n');
+    }
+    text
+}
+
+pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
+    let mut out = Output::new();
+    let all = cx.flags.bool("all");
+    // project → (state counts, config files)
+    let mut projects: BTreeMap<String, (BTreeMap<String, usize>, String)> = BTreeMap::new();
+    for c in cx.engine.containers.values() {
+        let p = label(c, PROJECT);
+        if p.is_empty() || label(c, ONEOFF) == "True" {
+            continue;
+        }
+        let entry = projects.entry(p.to_string()).or_insert_with(|| (BTreeMap::new(), label(c, CONFIG_FILES).to_string()));
+        *entry.0.entry(c.status().as_str().to_string()).or_default() += 1;
+    }
+    let mut rows = vec![vec!["NAME".to_string(), "STATUS".to_string(), "CONFIG FILES".to_string()]];
+    for (name, (states, files)) in projects {
+        if !all && !states.contains_key("running") {
+            continue;
+        }
+        let status: Vec<String> = states.iter().map(|(s, n)| format!("{s}({n})")).collect();
+        if cx.flags.bool("quiet") {
+            out.outln(&name);
+            continue;
+        }
+        rows.push(vec![name, status.join(", "), files]);
+    }
+    if !cx.flags.bool("quiet") {
+        out.out(wide_table(&rows));
+    }
+    out
+}

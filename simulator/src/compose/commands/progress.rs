@@ -1,0 +1,61 @@
+//! Compose's progress lines. Without a terminal every event is a line on stderr
+//! (` Container demo-web-1  Started`); on a terminal (the browser) the final screen is shown:
+//! `[+] Running 3/3` and one `✔` line per resource.
+
+use crate::output::Output;
+
+/// Collects the events of one command.
+pub struct Progress {
+    tty: bool,
+    /// (kind, name, last status, failed) in order of first appearance.
+    items: Vec<(String, String, String, bool)>,
+}
+
+impl Progress {
+    pub fn new(tty: bool) -> Self {
+        Self { tty, items: Vec::new() }
+    }
+
+    /// One event: `kind` is `Network`, `Volume`, `Container`, `Image`…
+    pub fn event(&mut self, out: &mut Output, kind: &str, name: &str, status: &str) {
+        if !self.tty {
+            out.errln(format!(" {kind} {name}  {status}"));
+        }
+        match self.items.iter_mut().find(|(k, n, _, _)| k == kind && n == name) {
+            Some(item) => item.2 = status.to_string(),
+            None => self.items.push((kind.to_string(), name.to_string(), status.to_string(), false)),
+        }
+    }
+
+    /// An event that failed (`Error`).
+    pub fn error(&mut self, out: &mut Output, kind: &str, name: &str) {
+        self.event(out, kind, name, "Error");
+        if let Some(item) = self.items.iter_mut().find(|(k, n, _, _)| k == kind && n == name) {
+            item.3 = true;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// On a terminal, the final screen.
+    pub fn finish(self, out: &mut Output) {
+        if !self.tty || self.items.is_empty() {
+            return;
+        }
+        let total = self.items.len();
+        let done = self.items.iter().filter(|i| !i.3).count();
+        out.errln(format!("[+] Running {done}/{total}"));
+        let width = self.items.iter().map(|(k, n, _, _)| k.chars().count() + 1 + n.chars().count()).max().unwrap_or(0);
+        for (kind, name, status, failed) in &self.items {
+            let mark = if *failed { "✘" } else { "✔" };
+            let label = format!("{kind} {name}");
+            let pad = width.saturating_sub(label.chars().count());
+            let left = format!(" {mark} {label}{}  {status}", " ".repeat(pad));
+            let time = "0.1s";
+            let fill = 80usize.saturating_sub(left.chars().count() + time.len() + 1).max(1);
+            out.errln(format!("{left}{}{time} ", " ".repeat(fill)));
+        }
+    }
+}
