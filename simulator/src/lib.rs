@@ -10,7 +10,6 @@ pub mod attachment;
 pub mod cli;
 pub mod clock;
 pub mod compose;
-pub mod compose;
 pub mod docker;
 pub mod dockerfile;
 pub mod engine;
