@@ -7,6 +7,7 @@
 //! clock, no OS randomness: everything is deterministic from a seed and the clock the host feeds in.
 
 pub mod attachment;
+pub mod build;
 pub mod cli;
 pub mod clock;
 pub mod compose;
@@ -17,6 +18,7 @@ pub mod events;
 pub mod format;
 pub mod fs;
 pub mod hub;
+pub mod lint;
 pub mod ids;
 pub mod output;
 pub mod project;

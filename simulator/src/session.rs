@@ -187,6 +187,7 @@ impl Programs for Host<'_> {
             }
             Some("curl") => self.curl(call),
             Some("trivy") => crate::scan::run(self.engine, self.project, call),
+            Some("hadolint") => crate::lint::command::run(self.project, call),
             Some(name) => {
                 let mut out = Output::new();
                 out.errln(format!("bash: {name}: command not found"));
@@ -207,7 +208,7 @@ impl Programs for Host<'_> {
     }
 
     fn has_program(&self, name: &str) -> bool {
-        matches!(name, "docker" | "curl" | "trivy")
+        matches!(name, "docker" | "curl" | "trivy" | "hadolint")
     }
 }
 

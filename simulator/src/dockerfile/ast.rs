@@ -37,6 +37,10 @@ pub struct Warning {
     pub short: String,
     /// BuildKit's rule URL.
     pub url: String,
+    /// The build-check rule name (`NoEmptyContinuation`).
+    pub rule: String,
+    /// The check's message as `docker build` lists it (`Empty continuation line`).
+    pub message: String,
 }
 
 /// One instruction (one logical line, continuations and heredoc bodies included).

@@ -174,10 +174,8 @@ pub(crate) fn typed(node: &Node, escape: char) -> Result<Instruction, String> {
                 &node.flags,
                 &[("mount", FlagType::Strs), ("network", FlagType::Str), ("security", FlagType::Str), ("device", FlagType::Strs)],
             )?;
-            let mut mounts = Vec::new();
-            for raw in flags.strings("mount") {
-                mounts.push(parse_mount(&raw)?);
-            }
+            // Invalid mounts are reported by `mount_error` (BuildKit checks them at dispatch).
+            let mounts = flags.strings("mount").iter().filter_map(|raw| parse_mount(raw).ok()).collect();
             let network = flags.string("network");
             if let Some(n) = &network {
                 if !matches!(n.as_str(), "default" | "none" | "host") {
@@ -449,6 +447,14 @@ fn typed_healthcheck(node: &Node) -> Result<InstructionKind, String> {
         start_interval: interval("start-interval")?,
         retries,
     })))
+}
+
+/// The first invalid `--mount` of a RUN, with BuildKit's (dispatch-time, unprefixed) message.
+pub(crate) fn mount_error(ins: &Instruction) -> Option<String> {
+    if !matches!(ins.kind, InstructionKind::Run(_)) {
+        return None;
+    }
+    ins.flags.iter().filter_map(|f| f.strip_prefix("--mount=")).find_map(|raw| parse_mount(raw).err())
 }
 
 /// `RUN --mount=` value (comma-separated `key=value`), checked as BuildKit does.

@@ -263,7 +263,8 @@ impl ShellWord<'_> {
         }
         let name = self.process_name();
         let ch = self.next();
-        let mut chs: String = ch.map(String::from).unwrap_or_default();
+        // Go's string(scanner.EOF) is U+FFFD: `${A` fails with `unsupported modifier (\u{fffd}) ...`.
+        let mut chs: String = ch.map_or_else(|| '\u{fffd}'.to_string(), String::from);
         match ch {
             Some('}') => Ok(match self.lookup(&name) {
                 Some(v) => v,
@@ -274,7 +275,7 @@ impl ShellWord<'_> {
                 let null_is_unset = c == ':';
                 let op = if null_is_unset {
                     let n = self.next();
-                    chs.extend(n);
+                    chs.push(n.unwrap_or('\u{fffd}'));
                     n
                 } else {
                     Some(c)

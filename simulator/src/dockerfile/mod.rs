@@ -23,7 +23,7 @@
 //! continuation lines, heredocs) follows `parser/parser.go`; argument shapes follow
 //! `parser/line_parsers.go`; checks and error texts follow `instructions/parse.go` and
 //! `instructions/bflag.go`. Errors of the line parser print bare (`unterminated heredoc`,
-//! `file with no instructions`); errors of the instruction parser print with the
+//! `file with no instructions`, invalid `RUN --mount` values); errors of the instruction parser print with the
 //! `dockerfile parse error on line N: ` prefix (see [`ErrorStage`]). `RUN --mount` values are
 //! checked at parse time without variable expansion.
 
@@ -50,6 +50,17 @@ pub use lexer::{expand, expand_words, Env, Lexer};
 
 /// Parses a Dockerfile as BuildKit does.
 pub fn parse(text: &str) -> Result<Dockerfile, ParseError> {
+    parse_with(text, true)
+}
+
+/// Parses like [`parse`] but accepts instructions before the first FROM and leaves `RUN --mount`
+/// values unchecked (BuildKit rejects those only when it builds): what a linter or an editor
+/// wants.
+pub fn parse_lenient(text: &str) -> Result<Dockerfile, ParseError> {
+    parse_with(text, false)
+}
+
+fn parse_with(text: &str, strict: bool) -> Result<Dockerfile, ParseError> {
     if text.is_empty() {
         return Err(ParseError::lines(1, 1, Span::default(), "the Dockerfile cannot be empty"));
     }
@@ -62,12 +73,18 @@ pub fn parse(text: &str) -> Result<Dockerfile, ParseError> {
         match ins.kind {
             InstructionKind::From(_) => seen_from = true,
             InstructionKind::Arg(_) => {}
-            _ if !seen_from => {
+            _ if !seen_from && strict => {
                 return Err(ParseError::lines(node.start_line, node.end_line, node.span, "no build stage in current context"));
             }
             _ => {}
         }
         instructions.push(ins);
+    }
+    // BuildKit checks mount options when it dispatches, after the whole file parsed.
+    for ins in instructions.iter().filter(|_| strict) {
+        if let Some(m) = instruction::mount_error(ins) {
+            return Err(ParseError::lines(ins.line, ins.end_line, ins.span, m));
+        }
     }
     Ok(Dockerfile { directives: scanned.directives, escape: scanned.escape, instructions, warnings: scanned.warnings })
 }

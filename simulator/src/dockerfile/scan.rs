@@ -217,6 +217,8 @@ pub(crate) fn scan(text: &str) -> Result<Scanned, ParseError> {
                 span,
                 short: format!("Empty continuation line found in: {buf}"),
                 url: "https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/".into(),
+                rule: "NoEmptyContinuation".into(),
+                message: "Empty continuation line".into(),
             });
         }
         let mut node = match node_from_line(&buf, d.escape, std::mem::take(&mut comments), 0) {

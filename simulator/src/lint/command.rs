@@ -1,0 +1,241 @@
+//! The `hadolint` program of the terminal (hadolint 2.12.0): `hadolint [options] DOCKERFILE…`,
+//! `hadolint -` (stdin), `--format tty|json`, `--ignore`, `--error/--warning/--info/--style`,
+//! `-t/--failure-threshold`, `--no-fail`, `--no-color`, `--file-path-in-report`, `-v/--version`.
+//! Output without colour (no TTY); exit 1 when a finding is at or above the threshold (default
+//! `info`) or a file does not parse.
+
+use super::{lint_with, Config, Level, Outcome};
+use crate::output::Output;
+use crate::project::ProjectFiles;
+use crate::shell::ProgramCall;
+
+pub const VERSION: &str = "Haskell Dockerfile Linter 2.12.0";
+
+const USAGE: &str = "Usage: hadolint [-v|--version] [-c|--config FILENAME] [DOCKERFILE...] 
+                [--file-path-in-report FILEPATHINREPORT] [--no-fail] 
+                [--no-color] [-V|--verbose] [-f|--format ARG] [--error RULECODE] 
+                [--warning RULECODE] [--info RULECODE] [--style RULECODE] 
+                [--ignore RULECODE] 
+                [--trusted-registry REGISTRY (e.g. docker.io)] 
+                [--require-label LABELSCHEMA (e.g. maintainer:text)] 
+                [--strict-labels] [--disable-ignore-pragma] 
+                [-t|--failure-threshold THRESHOLD]";
+
+const HELP_TAIL: &str = "  Lint Dockerfile for errors and best practices
+
+Available options:
+  -h,--help                Show this help text
+  -v,--version             Show version
+  -c,--config FILENAME     Path to the configuration file
+  --file-path-in-report FILEPATHINREPORT
+                           The file path referenced in the generated report.
+                           This only applies for the 'checkstyle' format and is
+                           useful when running Hadolint with Docker to set the
+                           correct file path.
+  --no-fail                Don't exit with a failure status code when any rule
+                           is violated
+  --no-color               Don't colorize output
+  -V,--verbose             Enables verbose logging of hadolint's output to
+                           stderr
+  -f,--format ARG          The output format for the results [tty | json |
+                           checkstyle | codeclimate | gitlab_codeclimate | gnu |
+                           codacy | sonarqube | sarif] (default: tty)
+  --error RULECODE         Make the rule `RULECODE` have the level `error`
+  --warning RULECODE       Make the rule `RULECODE` have the level `warning`
+  --info RULECODE          Make the rule `RULECODE` have the level `info`
+  --style RULECODE         Make the rule `RULECODE` have the level `style`
+  --ignore RULECODE        A rule to ignore. If present, the ignore list in the
+                           config file is ignored
+  --trusted-registry REGISTRY (e.g. docker.io)
+                           A docker registry to allow to appear in FROM
+                           instructions
+  --require-label LABELSCHEMA (e.g. maintainer:text)
+                           The option --require-label=label:format makes
+                           Hadolint check that the label `label` conforms to
+                           format requirement `format`
+  --strict-labels          Do not permit labels other than specified in
+                           `label-schema`
+  --disable-ignore-pragma  Disable inline ignore pragmas `# hadolint
+                           ignore=DLxxxx`
+  -t,--failure-threshold THRESHOLD
+                           Exit with failure code only when rules with a
+                           severity equal to or above THRESHOLD are violated.
+                           Accepted values: [error | warning | info | style |
+                           ignore | none] (default: info)
+";
+
+#[derive(Default)]
+struct Options {
+    files: Vec<String>,
+    json: bool,
+    no_fail: bool,
+    threshold: Option<Level>,
+    config: Config,
+    report_path: Option<String>,
+}
+
+fn usage_error(out: &mut Output, msg: &str) -> Output {
+    out.errln(msg);
+    out.errln("");
+    out.errln(USAGE);
+    std::mem::take(out).with_exit(1)
+}
+
+/// Runs `hadolint` with `call.argv` (argv[0] is `hadolint`).
+pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
+    let mut out = Output::new();
+    let args = call.argv.get(1..).unwrap_or(&[]);
+    let mut o = Options::default();
+    let mut i = 0;
+    while let Some(a) = args.get(i) {
+        i += 1;
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let mut value = |out: &mut Output| -> Result<String, Output> {
+            if let Some(v) = inline.clone() {
+                return Ok(v);
+            }
+            match args.get(i) {
+                Some(v) => {
+                    i += 1;
+                    Ok(v.clone())
+                }
+                None => Err(usage_error(out, &format!("Missing: {}", metavar(&name)))),
+            }
+        };
+        match name.as_str() {
+            "-v" | "--version" => {
+                out.outln(VERSION);
+                return out;
+            }
+            "-h" | "--help" => {
+                out.outln("hadolint - Dockerfile Linter written in Haskell");
+                out.outln("");
+                out.outln(USAGE);
+                out.out(HELP_TAIL);
+                return out;
+            }
+            "--no-fail" => o.no_fail = true,
+            "--no-color" | "--strict-labels" | "--disable-ignore-pragma" | "-V" | "--verbose" => {}
+            "-f" | "--format" => match value(&mut out) {
+                Ok(v) => match v.as_str() {
+                    "tty" => o.json = false,
+                    "json" => o.json = true,
+                    other => {
+                        return usage_error(
+                            &mut out,
+                            &format!("option -f: Invalid format {other:?}: use tty or json in this simulator"),
+                        )
+                    }
+                },
+                Err(e) => return e,
+            },
+            "--ignore" => match value(&mut out) {
+                Ok(v) => o.config.ignored.push(v),
+                Err(e) => return e,
+            },
+            "--error" | "--warning" | "--info" | "--style" => {
+                let level = Level::parse(name.trim_start_matches('-')).unwrap_or(Level::Warning);
+                match value(&mut out) {
+                    Ok(v) => o.config.overrides.push((v, level)),
+                    Err(e) => return e,
+                }
+            }
+            "-t" | "--failure-threshold" => match value(&mut out) {
+                Ok(v) => match Level::parse(&v) {
+                    Some(l) => o.threshold = Some(l),
+                    None => return usage_error(&mut out, &format!("option -t: Invalid severity {v:?}")),
+                },
+                Err(e) => return e,
+            },
+            "--file-path-in-report" => match value(&mut out) {
+                Ok(v) => o.report_path = Some(v),
+                Err(e) => return e,
+            },
+            "-c" | "--config" | "--trusted-registry" | "--require-label" => {
+                if let Err(e) = value(&mut out) {
+                    return e;
+                }
+            }
+            "-" => o.files.push("-".into()),
+            s if s.starts_with('-') => return usage_error(&mut out, &format!("Invalid option `{a}'")),
+            _ => o.files.push(a.clone()),
+        }
+    }
+    if o.files.is_empty() {
+        out.outln("Please provide a Dockerfile");
+        return out.with_exit(1);
+    }
+    let threshold = o.threshold.unwrap_or(Level::Info);
+    let mut failed = false;
+    let mut json_items: Vec<serde_json::Value> = Vec::new();
+    for file in &o.files {
+        let text = if file == "-" {
+            call.stdin.unwrap_or_default().to_string()
+        } else {
+            let rel = crate::docker::host_path::project_path(call.cwd, file);
+            match rel.and_then(|r| project.read(&r)) {
+                Some(t) => t,
+                None => {
+                    out.errln(format!("hadolint: {file}: openFile: does not exist (No such file or directory)"));
+                    return out.with_exit(1);
+                }
+            }
+        };
+        let shown = if file == "-" { "-".to_string() } else { file.clone() };
+        match lint_with(&text, &o.config) {
+            Outcome::Findings(findings) => {
+                for f in findings {
+                    if f.level <= threshold {
+                        failed = true;
+                    }
+                    if o.json {
+                        json_items.push(serde_json::json!({
+                            "code": f.rule,
+                            "column": 1,
+                            "file": shown,
+                            "level": f.level.as_str(),
+                            "line": f.line,
+                            "message": f.message,
+                        }));
+                    } else {
+                        out.outln(format!("{shown}:{} {} {}: {}", f.line, f.rule, f.level.as_str(), f.message));
+                    }
+                }
+            }
+            Outcome::ParseError { line, message, .. } => {
+                failed = true;
+                if o.json {
+                    json_items.push(serde_json::json!({
+                        "code": "DL1000",
+                        "column": 1,
+                        "file": shown,
+                        "level": "error",
+                        "line": line,
+                        "message": message,
+                    }));
+                } else {
+                    out.outln(format!("{shown}:{line}:1 {message}"));
+                }
+            }
+        }
+    }
+    if o.json {
+        out.out(serde_json::Value::Array(json_items).to_string());
+    }
+    if failed && !o.no_fail {
+        return out.with_exit(1);
+    }
+    out
+}
+
+fn metavar(flag: &str) -> String {
+    match flag {
+        "-f" | "--format" => "-f|--format ARG".into(),
+        "-t" | "--failure-threshold" => "-t|--failure-threshold THRESHOLD".into(),
+        "-c" | "--config" => "-c|--config FILENAME".into(),
+        f => format!("{f} RULECODE"),
+    }
+}
