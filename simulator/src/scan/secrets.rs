@@ -76,7 +76,11 @@ fn base64ish(c: u8) -> bool {
 /// The value after `KEY=` / `KEY: ` when KEY (case-insensitive) contains one of `words`.
 fn assignment(line: &str, words: &[&str]) -> Option<(usize, usize)> {
     let bytes = line.as_bytes();
-    for (sep, _) in line.match_indices(['=', ':']) {
+    // `KEY=value`, or `"key": "value"` (JSON, YAML) with a quoted value.
+    for (sep, c) in line.match_indices(['=', ':']) {
+        if c == ":" && !line.get(sep + 1..).is_some_and(|r| r.trim_start().starts_with(['"', '\''])) {
+            continue;
+        }
         let before = line.get(..sep)?.trim_end_matches(['"', '\'', ' ']);
         let key_start = before.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.')).map_or(0, |p| p + 1);
         let key = before.get(key_start..).unwrap_or("").to_ascii_lowercase();
