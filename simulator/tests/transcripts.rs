@@ -40,6 +40,9 @@
 //!     first non-blank character of a line become exactly two spaces, because table padding follows the
 //!     width of the replaced cells. Indentation is kept.
 //!
+//! 11. `docker build` (BuildKit's plain progress): concurrent blocks sorted and renumbered, step
+//!     times and output times → `<T>`, random checksum references → `<REF>`; applied first, see
+//!     `tests/support/buildkit_progress.rs`.
 //! A command matches when the exit codes are equal, the normalised outputs are equal with every ID
 //! written without its number, and the IDs pair up consistently: the real ID numbered 3 must correspond to
 //! the same simulated ID in every matching command of the file (a one-to-one pairing, learnt from the
@@ -66,6 +69,8 @@ use std::path::{Path, PathBuf};
 use simulator::transcript::{self, Entry};
 use simulator::Session;
 
+#[path = "support/buildkit_progress.rs"]
+mod buildkit_progress;
 const GOLDEN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/goldens/docker");
 const KNOWN_GAPS: &str = "known-gaps.txt";
 /// How many diffs of unexpected mismatches are printed in full (`TRANSCRIPTS_MAX_DIFFS` overrides it).
@@ -196,6 +201,8 @@ impl Normaliser {
             }
             Side::Simulated => text = rewrite(&text, docker_config_path),
         }
+        // 11 (first: it reorders BuildKit's blocks before IDs are numbered).
+        text = buildkit_progress::normalise(&text);
         // 3–5.
         text = server_build_fields(&text);
         text = replace_line_tail(&text, "dial tcp", "<NETWORK-ERROR>", false);

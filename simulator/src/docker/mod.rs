@@ -1,5 +1,6 @@
 //! Docker command families, one file each. [`dispatch`] routes a parsed invocation to its family.
 
+pub mod build;
 pub mod commit;
 pub mod commit_changes;
 pub mod container_lifecycle;
@@ -108,6 +109,7 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "image prune" => rmi::prune(engine, inv, call.stdin),
         "image tag" => tag::tag(engine, inv),
         "image history" => history::history(engine, inv),
+        "build" => build::build(engine, inv, call, project),
         "search" => search::search(engine, inv),
         "system df" => system::df(engine, inv),
         "network ls" => network::ls(engine, inv),

@@ -27,6 +27,8 @@ impl LookupError {
 #[derive(Debug, Clone, Default)]
 pub struct ImageStore {
     images: BTreeMap<String, Image>,
+    /// The builder's cache of steps (`docker build`), kept with the images it made.
+    pub build_cache: crate::build::cache::BuildCache,
 }
 
 impl ImageStore {
