@@ -71,10 +71,12 @@ pub mod front_matter;
 pub mod goal;
 pub mod highlight;
 pub mod lesson;
+pub mod lint_rules;
 pub mod markdown;
 pub mod problem;
 pub mod quiz;
 pub mod restriction;
+pub mod scan_notes;
 pub mod text;
 
 pub use architecture::Architecture;

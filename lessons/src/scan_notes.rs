@@ -1,0 +1,65 @@
+//! Spanish notes on what the scanner (`trivy`) prints: severities, statuses, the Fixed Version
+//! column, secret rules and Dockerfile checks, keyed by the text that appears in the output.
+//! The table lives in `content/escaner.toml`.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::embedded;
+
+/// The file of scanner notes, relative to `content/`.
+pub const SCAN_NOTES_FILE: &str = "escaner.toml";
+
+/// One note.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ScanNote {
+    /// What appears in trivy's output: `CRITICAL`, `will_not_fix`, `Fixed Version`, `DS002`…
+    pub clave: String,
+    pub titulo: String,
+    /// Markdown.
+    pub explicacion: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct NotesFile {
+    nota: Vec<ScanNote>,
+}
+
+/// Parses the table (an error message in Spanish when it is malformed).
+pub fn parse(text: &str) -> Result<Vec<ScanNote>, String> {
+    let file: NotesFile = toml::from_str(text).map_err(|e| format!("{SCAN_NOTES_FILE}: {e}"))?;
+    Ok(file.nota)
+}
+
+/// Every note of the embedded table.
+pub fn all() -> &'static [ScanNote] {
+    static NOTES: OnceLock<Vec<ScanNote>> = OnceLock::new();
+    NOTES.get_or_init(|| embedded::file(SCAN_NOTES_FILE).and_then(|t| parse(t).ok()).unwrap_or_default())
+}
+
+/// The note for a key as it appears in the output (severities and statuses ignore case).
+pub fn note(key: &str) -> Option<&'static ScanNote> {
+    all().iter().find(|n| n.clave == key).or_else(|| all().iter().find(|n| n.clave.eq_ignore_ascii_case(key)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_parses_and_covers_what_trivy_prints() {
+        let text = embedded::file(SCAN_NOTES_FILE).unwrap_or_default();
+        let notes = parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(notes.len(), all().len());
+        for key in ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN", "Fixed Version", "fixed", "affected", "will_not_fix", "DS001", "DS002", "DS005", "DS026", "DS031", "aws-access-key-id", "private-key", "github-pat", "hardcoded-password", "hardcoded-api-key"] {
+            assert!(note(key).is_some(), "no note for {key}");
+        }
+        let mut keys: Vec<&str> = notes.iter().map(|n| n.clave.as_str()).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "duplicate keys");
+        assert!(notes.iter().all(|n| !n.titulo.is_empty() && !n.explicacion.trim().is_empty()));
+    }
+}
