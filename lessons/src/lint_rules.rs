@@ -1,0 +1,102 @@
+//! Spanish explanations of the Dockerfile linter's rules, keyed by the code the linter prints
+//! (`DL3008`, `SecretsUsedInArgOrEnv`, `DL1000`). The table lives in `content/reglas.toml`.
+//!
+//! For the editor: lint with `simulator::lint::lint(text)`, then for each finding look up
+//! [`rule`]`(finding.rule)` and show `titulo`, `explicacion`, `por_que` and the fixed form
+//! `bien` in the underline's tooltip (all Markdown).
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::embedded;
+
+/// The file of rule explanations, relative to `content/`.
+pub const LINT_RULES_FILE: &str = "reglas.toml";
+
+/// One rule's explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct LintRule {
+    /// The code the linter prints (`DL3008`).
+    pub codigo: String,
+    /// A short title.
+    pub titulo: String,
+    /// What the finding means (Markdown).
+    pub explicacion: String,
+    /// Why it matters (Markdown).
+    pub por_que: String,
+    /// A Dockerfile fragment that triggers the rule.
+    pub mal: String,
+    /// The same fragment fixed.
+    pub bien: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RulesFile {
+    regla: Vec<LintRule>,
+}
+
+/// Parses the table (an error message when it is malformed).
+pub fn parse(text: &str) -> Result<Vec<LintRule>, String> {
+    let file: RulesFile = toml::from_str(text).map_err(|e| format!("{LINT_RULES_FILE}: {e}"))?;
+    Ok(file.regla)
+}
+
+/// Every explanation of the embedded table.
+pub fn all() -> &'static [LintRule] {
+    static RULES: OnceLock<Vec<LintRule>> = OnceLock::new();
+    RULES.get_or_init(|| embedded::file(LINT_RULES_FILE).and_then(|t| parse(t).ok()).unwrap_or_default())
+}
+
+/// The explanation of a rule code, if there is one.
+pub fn rule(code: &str) -> Option<&'static LintRule> {
+    all().iter().find(|r| r.codigo == code)
+}
+
+#[cfg(test)]
+#[allow(clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_parses_and_covers_every_linter_rule() {
+        let text = embedded::file(LINT_RULES_FILE).unwrap_or_default();
+        let rules = parse(text).unwrap_or_else(|e| panic!("{e}"));
+        for r in simulator::lint::RULES {
+            assert!(rules.iter().any(|x| x.codigo == r.code), "no explanation for {}", r.code);
+        }
+        assert!(rule("DL1000").is_some());
+        for r in &rules {
+            assert!(!r.titulo.is_empty() && !r.explicacion.is_empty() && !r.por_que.is_empty(), "{}", r.codigo);
+        }
+    }
+
+    /// Every `mal` example triggers its rule and every `bien` form does not.
+    #[test]
+    fn bad_examples_trigger_and_fixed_forms_do_not() {
+        for r in all() {
+            if r.codigo == "DL1000" {
+                continue;
+            }
+            let wrap = |body: &str| {
+                if body.starts_with("FROM") {
+                    format!("{body}\n")
+                } else {
+                    format!("FROM debian:12\nWORKDIR /app\n{body}\n")
+                }
+            };
+            let config = simulator::lint::Config {
+                overrides: vec![("DL3057".into(), simulator::lint::Level::Warning)],
+                ..Default::default()
+            };
+            let codes = |text: &str| match simulator::lint::lint_with(text, &config) {
+                simulator::lint::Outcome::Findings(f) => f.into_iter().map(|f| f.rule).collect::<Vec<_>>(),
+                simulator::lint::Outcome::ParseError { message, .. } => panic!("{}: {message}", r.codigo),
+            };
+            let bad = codes(&wrap(&r.mal));
+            assert!(bad.contains(&r.codigo.as_str()), "{}: `mal` gives {bad:?}", r.codigo);
+            let good = codes(&wrap(&r.bien));
+            assert!(!good.contains(&r.codigo.as_str()), "{}: `bien` gives {good:?}", r.codigo);
+        }
+    }
+}
