@@ -365,7 +365,7 @@ fn npm_unpinned(c: &Command) -> bool {
         } else if ["/", "./", "../", "~/"].iter().any(|s| p.starts_with(s)) {
             true
         } else {
-            let unscoped = if p.starts_with('@') { p.trim_start_matches(|c| c != '/') } else { p.as_str() };
+            let unscoped = if p.starts_with('@') { p.trim_start_matches(|c: char| c > '/') } else { p.as_str() };
             unscoped.contains('@')
         }
     })

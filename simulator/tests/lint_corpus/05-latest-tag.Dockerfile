@@ -1,0 +1,4 @@
+FROM node:latest
+WORKDIR /app
+COPY . .
+CMD ["node", "app.js"]

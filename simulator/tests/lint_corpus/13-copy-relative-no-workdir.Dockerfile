@@ -1,0 +1,4 @@
+FROM node:20-alpine
+COPY package.json .
+WORKDIR /app
+COPY . .

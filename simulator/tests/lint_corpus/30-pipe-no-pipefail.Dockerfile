@@ -1,0 +1,2 @@
+FROM debian:12
+RUN wget -qO- https://example.com/install.sh | sh

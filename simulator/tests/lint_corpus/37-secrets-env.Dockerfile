@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ENV API_KEY=secret123
+ENV DB_PASSWORD=hunter2 APP_PORT=8080

@@ -1,0 +1,2 @@
+FROM alpine:3.20
+ENV KEYBOARD=us TOKENIZER=x PASSWORD_FILE=/run/secrets/pw

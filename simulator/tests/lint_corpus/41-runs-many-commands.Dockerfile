@@ -1,0 +1,3 @@
+FROM debian:12
+RUN echo a && echo b && echo c
+RUN echo d

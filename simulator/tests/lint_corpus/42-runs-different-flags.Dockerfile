@@ -1,0 +1,3 @@
+FROM debian:12
+RUN --mount=type=cache,target=/root/.cache echo a
+RUN echo b

@@ -1,0 +1,2 @@
+FROM debian:12
+RUN apt-get -o APT::Install-Recommends=false install -y curl=1.0

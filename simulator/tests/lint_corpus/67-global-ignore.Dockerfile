@@ -1,0 +1,3 @@
+# hadolint global ignore=DL3006
+FROM ubuntu
+RUN apt install -y vim

@@ -1,0 +1,3 @@
+ARG BASE=alpine:3.20
+FROM ${BASE}
+FROM $BASE AS two
