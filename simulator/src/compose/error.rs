@@ -29,15 +29,15 @@ impl ErrorKind {
     /// The key of the Spanish explanation in `lessons/content/errores.toml`.
     pub fn key(self) -> &'static str {
         match self {
-            ErrorKind::NoConfigFile => "compose-sin-fichero",
-            ErrorKind::FileNotFound => "compose-fichero-no-existe",
-            ErrorKind::EmptyFile => "compose-fichero-vacio",
+            ErrorKind::NoConfigFile => "compose-no-config-file",
+            ErrorKind::FileNotFound => "compose-file-not-found",
+            ErrorKind::EmptyFile => "compose-empty-file",
             ErrorKind::Yaml => "compose-yaml",
-            ErrorKind::DuplicateKey => "compose-clave-duplicada",
-            ErrorKind::Schema => "compose-esquema",
-            ErrorKind::Interpolation => "compose-interpolacion",
-            ErrorKind::InvalidProject => "compose-proyecto-invalido",
-            ErrorKind::InvalidProjectName => "compose-nombre-proyecto",
+            ErrorKind::DuplicateKey => "compose-duplicate-key",
+            ErrorKind::Schema => "compose-schema",
+            ErrorKind::Interpolation => "compose-interpolation",
+            ErrorKind::InvalidProject => "compose-invalid-project",
+            ErrorKind::InvalidProjectName => "compose-project-name",
             ErrorKind::EnvFile => "compose-env-file",
         }
     }

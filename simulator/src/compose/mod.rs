@@ -121,7 +121,8 @@ fn find_files(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTreeM
         if let Some(first) = found.first() {
             let mut warnings = Vec::new();
             if found.len() > 1 {
-                warnings.push(format!("Found multiple config files with supported names: {}\nUsing {first}", found.join(", ")));
+                warnings.push(format!("Found multiple config files with supported names: {}", found.join(", ")));
+                warnings.push(format!("Using {first}"));
             }
             let mut files = vec![first.clone()];
             if let Some(o) = OVERRIDE_FILES.iter().map(|f| format!("{dir}/{f}")).find(|p| exists(p)) {
@@ -207,6 +208,8 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
     let mut keys: Vec<String> = services_tree.keys().cloned().collect();
     keys.sort();
     let mut disabled = Vec::new();
+    let mut typed: Vec<Service> = Vec::new();
+    let mut all_profiles: Vec<String> = Vec::new();
     let mut sorted_services = Map::new();
     for k in keys {
         let Some(Value::Object(mut s)) = services_tree.remove(&k) else { continue };
@@ -214,6 +217,7 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
             Some(Value::Array(a)) => a.iter().filter_map(normalize::scalar_string).collect(),
             _ => Vec::new(),
         };
+        all_profiles.extend(svc_profiles.iter().cloned());
         let enabled = svc_profiles.is_empty()
             || svc_profiles.iter().any(|p| profiles.contains(p) || p == "*")
             || profiles.iter().any(|p| p == "*")
@@ -227,12 +231,19 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
             n.insert("default".into(), Value::Null);
             s.insert("networks".into(), Value::Object(n));
         }
+        typed.push(model::service_of(&k, &s));
+        // Go maps print sorted (merging may have appended keys).
+        for key in ["environment", "labels", "networks", "depends_on"] {
+            if let Some(Value::Object(m)) = s.get_mut(key) {
+                m.sort_keys();
+            }
+        }
+        if let Some(Value::Object(m)) = s.get_mut("build").and_then(|b| b.get_mut("args")) {
+            m.sort_keys();
+        }
         sorted_services.insert(k, Value::Object(model::order_service(&s)));
     }
-    let services: Vec<Service> = sorted_services
-        .iter()
-        .filter_map(|(k, v)| if let Value::Object(m) = v { Some(model::service_of(k, m)) } else { None })
-        .collect();
+    let services: Vec<Service> = typed;
     model::check(&tree, &services)?;
     // Top-level resources that some service uses, with their engine names.
     let used_networks: Vec<String> = services.iter().flat_map(|s| s.networks.iter().map(|n| n.key.clone())).collect();
@@ -271,6 +282,11 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
         config_files: files,
         services,
         disabled_services: disabled,
+        profiles: {
+            all_profiles.sort();
+            all_profiles.dedup();
+            all_profiles
+        },
         networks,
         volumes,
         secrets,

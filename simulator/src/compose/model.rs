@@ -19,6 +19,8 @@ pub struct Project {
     pub services: Vec<Service>,
     /// Services left out by their profiles.
     pub disabled_services: Vec<String>,
+    /// Every profile a service declares (enabled or not), sorted.
+    pub profiles: Vec<String>,
     pub networks: Vec<Resource>,
     pub volumes: Vec<Resource>,
     pub secrets: Vec<Secret>,

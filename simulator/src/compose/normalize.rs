@@ -218,7 +218,8 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
         }
     }
     if s.contains_key("environment") || !env.is_empty() {
-        s.insert("environment".into(), Value::Object(sorted(env)));
+        // Declaration order is kept for the container; `config` prints it sorted.
+        s.insert("environment".into(), Value::Object(env));
     }
     if let Some(l) = s.get("labels").cloned() {
         let labels: Map<String, Value> = key_values(&l).into_iter().map(|(k, v)| (k, Value::String(v.unwrap_or_default()))).collect();

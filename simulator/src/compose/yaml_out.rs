@@ -109,43 +109,42 @@ fn inline(out: &mut String, indent: usize, v: &Value) {
     }
 }
 
-/// A string as go-yaml writes it: plain when it reads back as the same string, else double-quoted.
+/// A string as go-yaml v3 writes it: plain when it reads back as the same string; double-quoted
+/// when plain would read as another type (`"80"`, `"true"`, `""`) or holds control characters;
+/// single-quoted when plain is not allowed (`'myapp:'`, `': x'`).
 fn scalar_text(s: &str, _value: bool) -> String {
-    if needs_quotes(s) {
+    if s.chars().any(|c| c.is_control()) || resolves_to_other_type(s) {
         quoted(s)
+    } else if plain_not_allowed(s) {
+        format!("'{}'", s.replace('\'', "''"))
     } else {
         s.to_string()
     }
 }
 
-fn needs_quotes(s: &str) -> bool {
+fn resolves_to_other_type(s: &str) -> bool {
     if s.is_empty() {
         return true;
     }
     let lower = s.to_ascii_lowercase();
-    if matches!(
+    matches!(
         lower.as_str(),
         "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~" | ".inf" | "-.inf" | "+.inf" | ".nan"
-    ) {
-        return true;
-    }
-    if looks_numeric(s) {
-        return true;
-    }
+    ) || looks_numeric(s)
+}
+
+fn plain_not_allowed(s: &str) -> bool {
     let first = s.chars().next().unwrap_or(' ');
     if matches!(first, '-' | '?' | ':') {
-        // `-f` is fine, `- x`, `-` and `-1` are not.
+        // `-f` is fine, `- x`, `-` and `:x`… are not.
         let second = s.chars().nth(1);
-        if second.is_none() || second == Some(' ') {
+        if second.is_none() || second == Some(' ') || first == ':' {
             return true;
         }
     } else if matches!(first, ',' | '[' | ']' | '{' | '}' | '#' | '&' | '*' | '!' | '|' | '>' | '\'' | '"' | '%' | '@' | '`') {
         return true;
     }
-    if s.starts_with(' ') || s.ends_with(' ') || s.contains(": ") || s.contains(" #") || s.ends_with(':') {
-        return true;
-    }
-    s.chars().any(|c| c.is_control() || c == '\t')
+    s.starts_with(' ') || s.ends_with(' ') || s.contains(": ") || s.contains(" #") || s.ends_with(':')
 }
 
 fn looks_numeric(s: &str) -> bool {

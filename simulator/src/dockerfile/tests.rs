@@ -291,3 +291,37 @@ proptest! {
         prop_assert_eq!(kinds(&df), kinds(&again));
     }
 }
+
+/// Every Dockerfile of the linter corpus parses (leniently: some have ARG-only or pre-FROM lines),
+/// and those starting with FROM or a directive parse strictly too.
+#[test]
+fn lint_corpus_parses() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lint_corpus");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "Dockerfile") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let df = parse_lenient(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!df.instructions.is_empty());
+        if text.starts_with("FROM") || text.starts_with('#') || text.starts_with("ARG") {
+            assert!(parse(&text).is_ok(), "{}", path.display());
+        }
+        n += 1;
+    }
+    assert!(n >= 60, "{n}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The linter never panics and its findings point inside the text.
+    #[test]
+    fn lint_never_panics(text in "(?s)(FROM [a-z:$.@/]{0,12}( AS [a-z]{1,3})?\n|RUN |apt-get install |apk add |pip install |npm install |sudo |cd |[|&;()`$\"' \\\\\n-]|[a-z=.]{1,5}|USER root\n|WORKDIR [a-z/]{0,4}\n|COPY . [a-z./]{0,4}\n|ONBUILD |SHELL [\"bash\",\"-o\",\"pipefail\"]\n|ENV [A-Z_]{1,8}=x\n){0,30}") {
+        for f in crate::lint::lint(&text) {
+            prop_assert!(f.span.end <= text.len() && f.line >= 1);
+        }
+    }
+}

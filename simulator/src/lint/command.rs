@@ -239,3 +239,72 @@ fn metavar(flag: &str) -> String {
         f => format!("{f} RULECODE"),
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::panic, clippy::unwrap_used)]
+mod tests {
+    use crate::project::MemoryProject;
+    use crate::session::{Session, SessionConfig};
+
+    const DOCKERFILE: &str = "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\nCMD node app.js\n";
+
+    fn session() -> Session {
+        let project = MemoryProject::new().with_file("Dockerfile", DOCKERFILE).with_file("ok/Dockerfile", "FROM alpine:3.20\nCMD [\"sh\"]\n");
+        Session::new(SessionConfig::default(), Box::new(project))
+    }
+
+    #[test]
+    fn tty_output_and_exit_code() {
+        let out = session().run_line("hadolint Dockerfile");
+        assert_eq!(
+            out.stdout(),
+            "Dockerfile:1 DL3006 warning: Always tag the version of an image explicitly\n\
+             Dockerfile:2 DL3008 warning: Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`\n\
+             Dockerfile:2 DL3009 info: Delete the apt-get lists after installing something\n\
+             Dockerfile:2 DL3015 info: Avoid additional packages by specifying `--no-install-recommends`\n\
+             Dockerfile:3 DL3025 warning: Use arguments JSON notation for CMD and ENTRYPOINT arguments\n"
+        );
+        assert_eq!(out.exit_code, 1);
+        let clean = session().run_line("hadolint ok/Dockerfile");
+        assert_eq!((clean.stdout(), clean.exit_code), (String::new(), 0));
+    }
+
+    #[test]
+    fn thresholds_ignores_and_overrides() {
+        let out = session().run_line("hadolint --ignore DL3006 --ignore DL3008 -t warning Dockerfile");
+        assert!(!out.stdout().contains("DL3006") && !out.stdout().contains("DL3008"), "{}", out.stdout());
+        assert_eq!(out.exit_code, 1, "DL3025 is a warning");
+        let out = session().run_line("hadolint --failure-threshold error Dockerfile");
+        assert_eq!(out.exit_code, 0);
+        let out = session().run_line("hadolint --error DL3015 -t error Dockerfile");
+        assert!(out.stdout().contains("Dockerfile:2 DL3015 error:"), "{}", out.stdout());
+        assert_eq!(out.exit_code, 1);
+        let out = session().run_line("hadolint --no-fail Dockerfile");
+        assert_eq!(out.exit_code, 0);
+        let out = session().run_line("hadolint --warning DL3057 ok/Dockerfile");
+        assert_eq!(out.stdout(), "ok/Dockerfile:1 DL3057 warning: `HEALTHCHECK` instruction missing.\n");
+    }
+
+    #[test]
+    fn json_stdin_version_and_errors() {
+        let out = session().run_line("cat ok/Dockerfile | hadolint -f json -");
+        assert_eq!((out.stdout(), out.exit_code), ("[]".to_string(), 0));
+        let out = session().run_line("echo 'CMD node app.js' | hadolint --format=json -");
+        assert_eq!(
+            out.stdout(),
+            "[{\"code\":\"DL3025\",\"column\":1,\"file\":\"-\",\"level\":\"warning\",\"line\":1,\"message\":\"Use arguments JSON notation for CMD and ENTRYPOINT arguments\"}]"
+        );
+        assert_eq!(session().run_line("hadolint -v").stdout(), "Haskell Dockerfile Linter 2.12.0\n");
+        let out = session().run_line("hadolint");
+        assert_eq!((out.stdout(), out.exit_code), ("Please provide a Dockerfile\n".to_string(), 1));
+        let out = session().run_line("hadolint nope/Dockerfile");
+        assert_eq!(out.stderr(), "hadolint: nope/Dockerfile: openFile: does not exist (No such file or directory)\n");
+        assert_eq!(out.exit_code, 1);
+        let out = session().run_line("hadolint --bogus Dockerfile");
+        assert!(out.stderr().starts_with("Invalid option `--bogus'\n"), "{}", out.stderr());
+        let out = session().run_line("echo 'FROM alpine:3.20\nRUNN x' | hadolint -");
+        assert_eq!(out.exit_code, 1);
+        assert!(out.stdout().starts_with("-:2:1 unknown instruction: RUNN"), "{}", out.stdout());
+        assert!(session().run_line("type hadolint").exit_code == 0);
+    }
+}

@@ -47,10 +47,7 @@ pub fn config(cx: &mut Ctx<'_, '_>) -> Output {
         return out;
     }
     if cx.flags.bool("profiles") {
-        let mut profiles: Vec<String> = project.services.iter().flat_map(|s| s.profiles.clone()).collect();
-        profiles.sort();
-        profiles.dedup();
-        for p in profiles {
+        for p in &project.profiles {
             out.outln(p);
         }
         return out;
@@ -62,6 +59,25 @@ pub fn config(cx: &mut Ctx<'_, '_>) -> Output {
     if !cx.args.is_empty() {
         if let Some(Value::Object(services)) = tree.get_mut("services") {
             services.retain(|k, _| cx.args.contains(k));
+        }
+        // Only the resources the chosen services use.
+        let kept: Vec<&crate::compose::Service> = project.services.iter().filter(|s| cx.args.contains(&s.name)).collect();
+        let used = |section: &str, key: &str| -> bool {
+            kept.iter().any(|s| match section {
+                "networks" => s.networks.iter().any(|n| n.key == key),
+                "volumes" => s.volumes.iter().any(|m| m.kind == "volume" && m.source.as_deref() == Some(key)),
+                _ => s.secrets.iter().any(|x| x.source == key),
+            })
+        };
+        if let Value::Object(top) = &mut tree {
+            for section in ["networks", "volumes", "secrets"] {
+                if let Some(Value::Object(m)) = top.get_mut(section) {
+                    m.retain(|k, _| used(section, k));
+                }
+                if top.get(section).is_some_and(|v| v.as_object().is_some_and(|m| m.is_empty())) {
+                    top.remove(section);
+                }
+            }
         }
     }
     let text = if cx.flags.str("format") == Some("json") {

@@ -20,6 +20,9 @@ pub const ONEOFF: &str = "com.docker.compose.oneoff";
 pub const CONFIG_FILES: &str = "com.docker.compose.project.config_files";
 pub const WORKING_DIR: &str = "com.docker.compose.project.working_dir";
 
+/// How long one create or start takes on the simulated daemon.
+pub const STEP_NANOS: i64 = 30_000_000;
+
 pub fn label<'c>(c: &'c Container, key: &str) -> &'c str {
     c.config.labels.get(key).map_or("", String::as_str)
 }
@@ -178,6 +181,9 @@ pub fn create_args(engine: &Engine, project: &Project, svc: &Service, name: &str
 pub fn create(cx: &mut Ctx<'_, '_>, project: &Project, svc: &Service, name: &str, number: u32, oneoff: bool, command: Option<&[String]>) -> Result<String, String> {
     let args = create_args(cx.engine, project, svc, name, number, oneoff, command);
     let result = docker(cx, args);
+    // Creating a container takes the daemon a few milliseconds.
+    let later = cx.engine.now().plus_nanos(STEP_NANOS);
+    cx.engine.advance_to(later);
     if result.exit_code != 0 {
         let msg = result.stderr();
         let msg = msg.trim_end().lines().next().unwrap_or_default().trim_start_matches("docker: ").to_string();

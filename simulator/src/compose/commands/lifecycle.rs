@@ -47,7 +47,10 @@ pub fn lifecycle(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
         if !applies {
             continue;
         }
-        progress.event(&mut out, "Container", name, doing);
+        // Pausing has no "in progress" line.
+        if !matches!(command, "pause" | "unpause") {
+            progress.event(&mut out, "Container", name, doing);
+        }
         let mut events = Vec::new();
         let result = match command {
             "stop" => cx.engine.stop(id, timeout, None, &mut events),

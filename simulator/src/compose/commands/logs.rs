@@ -8,7 +8,8 @@ use crate::output::{Output, Stream};
 /// Prints the logs of these containers, merged by time; `timestamps` adds the time.
 pub fn print_logs(engine: &Engine, ids: &[String], out: &mut Output, timestamps: bool) {
     let containers: Vec<&crate::engine::container::Container> = ids.iter().filter_map(|id| engine.containers.get(id)).collect();
-    let width = containers.iter().map(|c| short_name(c).chars().count()).max().unwrap_or(0);
+    // Only containers that printed something take part in the prefix width.
+    let width = containers.iter().filter(|c| !c.logs.is_empty()).map(|c| short_name(c).chars().count()).max().unwrap_or(0);
     let mut entries = Vec::new();
     for (i, c) in containers.iter().enumerate() {
         for (j, e) in c.logs.iter().enumerate() {

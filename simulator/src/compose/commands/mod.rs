@@ -126,7 +126,7 @@ pub fn run(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project_
         }
         out.out(compose_help);
         out.errln(format!("unknown docker command: \"compose {command}\""));
-        return out.with_exit(255);
+        return out.with_exit(1);
     };
     if help {
         out.out(command_help);

@@ -111,6 +111,11 @@ pub fn run(cx: &mut Ctx<'_, '_>) -> Output {
     }
     args.splice(1..1, extra);
     let r = containers::docker(cx, args);
+    let failed = r.exit_code != 0;
     out.append(r);
+    if failed {
+        // Compose reports the container's exit as an error with an empty message.
+        out.errln("");
+    }
     out
 }
