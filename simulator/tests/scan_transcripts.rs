@@ -85,6 +85,32 @@ fn ignore_unfixed_hides_rows_without_a_fixed_version() {
 }
 
 #[test]
+fn upgrading_packages_in_a_layer_reduces_findings() {
+    let mut s = session();
+    let before = total(&run(&mut s, "trivy image -q --scanners vuln debian:bookworm").0);
+    run(&mut s, "docker run --name up debian:bookworm sh -c 'apt-get update && apt-get upgrade -y'");
+    assert_eq!(run(&mut s, "docker commit up deb:up").2, 0);
+    let (after, _, _) = run(&mut s, "trivy image -q --scanners vuln deb:up");
+    assert_eq!(total(&after), before - 1, "{after}");
+    assert!(!after.contains("CVE-2024-12243"), "{after}");
+    run(&mut s, "docker run --name up2 alpine:3.20 apk upgrade");
+    run(&mut s, "docker commit up2 alp:up");
+    assert_eq!(total(&run(&mut s, "trivy image -q alp:up").0), 0);
+}
+
+#[test]
+fn language_packages_of_an_image_show_their_file() {
+    let mut s = session();
+    run(&mut s, "docker run --name nn -w /app node:20-alpine npm install lodash@4.17.20");
+    run(&mut s, "docker commit nn app:1");
+    let (out, _, _) = run(&mut s, "trivy image -q app:1");
+    assert!(out.contains("\nNode.js (node-pkg)\n==================\nTotal: 2 (UNKNOWN: 0, LOW: 0, MEDIUM: 1, HIGH: 1, CRITICAL: 0)\n"), "{out}");
+    assert!(out.contains("│ lodash (package.json) │ CVE-2021-23337 │ HIGH     │ fixed  │ 4.17.20           │ 4.17.21       │"), "{out}");
+    let (json, _, _) = run(&mut s, "trivy image -q -f json app:1");
+    assert!(json.contains("\"PkgPath\": \"app/node_modules/lodash/package.json\""), "{json}");
+}
+
+#[test]
 fn json_report_has_trivys_schema_fields() {
     let mut s = session();
     let (out, _, code) = run(&mut s, "trivy image -q -f json node:16-alpine");

@@ -19,7 +19,7 @@ use super::{HubImage, HubStep};
 use crate::clock::Timestamp;
 use crate::fs::{Content, Layer, LayerBuilder, SyntheticKind};
 
-pub use packages::{apk_installed, dpkg_status};
+pub use packages::{apk_installed, dpkg_status, upgrade_db};
 
 /// (family, step text, size): base-OS steps have no family, so every image built on them shares
 /// one layer object while any image holds it.

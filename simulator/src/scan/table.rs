@@ -115,8 +115,13 @@ fn render_result(r: &ScanResult, selected: &[Severity]) -> String {
                 .vulns
                 .iter()
                 .map(|v| {
+                    // Language packages show the file they were read from (`lodash (package.json)`).
+                    let library = match v.pkg_path.rsplit('/').next().filter(|f| !f.is_empty()) {
+                        Some(file) => format!("{} ({file})", v.pkg_name),
+                        None => v.pkg_name.clone(),
+                    };
                     vec![
-                        v.pkg_name.clone(),
+                        library,
                         v.id.clone(),
                         v.severity.as_str().to_string(),
                         v.status.clone(),

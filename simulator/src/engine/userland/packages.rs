@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::files::Args;
 use super::Machine;
 use crate::fs::{Content, SyntheticKind};
-use crate::hub::rootfs::{apk_installed, dpkg_status};
+use crate::hub::rootfs::{apk_installed, dpkg_status, upgrade_db};
 use crate::output::Output;
 use crate::shell::ProgramCall;
 
@@ -413,7 +413,20 @@ pub(super) fn apt(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
             out.outln("Building dependency tree...");
             out.outln("Reading state information...");
             out.outln("Calculating upgrade...");
-            out.outln("0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.");
+            // Newer versions of installed packages (`hub::rootfs::UPDATES`), written to dpkg's status.
+            let (status, changed) = upgrade_db(&read(m, "/var/lib/dpkg/status"), &codename);
+            if !changed.is_empty() {
+                out.outln("The following packages will be upgraded:");
+                out.outln(format!("  {}", changed.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join(" ")));
+            }
+            out.outln(format!("{} upgraded, 0 newly installed, 0 to remove and 0 not upgraded.", changed.len()));
+            for (name, old, new) in &changed {
+                out.outln(format!("Unpacking {name}:amd64 ({new}) over ({old}) ..."));
+                out.outln(format!("Setting up {name}:amd64 ({new}) ..."));
+            }
+            if !changed.is_empty() {
+                text(m, "/var/lib/dpkg/status", &status);
+            }
             out
         }
         other => {
@@ -443,7 +456,7 @@ pub(super) fn apk(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
     };
     let world_path = "/etc/apk/world";
     let db_path = "/lib/apk/db/installed";
-    if matches!(action.as_str(), "add" | "del" | "update") && m.user.uid != 0 {
+    if matches!(action.as_str(), "add" | "del" | "update" | "upgrade") && m.user.uid != 0 {
         out.errln("ERROR: Unable to lock database: Permission denied");
         out.errln("ERROR: Failed to open apk database: Permission denied");
         return out.with_exit(99);
@@ -509,6 +522,21 @@ pub(super) fn apk(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
             }
             let mib = (m.fs.virtual_size() / 1_048_576).max(1);
             out.outln(format!("OK: {mib} MiB in {} packages", installed.len().saturating_sub(gone.len())));
+            out
+        }
+        "upgrade" => {
+            // Newer versions of installed packages (`hub::rootfs::UPDATES`), written to apk's database.
+            fetch(&mut out);
+            let release = version.split('.').take(2).collect::<Vec<_>>().join(".");
+            let (db, changed) = upgrade_db(&read(m, db_path), &release);
+            for (i, (name, old, new)) in changed.iter().enumerate() {
+                out.outln(format!("({}/{}) Upgrading {name} ({old} -> {new})", i + 1, changed.len()));
+            }
+            if !changed.is_empty() {
+                text(m, db_path, &db);
+            }
+            let mib = (m.fs.virtual_size() / 1_048_576).max(1);
+            out.outln(format!("OK: {mib} MiB in {} packages", installed.len()));
             out
         }
         "info" => {

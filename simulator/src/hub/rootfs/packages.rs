@@ -382,3 +382,56 @@ pub fn apk_world(sets: &[&[Apk]]) -> String {
     names.sort_unstable();
     names.iter().map(|n| format!("{n}\n")).collect()
 }
+
+/// Newer versions the distributions' archives held at the scanner database's date (February
+/// 2025): what `apt-get upgrade` and `apk upgrade` install. (release, package, version); the
+/// release is a Debian codename or an Alpine `major.minor`.
+pub const UPDATES: &[(&str, &str, &str)] = &[
+    ("bookworm", "libgnutls30", "3.7.9-2+deb12u4"),
+    ("3.20", "busybox", "1.36.1-r30"),
+    ("3.20", "busybox-binsh", "1.36.1-r30"),
+    ("3.20", "ssl_client", "1.36.1-r30"),
+];
+
+/// Applies [`UPDATES`] of `release` to a package database (dpkg's status or apk's installed
+/// file): the new text and the upgrades made, as (package, old version, new version).
+pub fn upgrade_db(text: &str, release: &str) -> (String, Vec<(String, String, String)>) {
+    let mut changed = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut current: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        if body.is_empty() {
+            current = None;
+        } else if let Some(name) = body.strip_prefix("Package: ").or_else(|| body.strip_prefix("P:")) {
+            current = Some(name);
+        }
+        let version = body.strip_prefix("Version: ").map(|v| ("Version: ", v)).or_else(|| body.strip_prefix("V:").map(|v| ("V:", v)));
+        let update = current.and_then(|name| UPDATES.iter().find(|(r, p, _)| *r == release && *p == name));
+        match (version, update) {
+            (Some((prefix, old)), Some((_, name, new))) if old != *new => {
+                changed.push(((*name).to_string(), old.to_string(), (*new).to_string()));
+                out.push_str(&format!("{prefix}{new}\n"));
+            }
+            _ => out.push_str(line),
+        }
+    }
+    (out, changed)
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+    use super::*;
+
+    #[test]
+    fn upgrades_replace_versions_of_the_release_only() {
+        let status = dpkg_status(&[BOOKWORM]);
+        let (after, changed) = upgrade_db(&status, "bookworm");
+        assert_eq!(changed, vec![("libgnutls30".to_string(), "3.7.9-2+deb12u3".to_string(), "3.7.9-2+deb12u4".to_string())]);
+        assert!(after.contains("Package: libgnutls30\n") && after.contains("Version: 3.7.9-2+deb12u4\n"));
+        assert_eq!(after.len(), status.len());
+        assert!(upgrade_db(&status, "buster").1.is_empty());
+        let (_, apk) = upgrade_db(&apk_installed(&[ALPINE_3_20]), "3.20");
+        assert_eq!(apk.len(), 3);
+    }
+}
