@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use simulator::scan::packages::{parse_apk, parse_dpkg, parse_metadata, parse_package_json};
 use simulator::scan::secrets::scan_text;
 use simulator::scan::version::{compare, in_range, Ecosystem};
+use simulator::{MemoryProject, Session, SessionConfig};
 
 const ECOS: [Ecosystem; 4] = [Ecosystem::Dpkg, Ecosystem::Apk, Ecosystem::Npm, Ecosystem::Pip];
 
@@ -57,5 +58,42 @@ proptest! {
         let _ = parse_apk(&text);
         let _ = parse_metadata(&text);
         let _ = parse_package_json(&text);
+    }
+}
+
+/// Words `trivy` command lines are made of, valid and not.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("image".to_string()),
+        Just("fs".to_string()),
+        Just("config".to_string()),
+        Just("--severity".to_string()),
+        Just("HIGH,CRITICAL".to_string()),
+        Just("-f".to_string()),
+        Just("json".to_string()),
+        Just("--exit-code".to_string()),
+        Just("--ignore-unfixed".to_string()),
+        Just("--scanners".to_string()),
+        Just("secret,vuln".to_string()),
+        Just("-q".to_string()),
+        Just("-o".to_string()),
+        Just("out.json".to_string()),
+        Just("alpine:3.20".to_string()),
+        Just(".".to_string()),
+        Just("nosuch".to_string()),
+        "[-a-zA-Z0-9:=,./]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn trivy_command_lines_never_panic(words in proptest::collection::vec(word(), 0..7)) {
+        let project = MemoryProject::new().with_file("Dockerfile", "FROM alpine\nENV TOKEN=abc123\n").with_file("package-lock.json", "{\"packages\":{\"node_modules/lodash\":{\"version\":\"4.17.20\"}}}");
+        let mut s = Session::new(SessionConfig::default(), Box::new(project));
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{}'", w.replace('\'', ""))).collect();
+        let out = s.run_line(&format!("trivy {}", quoted.join(" ")));
+        prop_assert!(out.exit_code >= 0);
     }
 }
