@@ -1,18 +1,37 @@
 //! Small additions to the lesson HTML the `lessons` crate renders (already sanitised there): a
-//! "Ejecutar" button after every runnable block. The buttons carry the example's index; the lesson
-//! page handles their clicks.
+//! "Ejecutar" button and an "Abrir en el sandbox" link after every runnable block, an "Abrir en el
+//! editor" button after every file block. The buttons carry the block's index; the lesson page
+//! handles their clicks.
 
 /// How a runnable block starts in the lessons crate's HTML.
 const RUNNABLE_OPEN: &str = "<pre class=\"code-block runnable\"";
 const PRE_CLOSE: &str = "</pre>";
 const EXAMPLE_ATTR: &str = "data-example=\"";
+/// How a highlighted file block (Dockerfile, YAML) starts.
+const FILE_OPEN: &str = "<pre class=\"code-block highlighted\"";
+const SNIPPET_ATTR: &str = "data-snippet=\"";
 
 /// Wraps each runnable block with its "Ejecutar" button. Text inside the blocks is escaped by the
 /// lessons crate, so the first `</pre>` after a block's start is its end.
 pub fn with_run_buttons(html: &str) -> String {
+    with_block_actions(html, &|_| None)
+}
+
+/// Adds the actions of every block: "Ejecutar" (and, when `sandbox_href` gives an address for the
+/// example, an "Abrir en el sandbox" link) after runnable blocks, and "Abrir en el editor" after
+/// highlighted file blocks (Dockerfile, YAML; the button carries the snippet's index).
+pub fn with_block_actions(html: &str, sandbox_href: &dyn Fn(usize) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html;
-    while let Some(start) = rest.find(RUNNABLE_OPEN) {
+    loop {
+        let runnable = rest.find(RUNNABLE_OPEN);
+        let file = rest.find(FILE_OPEN);
+        let (start, is_file) = match (runnable, file) {
+            (Some(r), Some(f)) if f < r => (f, true),
+            (Some(r), _) => (r, false),
+            (None, Some(f)) => (f, true),
+            (None, None) => break,
+        };
         let (before, block_and_after) = rest.split_at(start);
         out.push_str(before);
         let Some(close) = block_and_after.find(PRE_CLOSE) else {
@@ -20,15 +39,34 @@ pub fn with_run_buttons(html: &str) -> String {
             return out;
         };
         let (block, after) = block_and_after.split_at(close + PRE_CLOSE.len());
-        let index = example_index(block);
+        if is_file {
+            out.push_str(block);
+            if let Some(index) = attr_number(block, SNIPPET_ATTR) {
+                out.push_str(&format!(
+                    "<div class=\"file-block-actions\"><button type=\"button\" class=\"open-editor-button\" data-snippet=\"{index}\" \
+                     data-testid=\"open-in-editor\" title=\"Copia este archivo en la carpeta del proyecto y lo abre en el editor\">\
+                     Abrir en el editor</button></div>"
+                ));
+            }
+            rest = after;
+            continue;
+        }
+        let index = attr_number(block, EXAMPLE_ATTR);
         out.push_str("<div class=\"runnable-block\">");
         out.push_str(block);
         if let Some(index) = index {
             out.push_str(&format!(
                 "<div class=\"runnable-actions\"><button type=\"button\" class=\"run-button\" data-example=\"{index}\" \
                  data-testid=\"run-example\" title=\"Escribe estos comandos en la terminal y los ejecuta\">\
-                 <span aria-hidden=\"true\">▶ </span>Ejecutar</button></div>"
+                 <span aria-hidden=\"true\">▶ </span>Ejecutar</button>"
             ));
+            if let Some(href) = sandbox_href(index) {
+                out.push_str(&format!(
+                    " <a class=\"block-link\" href=\"{}\" data-testid=\"open-sandbox\">Abrir en el sandbox</a>",
+                    lessons::text::escape_html(&href)
+                ));
+            }
+            out.push_str("</div>");
         }
         out.push_str("</div>");
         rest = after;
@@ -47,11 +85,11 @@ pub fn split_after_title(html: &str) -> (&str, &str) {
     }
 }
 
-/// The `data-example` number in a block's opening tag.
-fn example_index(block: &str) -> Option<usize> {
+/// The number in an attribute (`data-example="`, `data-snippet="`) of a block's opening tag.
+fn attr_number(block: &str, attr: &str) -> Option<usize> {
     let tag_end = block.find('>')?;
     let tag = block.get(..tag_end)?;
-    let from = tag.find(EXAMPLE_ATTR)? + EXAMPLE_ATTR.len();
+    let from = tag.find(attr)? + attr.len();
     let digits: String = tag.get(from..)?.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
@@ -85,6 +123,19 @@ mod tests {
     }
 
     #[test]
+    fn file_blocks_open_in_the_editor_and_examples_in_the_sandbox() {
+        let html = "<pre class=\"code-block highlighted\" data-lang=\"dockerfile\" data-snippet=\"0\"><code>FROM</code></pre>\n\
+                    <pre class=\"code-block runnable\" data-example=\"2\"><code>x</code></pre>";
+        let out = with_block_actions(html, &|i| Some(format!("#/sandbox?estado=e{i}&x")));
+        assert!(out.starts_with("<pre class=\"code-block highlighted\" data-lang=\"dockerfile\" data-snippet=\"0\"><code>FROM</code></pre><div class=\"file-block-actions\"><button type=\"button\" class=\"open-editor-button\" data-snippet=\"0\""), "{out}");
+        assert!(out.contains("Ejecutar</button> <a class=\"block-link\" href=\"#/sandbox?estado=e2&amp;x\" data-testid=\"open-sandbox\">Abrir en el sandbox</a></div></div>"), "{out}");
+        let Ok(course) = lessons::Course::shared() else { panic!("course") };
+        let Some(lesson) = course.lesson("anatomia-de-una-imagen") else { panic!("lesson") };
+        let out = with_block_actions(&lesson.html, &|_| None);
+        assert_eq!(out.matches("data-testid=\"open-in-editor\"").count(), lesson.snippets.len());
+    }
+
+    #[test]
     fn html_without_runnable_blocks_is_unchanged() {
         assert_eq!(with_run_buttons("<p>hola</p>"), "<p>hola</p>");
         assert_eq!(with_run_buttons("<pre class=\"code-block runnable\" data-example=\"1\">sin cierre"), "<pre class=\"code-block runnable\" data-example=\"1\">sin cierre");
@@ -100,6 +151,7 @@ mod tests {
         #[test]
         fn never_panics(html in "(<pre class=\"code-block runnable\" data-example=\"[0-9]{0,3}\"|</pre>|[a-z<>\" ]){0,12}") {
             let _ = with_run_buttons(&html);
+            let _ = with_block_actions(&html.replace("runnable", "highlighted").replace("example", "snippet"), &|i| Some(i.to_string()));
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod sandbox_link;
 pub mod saved_progress;
 pub mod terminal_control;
 pub mod terminal_driver;
+pub mod terminal_palette;
 pub mod terminal_screen;
 pub mod theme;
 

@@ -34,6 +34,14 @@ pub struct ScreenEntry {
 }
 
 impl ScreenEntry {
+    /// What the entry's command printed (stdout and stderr in order), as plain text.
+    pub fn output_text(&self) -> String {
+        match &self.kind {
+            EntryKind::Command { output, .. } | EntryKind::Output { output } => output.iter().map(|c| c.text.as_str()).collect(),
+            EntryKind::Notice(_) => String::new(),
+        }
+    }
+
     /// The key for keyed rendering: changes when the entry does.
     pub fn key(&self) -> (u64, u32) {
         (self.id, self.revision)
@@ -138,6 +146,30 @@ impl TerminalScreen {
         }
     }
 
+    /// The whole screen as plain text, as a terminal would let you copy it: each command after its
+    /// prompt, continuation lines after `> `, then its output; notes from Muelle are left out.
+    pub fn plain_text(&self) -> String {
+        let mut text = String::new();
+        for entry in &self.entries {
+            if let EntryKind::Command { prompt, line, more, .. } = &entry.kind {
+                text.push_str(prompt);
+                text.push_str(line);
+                text.push('\n');
+                for m in more {
+                    text.push_str(crate::terminal_driver::CONTINUATION_PROMPT);
+                    text.push_str(m);
+                    text.push('\n');
+                }
+            }
+            let output = entry.output_text();
+            text.push_str(&output);
+            if !output.is_empty() && !output.ends_with('\n') {
+                text.push('\n');
+            }
+        }
+        text
+    }
+
     /// Ctrl+L.
     pub fn clear(&mut self) {
         self.entries.clear();
@@ -194,6 +226,23 @@ mod tests {
 
     fn kinds(s: &TerminalScreen) -> Vec<&EntryKind> {
         s.entries().iter().map(|e| &e.kind).collect()
+    }
+
+    #[test]
+    fn plain_text_is_what_a_terminal_shows() {
+        let mut s = TerminalScreen::new();
+        s.notice("hola");
+        s.record("$ ", "docker ps", &output(&[(Stream::Stdout, "CONTAINER ID\n")], 0));
+        s.open_command("$ ", "echo \"a");
+        s.continue_command("b\"");
+        s.append(&output(&[(Stream::Stdout, "a\nb")], 0));
+        s.record("$ ", "docker nada", &output(&[(Stream::Stderr, "docker: 'nada' is not a docker command.\n")], 1));
+        assert_eq!(
+            s.plain_text(),
+            "$ docker ps\nCONTAINER ID\n$ echo \"a\n> b\"\na\nb\n$ docker nada\ndocker: 'nada' is not a docker command.\n"
+        );
+        assert_eq!(s.entries().get(1).map(ScreenEntry::output_text).as_deref(), Some("CONTAINER ID\n"));
+        assert_eq!(s.entries().first().map(ScreenEntry::output_text).as_deref(), Some(""));
     }
 
     #[test]

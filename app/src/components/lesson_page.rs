@@ -6,15 +6,18 @@ use leptos::prelude::*;
 use lessons::{Lesson, Segment};
 use wasm_bindgen::JsCast;
 
+use super::editor::Editor;
 use super::exercise_card::ExerciseCard;
 use super::explanation_panel::ExplanationPanel;
 use super::not_found_page::NotFoundPage;
 use super::quiz_card::QuizCard;
 use super::terminal::Terminal;
 use crate::browser_clock;
-use crate::lesson_html::{split_after_title, with_run_buttons};
+use crate::lesson_html::{split_after_title, with_block_actions};
+use crate::project_files::snippet_path;
 use crate::navigation::use_navigation;
 use crate::route::Route;
+use crate::sandbox_link::SandboxState;
 use crate::saved_progress::use_saved_progress;
 use crate::terminal_control::TerminalControl;
 
@@ -44,9 +47,33 @@ pub fn LessonPage(id: String) -> impl IntoView {
         request_animation_frame(move || navigation.focus_main());
     }
 
-    // "Ejecutar" buttons (added to the lesson HTML) and in-page anchors, by delegation.
+    // The project editor, shown on demand (or by "Abrir en el editor").
+    let editor_open = RwSignal::new(false);
+    let open_request = RwSignal::new(None::<String>);
+
+    // "Ejecutar" and "Abrir en el editor" buttons (added to the lesson HTML) and in-page anchors,
+    // by delegation.
     let on_lesson_click = move |ev: MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if let Some(button) = target.closest("button.open-editor-button").ok().flatten() {
+            let index = button.get_attribute("data-snippet").and_then(|i| i.parse::<usize>().ok());
+            if let Some(snippet) = index.and_then(|i| lesson.snippets.get(i)) {
+                let path = snippet_path(&snippet.lang, snippet.name.as_deref());
+                match control.write_file(&path, &snippet.code) {
+                    Ok(()) => {
+                        editor_open.set(true);
+                        open_request.set(Some(path));
+                        request_animation_frame(|| {
+                            if let Some(el) = document().query_selector(".editor-input").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                let _ = el.focus();
+                            }
+                        });
+                    }
+                    Err(message) => control.message.set(Some(message)),
+                }
+            }
+            return;
+        }
         if let Some(button) = target.closest("button.run-button").ok().flatten() {
             let index = button.get_attribute("data-example").and_then(|i| i.parse::<usize>().ok());
             if let Some(example) = index.and_then(|i| lesson.examples.get(i)) {
@@ -84,6 +111,18 @@ pub fn LessonPage(id: String) -> impl IntoView {
                 </article>
             </section>
             <div class="practice-pane">
+                <button
+                    type="button"
+                    class="button button-quiet button-small editor-toggle"
+                    data-testid="editor-toggle"
+                    aria-expanded=move || if editor_open.get() { "true" } else { "false" }
+                    on:click=move |_| editor_open.update(|o| *o = !*o)
+                >
+                    {move || if editor_open.get() { "Cerrar el editor del proyecto" } else { "Abrir el editor del proyecto" }}
+                </button>
+                <Show when=move || editor_open.get()>
+                    <Editor control=control open_request=open_request />
+                </Show>
                 <Terminal control=control autofocus=!navigation.navigated.get_untracked() />
                 <ExplanationPanel control=control />
             </div>
@@ -99,6 +138,12 @@ fn module_title(lesson: &Lesson) -> String {
 /// The lesson's segments: HTML (with "Ejecutar" buttons and, after the title, the objectives),
 /// exercise cards and the quiz.
 fn body(lesson: &'static Lesson, control: TerminalControl) -> impl IntoView {
+    // "Abrir en el sandbox": the example's commands, replayed in a fresh sandbox.
+    let sandbox_href = move |index: usize| {
+        let example = lesson.examples.iter().find(|e| e.index == index)?;
+        let state = SandboxState { seed: 1, files: Vec::new(), lines: example.commands.clone() };
+        Some(Route::Sandbox(Some(state.encode())).href())
+    };
     lesson
         .segments
         .iter()
@@ -106,7 +151,7 @@ fn body(lesson: &'static Lesson, control: TerminalControl) -> impl IntoView {
         .map(|(i, segment)| match segment {
             // The lessons crate sanitises lesson HTML (raw HTML escaped, unsafe links removed).
             Segment::Html(html) if i == 0 => {
-                let html = with_run_buttons(html);
+                let html = with_block_actions(html, &sandbox_href);
                 let (head, rest) = split_after_title(&html);
                 view! {
                     <div class="lesson-part" inner_html=head.to_string()></div>
@@ -115,7 +160,7 @@ fn body(lesson: &'static Lesson, control: TerminalControl) -> impl IntoView {
                 }
                 .into_any()
             }
-            Segment::Html(html) => view! { <div class="lesson-part" inner_html=with_run_buttons(html)></div> }.into_any(),
+            Segment::Html(html) => view! { <div class="lesson-part" inner_html=with_block_actions(html, &sandbox_href)></div> }.into_any(),
             Segment::Exercise(id) => match lesson.exercise(id) {
                 Some(exercise) => view! { <ExerciseCard exercise=exercise control=control /> }.into_any(),
                 None => ().into_any(),

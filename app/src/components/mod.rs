@@ -1,6 +1,7 @@
 //! The user interface, one component per file.
 
 pub mod app;
+pub mod command_palette;
 pub mod course_map;
 pub mod editor;
 pub mod exercise_bar;

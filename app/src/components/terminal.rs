@@ -5,8 +5,10 @@ use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
 
+use super::command_palette::CommandPalette;
 use super::exercise_bar::ExerciseBar;
 use super::terminal_entry::TerminalEntry;
+use crate::clipboard;
 use crate::completion;
 use crate::terminal_control::TerminalControl;
 
@@ -28,6 +30,10 @@ pub fn Terminal(
     let tab_leaves = StoredValue::new(false);
     // Candidates shown by the last Tab, for a screen reader and for the eye.
     let candidates = RwSignal::new(None::<String>);
+    // The outcome of the last copy ("Copiado al portapapeles."), announced politely.
+    let copy_status = RwSignal::new(None::<String>);
+    // The tap-to-compose palette (phones) is open.
+    let palette_open = RwSignal::new(false);
     let input_ref = NodeRef::<Input>::new();
     let scroller_ref = NodeRef::<Div>::new();
     let TerminalControl { screen, prompt, busy, .. } = control;
@@ -204,6 +210,25 @@ pub fn Terminal(
                 </Show>
                 <button
                     type="button"
+                    class="terminal-button terminal-compose"
+                    data-testid="terminal-compose"
+                    aria-expanded=move || if palette_open.get() { "true" } else { "false" }
+                    title="Componer un comando tocando botones"
+                    on:click=move |_| palette_open.update(|o| *o = !*o)
+                >
+                    "Componer"
+                </button>
+                <button
+                    type="button"
+                    class="terminal-button"
+                    data-testid="terminal-copy-all"
+                    title="Copiar todo lo que muestra la terminal"
+                    on:click=move |_| clipboard::copy_with_status(screen.with_untracked(|s| s.plain_text()), copy_status)
+                >
+                    "Copiar todo"
+                </button>
+                <button
+                    type="button"
                     class="terminal-button"
                     data-testid="terminal-clear"
                     title="Limpiar la pantalla (Ctrl+L)"
@@ -218,6 +243,7 @@ pub fn Terminal(
                 </button>
             </div>
             <ExerciseBar control=control />
+            <p class="term-copy-status" role="status" data-testid="terminal-copy-status">{move || copy_status.get()}</p>
             <div class="terminal-screen" node_ref=scroller_ref>
                 <div
                     class="terminal-log"
@@ -229,7 +255,7 @@ pub fn Terminal(
                     <For
                         each=move || screen.with(|s| s.entries().to_vec())
                         key=|entry| entry.key()
-                        children=|entry| view! { <TerminalEntry entry=entry /> }
+                        children=move |entry| view! { <TerminalEntry entry=entry copy_status=copy_status /> }
                     />
                 </div>
                 <Show when=move || busy.get()>
@@ -272,6 +298,9 @@ pub fn Terminal(
                     "Intro ejecuta; flechas arriba y abajo recorren el historial; Tab completa; Escape y después Tab sale de la terminal."
                 </p>
             </div>
+            <Show when=move || palette_open.get()>
+                <CommandPalette control=control />
+            </Show>
         </section>
     }
 }

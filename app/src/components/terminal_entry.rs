@@ -1,9 +1,28 @@
 //! One block of the terminal: a note, a command with its output, or output alone.
-//! Always text nodes, never HTML.
+//! Always text nodes, never HTML. A command's output has a "Copiar" button.
 
 use leptos::prelude::*;
 
+use crate::clipboard;
 use crate::terminal_screen::{EntryKind, ScreenChunk, ScreenEntry};
+
+/// The "Copiar" button of an output block (only when there is output).
+fn copy_button(text: String, status: RwSignal<Option<String>>, what: String) -> impl IntoView {
+    (!text.trim().is_empty()).then(move || {
+        view! {
+            <button
+                type="button"
+                class="term-copy"
+                data-testid="terminal-copy"
+                aria-label=format!("Copiar la salida de {what}")
+                title="Copiar la salida"
+                on:click=move |_| clipboard::copy_with_status(text.clone(), status)
+            >
+                "Copiar"
+            </button>
+        }
+    })
+}
 
 fn output_view(output: Vec<ScreenChunk>) -> impl IntoView {
     (!output.is_empty()).then(|| {
@@ -19,14 +38,20 @@ fn output_view(output: Vec<ScreenChunk>) -> impl IntoView {
 }
 
 #[component]
-pub fn TerminalEntry(entry: ScreenEntry) -> impl IntoView {
+pub fn TerminalEntry(
+    entry: ScreenEntry,
+    /// Where the outcome of a copy is announced.
+    copy_status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let output_text = entry.output_text();
     match entry.kind {
         EntryKind::Notice(text) => view! { <p class="term-notice">{text}</p> }.into_any(),
         EntryKind::Command { prompt, line, more, output, exit_code } => view! {
             <div class="term-entry" data-testid="terminal-entry" data-exit-code=exit_code.to_string()>
                 <div class="term-command">
                     <span class="term-prompt">{prompt}</span>
-                    <span class="term-command-text">{line}</span>
+                    <span class="term-command-text">{line.clone()}</span>
+                    {copy_button(output_text, copy_status, format!("«{line}»"))}
                 </div>
                 {more
                     .into_iter()
@@ -45,6 +70,7 @@ pub fn TerminalEntry(entry: ScreenEntry) -> impl IntoView {
         .into_any(),
         EntryKind::Output { output } => view! {
             <div class="term-entry" data-testid="terminal-entry">
+                {copy_button(output_text, copy_status, "la salida anterior".to_string())}
                 {output_view(output)}
             </div>
         }
