@@ -16,6 +16,7 @@
 //! 1. Capture paths: `/tmp/real-docker/data` → `/var/lib/docker`, `/tmp/real-docker/exec` → `/var/run/docker`,
 //!    `/tmp/real-docker/client-config` → `<DOCKER_CONFIG>`. On the simulated side, a path ending in `/.docker`
 //!    (as in `'/root/.docker/config.json'`) becomes `<DOCKER_CONFIG>`.
+//!    The capture's working folder `/tmp/golden-XXXXXX` → `/home/estudiante` (compose prints file paths).
 //! 2. Debian version suffixes right after a version number: `+dfsg4`, `+ds1`, `+ds1-1`, `+unknown` are
 //!    removed (`28.5.2+dfsg4` → `28.5.2`).
 //! 3. `docker version`: the platform name after `Client:` / `Server:` is dropped (the Debian build has
@@ -26,6 +27,8 @@
 //!    machine has no internet; the tail names its DNS server).
 //! 5. `multiple IDs found with provided prefix: X` → `… prefix: <PREFIX>` (the ambiguous prefix is computed
 //!    from random IDs).
+//! 5b. Swarm IDs (25 characters of `[0-9a-z]`) → `<SWARM-ID>`, their 12-character short form (when not hex) →
+//!     `<SWARM-ID:12>`; join tokens `SWMTKN-1-…` → `<SWARM-TOKEN>`.
 //! 6. Times: RFC 3339 (`2026-11-29T22:59:12.598452032Z`) and Go's default layout
 //!    (`2026-11-29 22:59:12 +0000 UTC`) → `<TIME>`. The zero time `0001-01-01T00:00:00Z` is kept.
 //! 7. Sizes (`1.98MB`, `4.26kB`, `0B`, `328KiB`, `23.54GiB`) → `<SIZE>`; percentages (`0.00%`) → `<PCT>`.
@@ -43,6 +46,7 @@
 //! 11. `docker build` (BuildKit's plain progress): concurrent blocks sorted and renumbered, step
 //!     times and output times → `<T>`, random checksum references → `<REF>`; applied first, see
 //!     `tests/support/buildkit_progress.rs`.
+//!
 //! A command matches when the exit codes are equal, the normalised outputs are equal with every ID
 //! written without its number, and the IDs pair up consistently: the real ID numbered 3 must correspond to
 //! the same simulated ID in every matching command of the file (a one-to-one pairing, learnt from the
@@ -71,6 +75,7 @@ use simulator::Session;
 
 #[path = "support/buildkit_progress.rs"]
 mod buildkit_progress;
+
 const GOLDEN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/goldens/docker");
 const KNOWN_GAPS: &str = "known-gaps.txt";
 /// How many diffs of unexpected mismatches are printed in full (`TRANSCRIPTS_MAX_DIFFS` overrides it).
@@ -198,6 +203,7 @@ impl Normaliser {
                     .replace("/tmp/real-docker/data", "/var/lib/docker")
                     .replace("/tmp/real-docker/exec", "/var/run/docker");
                 text = rewrite(&text, debian_suffix);
+                text = rewrite(&text, golden_work_dir);
             }
             Side::Simulated => text = rewrite(&text, docker_config_path),
         }
@@ -207,6 +213,7 @@ impl Normaliser {
         text = server_build_fields(&text);
         text = replace_line_tail(&text, "dial tcp", "<NETWORK-ERROR>", false);
         text = replace_line_tail(&text, "multiple IDs found with provided prefix: ", "<PREFIX>", true);
+        text = rewrite(&text, swarm_id);
         // 6–8.
         let before = text.clone();
         text = rewrite(&text, timestamp);
@@ -319,6 +326,35 @@ fn debian_suffix(b: &[u8], i: usize) -> Option<(usize, String)> {
 }
 
 /// Rule 1 (simulated side): a path ending in `/.docker` → `<DOCKER_CONFIG>`.
+/// Rule 5b: Swarm's random IDs (25 characters of `[0-9a-z]` with a digit and a letter: nodes,
+/// secrets, services, tasks) → `<SWARM-ID>`, and join tokens (`SWMTKN-1-…`) → `<SWARM-TOKEN>`.
+fn swarm_id(b: &[u8], i: usize) -> Option<(usize, String)> {
+    if i > 0 && b.get(i - 1).is_some_and(|c| is_word_byte(*c)) {
+        return None;
+    }
+    let alnum = |c: &u8| c.is_ascii_digit() || c.is_ascii_lowercase();
+    if let Some(rest) = b.get(i..).filter(|r| r.starts_with(b"SWMTKN-1-")) {
+        let root = rest.get(9..)?.iter().take_while(|c| alnum(c)).count();
+        let tail = rest.get(9 + root + 1..)?.iter().take_while(|c| alnum(c)).count();
+        if root == 50 && rest.get(9 + root) == Some(&b'-') && tail == 25 {
+            return Some((i + 9 + root + 1 + tail, "<SWARM-TOKEN>".to_string()));
+        }
+        return None;
+    }
+    let word = b.get(i..)?;
+    let len = word.iter().take_while(|c| alnum(c)).count();
+    let id = word.get(..len)?;
+    if len == 25 && !word.get(len).is_some_and(|c| is_word_byte(*c)) && id.iter().any(u8::is_ascii_digit) && id.iter().any(u8::is_ascii_lowercase) {
+        return Some((i + len, "<SWARM-ID>".to_string()));
+    }
+    // The 12-character short form (`docker service ls`), when it cannot be a hex ID.
+    let not_hex = id.iter().any(|c| (b'g'..=b'z').contains(c));
+    if len == 12 && not_hex && id.iter().any(u8::is_ascii_digit) && !word.get(len).is_some_and(|c| is_word_byte(*c)) {
+        return Some((i + len, "<SWARM-ID:12>".to_string()));
+    }
+    None
+}
+
 fn docker_config_path(b: &[u8], i: usize) -> Option<(usize, String)> {
     let is_path = |c: u8| c.is_ascii_alphanumeric() || b"/._-~".contains(&c);
     if b.get(i) != Some(&b'/') && b.get(i) != Some(&b'~') {
@@ -400,6 +436,21 @@ fn replace_line_tail(text: &str, marker: &str, replacement: &str, keep_marker: b
 }
 
 /// Rule 6: RFC 3339 and Go's `2006-01-02 15:04:05.999 -0700 MST`.
+/// The capture's temporary working folder (`/tmp/golden-XXXXXX`) is the learner's home on the
+/// simulated side (compose prints absolute paths of its files).
+fn golden_work_dir(b: &[u8], i: usize) -> Option<(usize, String)> {
+    const PREFIX: &[u8] = b"/tmp/golden-";
+    if !b.get(i..)?.starts_with(PREFIX) {
+        return None;
+    }
+    let start = i + PREFIX.len();
+    let n = b.get(start..)?.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if n != 6 {
+        return None;
+    }
+    Some((start + n, "/home/estudiante".to_string()))
+}
+
 fn timestamp(b: &[u8], i: usize) -> Option<(usize, String)> {
     if i > 0 && b.get(i - 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
@@ -599,6 +650,8 @@ impl IdPairing {
 
 /// Runs one command, turning a panic into an entry (the panic message itself goes to stderr).
 fn run_command(session: &mut Session, command: &str) -> (Entry, bool) {
+    // capture.sh runs every line with its own `bash -c` in the work folder: a `cd` does not carry over.
+    session.shell.cwd = String::new();
     let result = catch_unwind(AssertUnwindSafe(|| transcript::run_lines(session, [command])));
     match result {
         Ok(entries) => match entries.into_iter().next() {

@@ -420,6 +420,96 @@ pub static BUILDER: Group = Group {
     buildx: true,
 };
 
+// Swarm: `docker swarm`, `secret`, `service`, `stack`, `node` (help captured with the daemon a swarm
+// manager; `docker swarm --help` as printed outside a swarm).
+leaf!(SW_INIT, "swarm init", "swarm init", "swarm_init", NoArgs);
+leaf!(SW_LEAVE, "swarm leave", "swarm leave", "swarm_leave", NoArgs);
+leaf!(SW_JOIN_TOKEN, "swarm join-token", "swarm join-token", "swarm_join-token", Exact(1));
+leaf!(SEC_CREATE, "secret create", "secret create", "secret_create", Range(1, 2));
+leaf!(SEC_LS, "secret ls", "secret ls", "secret_ls", NoArgs);
+leaf!(SEC_INSPECT, "secret inspect", "secret inspect", "secret_inspect", Min(1));
+leaf!(SEC_RM, "secret rm", "secret rm", "secret_rm", Min(1));
+leaf!(SVC_CREATE, "service create", "service create", "service_create", Min(1), false, &[]);
+leaf!(SVC_LS, "service ls", "service ls", "service_ls", NoArgs);
+leaf!(SVC_PS, "service ps", "service ps", "service_ps", Min(1));
+leaf!(SVC_SCALE, "service scale", "service scale", "service_scale", Min(1));
+leaf!(SVC_LOGS, "service logs", "service logs", "service_logs", Exact(1));
+leaf!(SVC_RM, "service rm", "service rm", "service_rm", Min(1));
+leaf!(SVC_INSPECT, "service inspect", "service inspect", "service_inspect", Min(1));
+leaf!(STK_DEPLOY, "stack deploy", "stack deploy", "stack_deploy", Exact(1));
+leaf!(STK_LS, "stack ls", "stack ls", "stack_ls", NoArgs);
+leaf!(STK_PS, "stack ps", "stack ps", "stack_ps", Exact(1));
+leaf!(STK_RM, "stack rm", "stack rm", "stack_rm", Min(1));
+leaf!(STK_SERVICES, "stack services", "stack services", "stack_services", Exact(1));
+leaf!(NODE_LS, "node ls", "node ls", "node_ls", NoArgs);
+
+pub static SWARM: Group = Group {
+    path: "swarm",
+    use_line: "docker swarm",
+    help: include_str!("help/swarm.txt"),
+    children: &[("init", &SW_INIT), ("join-token", &SW_JOIN_TOKEN), ("leave", &SW_LEAVE)],
+    buildx: false,
+};
+
+pub static SECRET: Group = Group {
+    path: "secret",
+    use_line: "docker secret",
+    help: include_str!("help/secret.txt"),
+    children: &[
+        ("create", &SEC_CREATE),
+        ("inspect", &SEC_INSPECT),
+        ("ls", &SEC_LS),
+        ("list", &SEC_LS),
+        ("rm", &SEC_RM),
+        ("remove", &SEC_RM),
+    ],
+    buildx: false,
+};
+
+pub static SERVICE: Group = Group {
+    path: "service",
+    use_line: "docker service",
+    help: include_str!("help/service.txt"),
+    children: &[
+        ("create", &SVC_CREATE),
+        ("inspect", &SVC_INSPECT),
+        ("logs", &SVC_LOGS),
+        ("ls", &SVC_LS),
+        ("list", &SVC_LS),
+        ("ps", &SVC_PS),
+        ("rm", &SVC_RM),
+        ("remove", &SVC_RM),
+        ("scale", &SVC_SCALE),
+    ],
+    buildx: false,
+};
+
+pub static STACK: Group = Group {
+    path: "stack",
+    use_line: "docker stack [OPTIONS]",
+    help: include_str!("help/stack.txt"),
+    children: &[
+        ("deploy", &STK_DEPLOY),
+        ("up", &STK_DEPLOY),
+        ("ls", &STK_LS),
+        ("list", &STK_LS),
+        ("ps", &STK_PS),
+        ("rm", &STK_RM),
+        ("remove", &STK_RM),
+        ("down", &STK_RM),
+        ("services", &STK_SERVICES),
+    ],
+    buildx: false,
+};
+
+pub static NODE: Group = Group {
+    path: "node",
+    use_line: "docker node",
+    help: include_str!("help/node.txt"),
+    children: &[("ls", &NODE_LS), ("list", &NODE_LS)],
+    buildx: false,
+};
+
 /// The words `docker` itself understands.
 pub static ROOT_CHILDREN: &[(&str, Child)] = &[
     ("attach", Child::Leaf(&ATTACH)),
@@ -444,6 +534,7 @@ pub static ROOT_CHILDREN: &[(&str, Child)] = &[
     ("logout", Child::Leaf(&LOGOUT)),
     ("logs", Child::Leaf(&LOGS)),
     ("network", Child::Group(&NETWORK)),
+    ("node", Child::Group(&NODE)),
     ("pause", Child::Leaf(&PAUSE)),
     ("port", Child::Leaf(&PORT)),
     ("ps", Child::Leaf(&PS)),
@@ -457,9 +548,13 @@ pub static ROOT_CHILDREN: &[(&str, Child)] = &[
     ("run", Child::Leaf(&RUN)),
     ("save", Child::Leaf(&SAVE)),
     ("search", Child::Leaf(&SEARCH)),
+    ("secret", Child::Group(&SECRET)),
+    ("service", Child::Group(&SERVICE)),
+    ("stack", Child::Group(&STACK)),
     ("start", Child::Leaf(&START)),
     ("stats", Child::Leaf(&STATS)),
     ("stop", Child::Leaf(&STOP)),
+    ("swarm", Child::Group(&SWARM)),
     ("system", Child::Group(&SYSTEM)),
     ("tag", Child::Leaf(&TAG)),
     ("top", Child::Leaf(&TOP)),
@@ -557,10 +652,30 @@ pub static LEAVES: &[&Leaf] = &[
     &S_DF,
     &S_PRUNE,
     &S_INFO,
+    &SW_INIT,
+    &SW_LEAVE,
+    &SW_JOIN_TOKEN,
+    &SEC_CREATE,
+    &SEC_LS,
+    &SEC_INSPECT,
+    &SEC_RM,
+    &SVC_CREATE,
+    &SVC_LS,
+    &SVC_PS,
+    &SVC_SCALE,
+    &SVC_LOGS,
+    &SVC_RM,
+    &SVC_INSPECT,
+    &STK_DEPLOY,
+    &STK_LS,
+    &STK_PS,
+    &STK_RM,
+    &STK_SERVICES,
+    &NODE_LS,
 ];
 
 /// Every management command, once.
-pub static GROUPS: &[&Group] = &[&CONTAINER, &IMAGE, &VOLUME, &NETWORK, &SYSTEM, &BUILDER];
+pub static GROUPS: &[&Group] = &[&CONTAINER, &IMAGE, &VOLUME, &NETWORK, &SYSTEM, &BUILDER, &SWARM, &SECRET, &SERVICE, &STACK, &NODE];
 
 impl Leaf {
     /// Cobra's `UseLine`: the help text's usage paragraph without `Usage:  ` (two lines for

@@ -116,6 +116,10 @@ impl ValueKind {
             "mount" => ValueKind::Mount,
             "ulimit" => ValueKind::Ulimit,
             "network" | "gpu-request" => ValueKind::OtherList,
+            // Swarm option types (`docker service create`, `docker swarm init`).
+            "secret" | "config" | "port" | "pref" | "external-ca" | "ipNetSlice" => ValueKind::OtherList,
+            "command" | "credential-spec" | "node-addr" | "float" => ValueKind::String,
+            "uint32" => ValueKind::Uint,
             _ => return None,
         })
     }

@@ -18,7 +18,8 @@ pub fn info(engine: &mut Engine, inv: &Invocation) -> Output {
             "ContainersStopped": stopped, "Images": images, "ServerVersion": ENGINE_VERSION,
             "Driver": "overlay2", "OperatingSystem": "Debian GNU/Linux 12 (bookworm)", "OSType": "linux",
             "Architecture": "x86_64", "NCPU": 2, "MemTotal": 8_317_362_176u64, "Name": "muelle",
-            "DockerRootDir": "/var/lib/docker", "KernelVersion": "6.1.0-28-amd64"
+            "DockerRootDir": "/var/lib/docker", "KernelVersion": "6.1.0-28-amd64",
+            "Swarm": crate::docker::swarm::info_json(engine)
         });
         return crate::docker::inspect::format_one(f, &data);
     }

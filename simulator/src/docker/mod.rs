@@ -31,7 +31,11 @@ pub mod run;
 pub mod run_options;
 pub mod save_load;
 pub mod search;
+pub mod secret;
+pub mod service;
+pub mod stack;
 pub mod stats;
+pub mod swarm;
 pub mod system;
 pub mod tag;
 pub mod top_port;
@@ -105,6 +109,26 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "image push" => push::push(engine, inv),
         "login" => login::login(engine, inv, call),
         "logout" => login::logout(engine, inv),
+        "swarm init" => swarm::init(engine, inv),
+        "swarm leave" => swarm::leave(engine, inv),
+        "swarm join-token" => swarm::join_token(engine, inv),
+        "node ls" => swarm::node_ls(engine, inv),
+        "secret create" => secret::create(engine, inv, call, project),
+        "secret ls" => secret::ls(engine, inv),
+        "secret inspect" => secret::inspect(engine, inv),
+        "secret rm" => secret::rm(engine, inv),
+        "service create" => service::create(engine, inv, call, project),
+        "service ls" => service::ls(engine, inv),
+        "service ps" => service::ps(engine, inv),
+        "service scale" => service::scale(engine, inv, call, project),
+        "service logs" => service::logs(engine, inv),
+        "service rm" => service::rm(engine, inv),
+        "service inspect" => service::inspect(engine, inv),
+        "stack deploy" => stack::deploy(engine, inv, call, project),
+        "stack ls" => stack::ls(engine, inv),
+        "stack ps" => stack::ps(engine, inv),
+        "stack services" => stack::services(engine, inv),
+        "stack rm" => stack::rm(engine, inv),
         "image rm" => rmi::rmi(engine, inv),
         "image prune" => rmi::prune(engine, inv, call.stdin),
         "image tag" => tag::tag(engine, inv),

@@ -127,8 +127,42 @@ system
 system df
 system prune
 system info
+swarm
 PATHS
 docker --help </dev/null >"$HERE/docker.txt"
+# The swarm commands' own texts are those of a swarm manager (`docker swarm --help` above is the one
+# printed outside a swarm, which lists only init and join): init a swarm for them, then leave it.
+docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+while read -r path; do
+  [ -n "$path" ] || continue
+  docker $path --help </dev/null >"$HERE/${path// /_}.txt"
+done <<'SWARM_PATHS'
+swarm init
+swarm leave
+swarm join-token
+secret
+secret create
+secret ls
+secret inspect
+secret rm
+service
+service create
+service ls
+service ps
+service scale
+service logs
+service rm
+service inspect
+stack
+stack deploy
+stack ls
+stack ps
+stack rm
+stack services
+node
+node ls
+SWARM_PATHS
+docker swarm leave --force >/dev/null
 docker help help </dev/null >"$HERE/help.txt"
 # `docker help build` bypasses the buildx forwarding and shows the legacy builder's texts.
 docker help build </dev/null >"$HERE/legacy_build.txt"

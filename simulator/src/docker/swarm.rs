@@ -1,0 +1,177 @@
+//! `docker swarm init / leave / join-token` and `docker node ls`, for a single-node swarm.
+
+use serde_json::json;
+
+use crate::cli::Invocation;
+use crate::docker::{errors, listing, service};
+use crate::engine::Engine;
+use crate::output::Output;
+use crate::swarm::Cluster;
+
+/// What the daemon answers to swarm commands on a node that is not a manager.
+pub const NOT_MANAGER: &str =
+    "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.";
+
+/// The address `docker swarm init` advertises when none is given, on a machine with a network
+/// interface (the browser's simulated machine).
+pub const DEFAULT_ADVERTISE_ADDR: &str = "10.0.2.15";
+
+/// The node's hostname in `docker node ls` (the engine's `Name`).
+pub const HOSTNAME: &str = "muelle";
+
+/// Prints the not-a-manager error when the node has no swarm; true when it has one.
+pub fn require_manager(engine: &Engine, out: &mut Output) -> bool {
+    if engine.swarm.cluster.is_some() {
+        return true;
+    }
+    errors::daemon(out, NOT_MANAGER);
+    out.exit_code = 1;
+    false
+}
+
+/// `docker swarm init [--advertise-addr ADDR]`.
+pub fn init(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    if engine.swarm.cluster.is_some() {
+        errors::daemon(
+            &mut out,
+            "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.",
+        );
+        return out.with_exit(1);
+    }
+    let addr = match inv.str("advertise-addr").filter(|a| !a.is_empty()) {
+        Some(a) => a.split(':').next().unwrap_or(a).to_string(),
+        // The capture machine has only a loopback interface: Docker cannot pick an address.
+        None if engine.hub_offline => {
+            errors::daemon(&mut out, "could not find the system's IP address - specify one with --advertise-addr");
+            return out.with_exit(1);
+        }
+        None => DEFAULT_ADVERTISE_ADDR.to_string(),
+    };
+    let now = engine.now();
+    let cluster = Cluster::new(&mut engine.ids, &addr, now);
+    out.outln(format!("Swarm initialized: current node ({}) is now a manager.", cluster.node_id));
+    out.outln("");
+    out.out(join_text(&cluster.worker_token, &addr, "worker"));
+    out.outln("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.");
+    engine.swarm.cluster = Some(cluster);
+    out
+}
+
+fn join_text(token: &str, addr: &str, role: &str) -> String {
+    format!("To add a {role} to this swarm, run the following command:\n\n    docker swarm join --token {token} {addr}:2377\n\n")
+}
+
+/// `docker swarm join-token (worker|manager)`.
+pub fn join_token(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    if !require_manager(engine, &mut out) {
+        return out;
+    }
+    let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
+    let role = inv.args.first().map(String::as_str).unwrap_or("");
+    let token = match role {
+        "worker" => &cluster.worker_token,
+        "manager" => &cluster.manager_token,
+        other => {
+            out.errln(format!("unknown role {other}"));
+            return out.with_exit(1);
+        }
+    };
+    if inv.bool("quiet") {
+        out.outln(token);
+    } else {
+        out.out(join_text(token, &cluster.advertise_addr, role));
+    }
+    out
+}
+
+/// `docker swarm leave [--force]`: a manager must force it; its services and secrets go with it.
+pub fn leave(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    if engine.swarm.cluster.is_none() {
+        errors::daemon(&mut out, "This node is not part of a swarm");
+        return out.with_exit(1);
+    }
+    if !inv.bool("force") {
+        errors::daemon(
+            &mut out,
+            "You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.",
+        );
+        return out.with_exit(1);
+    }
+    let containers: Vec<String> = engine
+        .swarm
+        .cluster
+        .as_ref()
+        .map(|c| c.services.iter().flat_map(|s| s.tasks.iter().map(|t| t.container_id.clone())).collect())
+        .unwrap_or_default();
+    service::remove_containers(engine, &containers, &mut out);
+    engine.swarm.cluster = None;
+    out.outln("Node left the swarm.");
+    out
+}
+
+const NODE_HEADERS: &[(&str, &str)] = &[
+    ("ID", "ID"),
+    ("Hostname", "HOSTNAME"),
+    ("Status", "STATUS"),
+    ("Availability", "AVAILABILITY"),
+    ("ManagerStatus", "MANAGER STATUS"),
+    ("EngineVersion", "ENGINE VERSION"),
+    ("TLSStatus", "TLS STATUS"),
+];
+
+/// `docker node ls`: this node, the leader.
+pub fn node_ls(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    if !require_manager(engine, &mut out) {
+        return out;
+    }
+    let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
+    let quiet = inv.bool("quiet");
+    let format = match inv.str("format").filter(|f| !f.is_empty()) {
+        _ if quiet => "{{.ID}}".to_string(),
+        Some("table") | None => {
+            "table {{.ID}} {{if .Self}}*{{else}} {{ end }}\t{{.Hostname}}\t{{.Status}}\t{{.Availability}}\t{{.ManagerStatus}}\t{{.EngineVersion}}"
+                .to_string()
+        }
+        Some(f) => f.to_string(),
+    };
+    let row = json!({
+        "ID": cluster.node_id,
+        "Self": true,
+        "Hostname": HOSTNAME,
+        "Status": "Ready",
+        "Availability": "Active",
+        "ManagerStatus": "Leader",
+        "EngineVersion": crate::docker::version::ENGINE_VERSION,
+        "TLSStatus": "Ready",
+    });
+    listing::Listing::new("*formatter.nodeContext", NODE_HEADERS).print(&format, &[row], &mut out);
+    out
+}
+
+/// The `Swarm` section of `docker info --format` (`{{.Swarm.LocalNodeState}}`).
+pub fn info_json(engine: &Engine) -> serde_json::Value {
+    match &engine.swarm.cluster {
+        Some(c) => json!({
+            "NodeID": c.node_id,
+            "NodeAddr": c.advertise_addr,
+            "LocalNodeState": "active",
+            "ControlAvailable": true,
+            "Error": "",
+            "RemoteManagers": [{ "NodeID": c.node_id, "Addr": format!("{}:2377", c.advertise_addr) }],
+            "Nodes": 1,
+            "Managers": 1,
+        }),
+        None => json!({
+            "NodeID": "",
+            "NodeAddr": "",
+            "LocalNodeState": "inactive",
+            "ControlAvailable": false,
+            "Error": "",
+            "RemoteManagers": null,
+        }),
+    }
+}
