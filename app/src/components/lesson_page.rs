@@ -7,6 +7,7 @@ use lessons::{Lesson, Segment};
 use wasm_bindgen::JsCast;
 
 use super::editor::Editor;
+use super::engine_panel::EnginePanel;
 use super::exercise_card::ExerciseCard;
 use super::explanation_panel::ExplanationPanel;
 use super::not_found_page::NotFoundPage;
@@ -125,6 +126,7 @@ pub fn LessonPage(id: String) -> impl IntoView {
                 </Show>
                 <Terminal control=control autofocus=!navigation.navigated.get_untracked() />
                 <ExplanationPanel control=control />
+                <EnginePanel control=control />
             </div>
         </div>
     }

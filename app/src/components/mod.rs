@@ -4,6 +4,7 @@ pub mod app;
 pub mod command_palette;
 pub mod course_map;
 pub mod editor;
+pub mod engine_panel;
 pub mod exercise_bar;
 pub mod exercise_card;
 pub mod fault_drill;
