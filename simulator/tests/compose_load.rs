@@ -124,3 +124,24 @@ fn the_old_program_is_not_installed() {
     assert_eq!(out.stderr(), "bash: docker-compose: command not found\n");
     assert_eq!(out.exit_code, 127);
 }
+
+#[test]
+fn a_terminal_sees_compose_final_screen() {
+    let files = MemoryProject::new().with_file(
+        "tty/compose.yaml",
+        "services:\n  web:\n    image: busybox\n    command: sleep 1000\n    depends_on: [db]\n    volumes: [datos:/d]\n  db:\n    image: busybox\n    command: sleep 1000\nvolumes:\n  datos:\n",
+    );
+    let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(files));
+    s.engine.import_real_docker_base_images();
+    let out = s.run_line("cd tty && docker compose up -d");
+    // As Compose 2.40 leaves an 80-column terminal (colours aside).
+    let expected = concat!(
+        "[+] Running 4/4\n",
+        " ✔ Network tty_default  Created                                            0.1s \n",
+        " ✔ Volume tty_datos     Created                                            0.0s \n",
+        " ✔ Container tty-db-1   Started                                            0.3s \n",
+        " ✔ Container tty-web-1  Started                                            0.5s \n",
+    );
+    assert_eq!(out.stderr(), expected);
+    assert_eq!(out.exit_code, 0);
+}

@@ -79,6 +79,12 @@ proptest! {
         let _ = i.string(&s, "services.web.image");
     }
 
+}
+
+proptest! {
+    // Each case runs whole commands through a session: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
     #[test]
     fn command_lines_never_panic(words in proptest::collection::vec(prop_oneof![
         Just("up"), Just("down"), Just("ps"), Just("logs"), Just("config"), Just("exec"), Just("run"), Just("stop"),

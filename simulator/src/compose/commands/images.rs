@@ -65,6 +65,9 @@ pub fn build_service(cx: &mut Ctx<'_, '_>, project: &Project, svc: &Service, out
         return false;
     }
     out.exit_code = 0;
+    let mut progress = Progress::new(cx.engine.tty);
+    progress.event_plain(out, &containers::image_of(project, svc), "Built");
+    progress.finish(out);
     true
 }
 

@@ -19,7 +19,11 @@ pub fn exec(cx: &mut Ctx<'_, '_>) -> Output {
         .find(|c| label(c, SERVICE) == service && label(c, NUMBER) == index)
         .map(|c| c.id.clone());
     let Some(id) = target else {
-        out.errln(format!("service {service:?} is not running"));
+        if index == "1" {
+            out.errln(format!("service {service:?} is not running"));
+        } else {
+            out.errln(format!("service {service:?} is not running container #{index}"));
+        }
         return out.with_exit(1);
     };
     let mut args: Vec<String> = vec!["exec".into()];

@@ -27,6 +27,14 @@ impl Progress {
         }
     }
 
+    /// An event about an image being built: ` NAME  Built` (no kind word).
+    pub fn event_plain(&mut self, out: &mut Output, name: &str, status: &str) {
+        if !self.tty {
+            out.errln(format!(" {name}  {status}"));
+        }
+        self.items.push(("Image".to_string(), name.to_string(), status.to_string(), false));
+    }
+
     /// An event that failed (`Error`).
     pub fn error(&mut self, out: &mut Output, kind: &str, name: &str) {
         self.event(out, kind, name, "Error");
@@ -48,12 +56,22 @@ impl Progress {
         let done = self.items.iter().filter(|i| !i.3).count();
         out.errln(format!("[+] Running {done}/{total}"));
         let width = self.items.iter().map(|(k, n, _, _)| k.chars().count() + 1 + n.chars().count()).max().unwrap_or(0);
+        let mut containers = 0u32;
         for (kind, name, status, failed) in &self.items {
             let mark = if *failed { "✘" } else { "✔" };
             let label = format!("{kind} {name}");
             let pad = width.saturating_sub(label.chars().count());
             let left = format!(" {mark} {label}{}  {status}", " ".repeat(pad));
-            let time = "0.1s";
+            // Plausible durations: containers take longer, one after the other.
+            let time = match kind.as_str() {
+                "Network" => "0.1s".to_string(),
+                "Container" => {
+                    containers += 1;
+                    format!("{}.{}s", (1 + 2 * containers) / 10, (1 + 2 * containers) % 10)
+                }
+                _ => "0.0s".to_string(),
+            };
+            let time = time.as_str();
             let fill = 80usize.saturating_sub(left.chars().count() + time.len() + 1).max(1);
             out.errln(format!("{left}{}{time} ", " ".repeat(fill)));
         }

@@ -9,6 +9,9 @@ use crate::compose::model::{Project, Service};
 use crate::engine::volume::Volume;
 use crate::output::Output;
 
+/// An attached `up` waits for containers that end within this time.
+const MAX_ATTACHED_WAIT_NS: i64 = 120 * crate::clock::NANOS_PER_SEC;
+
 /// The services a command works on: those named (plus what they depend on) or all.
 pub fn selected<'p>(project: &'p Project, named: &[String], with_deps: bool) -> Result<Vec<&'p Service>, String> {
     for n in named {
@@ -175,13 +178,17 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
             out.events.extend(events);
         }
     }
+    let attached = !cx.flags.bool("detach");
     if !cx.flags.bool("no-start") {
         for (id, name) in &to_start {
             if cx.engine.containers.get(id).is_some_and(|c| c.state.running) {
                 progress.event(&mut out, "Container", name, "Running");
                 continue;
             }
-            progress.event(&mut out, "Container", name, "Starting");
+            // Attached, Compose shows the containers' output instead of their start.
+            if !attached {
+                progress.event(&mut out, "Container", name, "Starting");
+            }
             let mut events = Vec::new();
             let result = cx.engine.start(id, &mut events);
             out.events.extend(events);
@@ -191,7 +198,9 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
                 out.errln(format!("Error response from daemon: {}", f.message()));
                 return out.with_exit(1);
             }
-            progress.event(&mut out, "Container", name, "Started");
+            if !attached {
+                progress.event(&mut out, "Container", name, "Started");
+            }
         }
     }
     progress.finish(&mut out);
@@ -200,7 +209,27 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
         let ids: Vec<String> = to_start.iter().map(|(id, _)| id.clone()).collect();
         let names: Vec<String> = ids.iter().filter_map(|id| cx.engine.containers.get(id)).map(containers::short_name).collect();
         out.outln(format!("Attaching to {}", names.join(", ")));
+        // Containers that end soon by themselves are waited for (the clock jumps), as `docker run` does.
+        let now = cx.engine.now();
+        let exits: Vec<Option<crate::clock::Timestamp>> = ids
+            .iter()
+            .map(|id| match cx.engine.containers.get(id) {
+                Some(c) if !c.state.running => Some(now),
+                _ => cx.engine.scheduled_exit(id).map(|(when, _)| when).filter(|w| w.since(now) <= MAX_ATTACHED_WAIT_NS),
+            })
+            .collect();
+        if exits.iter().all(Option::is_some) {
+            if let Some(last) = exits.iter().flatten().max() {
+                cx.engine.advance_to(*last);
+                out.events.extend(cx.engine.take_pending_events());
+            }
+        }
         super::logs::print_logs(cx.engine, &ids, &mut out, false);
+        for id in &ids {
+            if let Some(c) = cx.engine.containers.get(id).filter(|c| !c.state.running) {
+                out.outln(format!("\r\x1b[K{} exited with code {}", containers::short_name(c), c.state.exit_code));
+            }
+        }
     }
     out
 }
@@ -248,7 +277,8 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
         progress.event(&mut out, "Container", cname, "Removed");
         out.events.extend(events);
     }
-    // Images (--rmi).
+    // Images (--rmi), volumes (-v) and networks go together: all "Removing", then all "Removed".
+    let mut removing: Vec<(&str, String)> = Vec::new();
     if let (Some(rmi), Some(p)) = (cx.flags.str("rmi"), &loaded) {
         let mut images: Vec<String> = Vec::new();
         for s in &p.services {
@@ -263,16 +293,10 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
             if cx.engine.images.resolve(&img).is_err() {
                 continue;
             }
-            progress.event(&mut out, "Image", &img, "Removing");
-            let r = containers::docker(cx, vec!["rmi".into(), img.clone()]);
-            if r.exit_code == 0 {
-                progress.event(&mut out, "Image", &img, "Removed");
-            } else {
-                progress.error(&mut out, "Image", &img);
-            }
+            let img = if img.rsplit('/').next().is_some_and(|last| last.contains(':')) { img } else { format!("{img}:latest") };
+            removing.push(("Image", img));
         }
     }
-    let mut removing: Vec<(&str, String)> = Vec::new();
     if cx.flags.bool("volumes") {
         let vols: Vec<String> = cx
             .engine
@@ -293,10 +317,18 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
         progress.event(&mut out, kind, n, "Removing");
     }
     for (kind, n) in &removing {
-        if *kind == "Volume" {
-            cx.engine.drop_volumes(std::slice::from_ref(n));
-        } else {
-            cx.engine.networks.defs.remove(n);
+        match *kind {
+            "Volume" => cx.engine.drop_volumes(std::slice::from_ref(n)),
+            "Image" => {
+                let r = containers::docker(cx, vec!["rmi".into(), n.clone()]);
+                if r.exit_code != 0 {
+                    progress.error(&mut out, kind, n);
+                    continue;
+                }
+            }
+            _ => {
+                cx.engine.networks.defs.remove(n);
+            }
         }
         progress.event(&mut out, kind, n, "Removed");
     }
