@@ -96,6 +96,24 @@ pub const BUSTER: &[Deb] = &[
     ("tzdata", "", "2024a-0+deb10u1", "time zone and daylight-saving time data"),
     ("util-linux", "", "2.33.1-0.1", "miscellaneous system utilities"),
     ("zlib1g", "zlib", "1:1.2.11.dfsg-1+deb10u2", "compression library - runtime"),
+    // The rest of buster's base system (the scanner reads them).
+    ("bsdutils", "util-linux", "1:2.33.1-0.1", "basic utilities from 4.4BSD-Lite"),
+    ("fdisk", "util-linux", "2.33.1-0.1", "collection of partitioning utilities"),
+    ("gcc-8-base", "gcc-8", "8.3.0-6", "GCC, the GNU Compiler Collection (base package)"),
+    ("gpgv", "gnupg2", "2.2.12-1+deb10u2", "GNU privacy guard - signature verification tool"),
+    ("libapt-pkg5.0", "apt", "1.8.2.3", "package management runtime library"),
+    ("libblkid1", "util-linux", "2.33.1-0.1", "block device ID library"),
+    ("libc-bin", "glibc", "2.28-10+deb10u2", "GNU C Library: Binaries"),
+    ("libfdisk1", "util-linux", "2.33.1-0.1", "fdisk partitioning library"),
+    ("libgcc1", "gcc-8", "1:8.3.0-6", "GCC support library"),
+    ("libgcrypt20", "", "1.8.4-5+deb10u1", "LGPL Crypto library - runtime library"),
+    ("libmount1", "util-linux", "2.33.1-0.1", "device mounting library"),
+    ("libsmartcols1", "util-linux", "2.33.1-0.1", "smart column output alignment library"),
+    ("libstdc++6", "gcc-8", "8.3.0-6", "GNU Standard C++ Library v3"),
+    ("libudev1", "systemd", "241-7~deb10u10", "libudev shared library"),
+    ("libuuid1", "util-linux", "2.33.1-0.1", "Universally Unique ID library"),
+    ("mount", "util-linux", "2.33.1-0.1", "tools for mounting and manipulating filesystems"),
+    ("passwd", "shadow", "1:4.5-1.1", "change and administer password and group data"),
 ];
 
 pub const NOBLE: &[Deb] = &[
