@@ -41,12 +41,21 @@ pub fn search(engine: &mut Engine, inv: &Invocation) -> Output {
             return out.with_exit(125);
         };
         match k {
-            "is-official" => official = Some(v.eq_ignore_ascii_case("true") || v == "1"),
+            // `filters.GetBoolOrDefault`: only true/1/false/0 (any case).
+            "is-official" => match v.to_ascii_lowercase().as_str() {
+                "true" | "1" => official = Some(true),
+                "false" | "0" => official = Some(false),
+                _ => {
+                    errors::daemon(&mut out, &format!("invalid filter 'is-official={v}'"));
+                    return out.with_exit(1);
+                }
+            },
             "is-automated" => {}
-            "stars" => match v.parse::<u32>() {
-                Ok(n) => min_stars = n,
+            "stars" => match v.parse::<i64>() {
+                Ok(n) => min_stars = u32::try_from(n.max(0)).unwrap_or(u32::MAX),
                 Err(_) => {
-                    errors::daemon(&mut out, &format!("invalid filter 'stars={v}'"));
+                    // `errors.Wrapf(strconv.Atoi error, "invalid filter 'stars=%s'")`.
+                    errors::daemon(&mut out, &format!("invalid filter 'stars={v}': strconv.Atoi: parsing \"{v}\": invalid syntax"));
                     return out.with_exit(1);
                 }
             },
