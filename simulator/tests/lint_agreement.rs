@@ -8,8 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 type Key = (String, usize, String);
+/// Corpus files (stem, text) and the expected `(line, rule)` findings per stem.
+type Corpus = (Vec<(String, String)>, BTreeMap<String, BTreeSet<(usize, String)>>);
 
-fn corpus() -> (Vec<(String, String)>, BTreeMap<String, BTreeSet<(usize, String)>>) {
+fn corpus() -> Corpus {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lint_corpus");
     let mut files = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {

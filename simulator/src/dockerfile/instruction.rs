@@ -97,7 +97,7 @@ fn exactly_one(cmd: &str) -> String {
 }
 
 /// Types one node. Errors are the message only (the caller adds the location).
-pub(crate) fn typed(node: &Node, escape: char) -> Result<Instruction, String> {
+pub(crate) fn typed(node: &Node) -> Result<Instruction, String> {
     let args = &node.args;
     let no_flags = |raw: &[String]| Flags::parse(raw, &[]).map(|_| ());
     let kind = match node.keyword.to_ascii_lowercase().as_str() {
@@ -160,7 +160,7 @@ pub(crate) fn typed(node: &Node, escape: char) -> Result<Instruction, String> {
                 c.start_line = node.start_line;
                 c.end_line = node.end_line;
                 c.span = node.span;
-                typed(&c, escape).ok().map(Box::new)
+                typed(&c).ok().map(Box::new)
             });
             InstructionKind::Onbuild(Onbuild { expression, inner })
         }
@@ -297,7 +297,7 @@ fn kvps(args: &[String], cmd: &str) -> Result<Vec<KeyValue>, String> {
     if args.is_empty() {
         return Err(at_least_one(cmd));
     }
-    if args.len() % 3 != 0 {
+    if !args.chunks_exact(3).remainder().is_empty() {
         return Err(format!("Bad input to {cmd}, too many arguments"));
     }
     let mut out = Vec::new();

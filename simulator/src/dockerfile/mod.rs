@@ -68,7 +68,7 @@ fn parse_with(text: &str, strict: bool) -> Result<Dockerfile, ParseError> {
     let mut instructions = Vec::with_capacity(scanned.nodes.len());
     let mut seen_from = false;
     for node in &scanned.nodes {
-        let ins = instruction::typed(node, scanned.escape)
+        let ins = instruction::typed(node)
             .map_err(|m| ParseError::instruction(node.start_line, node.end_line, node.span, m))?;
         match ins.kind {
             InstructionKind::From(_) => seen_from = true,

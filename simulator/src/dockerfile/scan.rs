@@ -296,28 +296,20 @@ fn node_from_line(line: &str, escape: char, comments: Vec<String>, depth: usize)
                 node.json = true;
             }
             Json::NotStrings => return Err(NOT_STRING_ARRAY.into()),
-            Json::NotJson => node.args = split_whitespace(&args_text),
+            Json::Plain => node.args = split_whitespace(&args_text),
         },
-        "cmd" | "entrypoint" | "run" | "shell" => {
-            if !args_text.is_empty() {
-                match parse_json(&args_text) {
-                    Json::Strings(v) => {
-                        node.args = v;
-                        node.json = true;
-                    }
-                    Json::NotStrings => return Err(NOT_STRING_ARRAY.into()),
-                    Json::NotJson => node.args = vec![args_text],
-                }
+        "cmd" | "entrypoint" | "run" | "shell" if !args_text.is_empty() => match parse_json(&args_text) {
+            Json::Strings(v) => {
+                node.args = v;
+                node.json = true;
             }
-        }
+            Json::NotStrings => return Err(NOT_STRING_ARRAY.into()),
+            Json::Plain => node.args = vec![args_text],
+        },
         "arg" => node.args = parse_words(&args_text, escape),
         "env" | "label" => node.args = parse_name_val(&args_text, &cmd, escape)?,
         "expose" | "from" => node.args = split_whitespace(&args_text),
-        "maintainer" | "stopsignal" | "user" | "workdir" => {
-            if !args_text.is_empty() {
-                node.args = vec![args_text];
-            }
-        }
+        "maintainer" | "stopsignal" | "user" | "workdir" if !args_text.is_empty() => node.args = vec![args_text],
         "healthcheck" => {
             let sep = args_text.find(|c: char| c.is_ascii_whitespace()).unwrap_or(args_text.len());
             if sep > 0 {
@@ -331,18 +323,16 @@ fn node_from_line(line: &str, escape: char, comments: Vec<String>, depth: usize)
                             node.json = true;
                         }
                         Json::NotStrings => return Err(NOT_STRING_ARRAY.into()),
-                        Json::NotJson => node.args.push(after.to_string()),
+                        Json::Plain => node.args.push(after.to_string()),
                     }
                 }
             }
         }
-        "onbuild" => {
-            if !args_text.is_empty() && depth < MAX_SUBCOMMAND_DEPTH {
-                let child = node_from_line(&args_text, escape, Vec::new(), depth + 1)?;
-                node.args.push(child.keyword.clone());
-                node.args.extend(child.args.iter().cloned());
-                node.child = Some(Box::new(child));
-            }
+        "onbuild" if !args_text.is_empty() && depth < MAX_SUBCOMMAND_DEPTH => {
+            let child = node_from_line(&args_text, escape, Vec::new(), depth + 1)?;
+            node.args.push(child.keyword.clone());
+            node.args.extend(child.args.iter().cloned());
+            node.child = Some(Box::new(child));
         }
         _ => {}
     }

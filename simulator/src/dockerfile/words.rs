@@ -230,7 +230,7 @@ pub(crate) enum Json {
     /// A JSON array of strings.
     Strings(Vec<String>),
     /// Not JSON: use the shell/list form.
-    NotJson,
+    Plain,
     /// A JSON array with a non-string element: BuildKit's error.
     NotStrings,
 }
@@ -241,10 +241,10 @@ pub(crate) const NOT_STRING_ARRAY: &str = "when using JSON array syntax, arrays 
 pub(crate) fn parse_json(rest: &str) -> Json {
     let rest = rest.trim_start();
     if !rest.starts_with('[') {
-        return Json::NotJson;
+        return Json::Plain;
     }
     match serde_json::from_str::<Vec<serde_json::Value>>(rest) {
-        Err(_) => Json::NotJson,
+        Err(_) => Json::Plain,
         Ok(values) => {
             let mut out = Vec::with_capacity(values.len());
             for v in values {

@@ -82,6 +82,7 @@ fn usage_error(out: &mut Output, msg: &str) -> Output {
 }
 
 /// Runs `hadolint` with `call.argv` (argv[0] is `hadolint`).
+#[allow(clippy::result_large_err)]
 pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
     let args = call.argv.get(1..).unwrap_or(&[]);

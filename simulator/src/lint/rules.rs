@@ -360,9 +360,9 @@ fn npm_unpinned(c: &Command) -> bool {
         let git = ["git://", "git+ssh://", "git+http://", "git+https://"].iter().any(|g| p.starts_with(g));
         if git {
             p.contains('#')
-        } else if [".tar", ".tar.gz", ".tgz"].iter().any(|s| p.ends_with(s)) {
-            true
-        } else if ["/", "./", "../", "~/"].iter().any(|s| p.starts_with(s)) {
+        } else if [".tar", ".tar.gz", ".tgz"].iter().any(|s| p.ends_with(s))
+            || ["/", "./", "../", "~/"].iter().any(|s| p.starts_with(s))
+        {
             true
         } else {
             let unscoped = if p.starts_with('@') { p.trim_start_matches(|c: char| c > '/') } else { p.as_str() };
@@ -435,7 +435,7 @@ fn dl3009(views: &[View<'_>], out: &mut Out) {
                 let Some(s) = &v.script else { continue };
                 let update = s.commands.iter().any(|c| c.has_args("apt-get", &["update"]));
                 let cleanup = s.commands.iter().any(|c| c.has_args("rm", &["-rf", "/var/lib/apt/lists/*"]));
-                if !(update && !cleanup) {
+                if !update || cleanup {
                     continue;
                 }
                 if has_cache_mount(v.kind, "/var/lib/apt/lists")
@@ -495,10 +495,10 @@ fn dl3042(views: &[View<'_>], out: &mut Out) {
                 let b = base_image(&f.image, f.stage_name.as_deref());
                 st.from(&b.name, f.stage_name.as_deref());
             }
-            InstructionKind::Env(pairs) => {
-                if pairs.iter().any(|p| p.key == "PIP_NO_CACHE_DIR" && TRUTHY.contains(&drop_quotes(&p.value))) {
-                    st.mark();
-                }
+            InstructionKind::Env(pairs)
+                if pairs.iter().any(|p| p.key == "PIP_NO_CACHE_DIR" && TRUTHY.contains(&drop_quotes(&p.value))) =>
+            {
+                st.mark();
             }
             InstructionKind::Run(_) => {
                 let Some(s) = &v.script else { continue };
@@ -648,10 +648,8 @@ fn dl4006(views: &[View<'_>], out: &mut Out) {
                     })
                 };
             }
-            InstructionKind::Run(_) => {
-                if !ok && v.script.as_ref().is_some_and(|s| s.has_pipes) {
-                    out.add("DL4006", v.ins.line, v.ins.span);
-                }
+            InstructionKind::Run(_) if !ok && v.script.as_ref().is_some_and(|s| s.has_pipes) => {
+                out.add("DL4006", v.ins.line, v.ins.span);
             }
             _ => {}
         }
