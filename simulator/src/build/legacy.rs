@@ -64,7 +64,9 @@ pub fn build(engine: &mut Engine, project: &dyn ProjectFiles, req: &BuildRequest
             out.out(text);
         }
     };
-    say(&mut out, format!("Sending build context to Docker daemon  {}\n", human_size_precision(tar_size(&ctx) as f64, 4)));
+    // The CLI redraws this line as it sends (carriage returns); a terminal shows the last one.
+    let end = if engine.tty { "\n" } else { "\r\r\n" };
+    say(&mut out, format!("Sending build context to Docker daemon  {}{end}", human_size_precision(tar_size(&ctx) as f64, 4)));
     let df = match dockerfile::parse(&text) {
         Ok(df) => df,
         Err(e) => {

@@ -181,7 +181,7 @@ pub fn warnings_summary(warnings: &[String]) -> String {
         return String::new();
     }
     let n = warnings.len();
-    let mut text = format!("\n\u{1b}[33m{n} warning{} found (use docker --debug to expand):\n\u{1b}[0m", if n == 1 { "" } else { "s" });
+    let mut text = format!("\n \u{1b}[33m{n} warning{} found (use docker --debug to expand):\n\u{1b}[0m", if n == 1 { "" } else { "s" });
     for w in warnings {
         text.push_str(&format!(" - {w}\n"));
     }

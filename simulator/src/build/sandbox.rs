@@ -83,7 +83,18 @@ pub fn run(layers: &[Arc<fs::Layer>], argv: &[String], env: &[String], workdir: 
         let _ = if *dir { root.rmdir(p) } else { root.remove(p, false) };
     }
     let text = output.combined();
-    let lines = text.lines().map(str::to_string).collect();
+    // The shell names itself as it was started (`/bin/sh: x: not found`).
+    let shell_name = argv.first().filter(|a| a.starts_with('/')).and_then(|a| a.rsplit('/').next().map(|b| (a.clone(), format!("{b}: "))));
+    let lines = text
+        .lines()
+        .map(|l| match &shell_name {
+            Some((full, short)) => match l.strip_prefix(short.as_str()) {
+                Some(rest) => format!("{full}: {rest}"),
+                None => l.to_string(),
+            },
+            None => l.to_string(),
+        })
+        .collect();
     RunOutcome { lines, exit_code: output.exit_code, layer: root.commit(), slept_ns }
 }
 

@@ -522,6 +522,7 @@ impl<'e> Builder<'e> {
         from_vertex: Option<usize>,
     ) -> Result<State, Failure> {
         let total = total_steps(s);
+        let stage_start = self.vertices.len();
         let mut index = 1;
         let mut first_step_missed: Option<bool> = None;
         st.args.clear();
@@ -744,7 +745,7 @@ impl<'e> Builder<'e> {
                 InstructionKind::Copy(c) | InstructionKind::Add(c) => {
                     let keyword = if matches!(ins.kind, InstructionKind::Add(_)) { "ADD" } else { "COPY" };
                     let name = format!("{label}{}", display(ins, &st, self.escape));
-                    let missed = self.copy_step(&mut st, ins, c, keyword, name, stages, s.index);
+                    let missed = self.copy_step(&mut st, ins, c, keyword, name, stages, s.index, stage_start);
                     let missed = match missed {
                         Ok(m) => m,
                         Err(f) => {
@@ -771,8 +772,12 @@ impl<'e> Builder<'e> {
             return;
         }
         let full = v.name.rsplit(' ').next().unwrap_or("").to_string();
-        let seen = self.images.values().any(|(img, f)| *f == full && self.engine.images.build_cache.base_seen(&img.id));
-        if seen && first_missed && !self.req.no_cache {
+        let ids: Vec<String> = self.images.values().filter(|(_, f)| *f == full).map(|(img, _)| img.id.clone()).collect();
+        let seen = ids.iter().any(|id| self.engine.images.build_cache.base_seen(id));
+        for id in &ids {
+            self.engine.images.build_cache.mark_base(id);
+        }
+        if seen && first_missed {
             if let Some(v) = self.vertices.get_mut(fv) {
                 v.status = Status::Cached;
             }
@@ -789,6 +794,7 @@ impl<'e> Builder<'e> {
         name: String,
         stages: &[StageDef<'_>],
         stage_index: usize,
+        stage_start: usize,
     ) -> Result<bool, Failure> {
         let escape = self.escape;
         let expand = |st: &State, word: &str| -> Result<String, Failure> {
@@ -869,8 +875,18 @@ impl<'e> Builder<'e> {
                 f.lines = Some((ins.line, ins.end_line.max(ins.line)));
                 if f.message.starts_with("failed to calculate checksum") {
                     f.message = format!("failed to compute cache key: {}", f.message);
+                    // The checksum is computed before the earlier steps finish: BuildKit prints
+                    // the error first, then the steps that were still running.
+                    if let Some(vi) = f.vertex {
+                        let ran = (stage_start..vi).find(|i| self.vertices.get(*i).is_some_and(|v| matches!(v.status, Status::Done(_)) && v.name.starts_with('[') && !v.name.starts_with("[internal]")));
+                        if let Some(at) = ran {
+                            let v = self.vertices.remove(vi);
+                            self.vertices.insert(at, v);
+                            f.vertex = Some(at);
+                        }
+                    }
                 }
-                Ok(false).and(Err(f))
+                Err(f)
             }
         }
     }
@@ -981,8 +997,11 @@ impl<'e> Builder<'e> {
         };
         image.compute_id();
         let id = image.id.clone();
+        // BuildKit times the export when it has layers to register for a new image.
+        let new_image = self.engine.images.get(&id).is_none();
+        let new_layers = st.history.iter().any(|h| h.comment == BUILDKIT_COMMENT && ["RUN ", "COPY ", "ADD ", "WORKDIR "].iter().any(|k| h.created_by.starts_with(k)));
         let mut v = Vertex::new("exporting to image");
-        v.logs.push(if st.all_cached { "exporting layers done".to_string() } else { "exporting layers 0.0s done".to_string() });
+        v.logs.push(if new_image && new_layers { "exporting layers 0.0s done".to_string() } else { "exporting layers done".to_string() });
         v.logs.push(format!("writing image {id} done"));
         for t in tags {
             v.logs.push(format!("naming to {} done", t.full()));
