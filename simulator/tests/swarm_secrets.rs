@@ -122,3 +122,27 @@ proptest! {
         let _ = s.run_line(&format!("docker {family} '{a}'"));
     }
 }
+
+#[test]
+fn the_production_stack_pulls_from_the_private_registry_with_replicas_and_limits() {
+    let mut project = MemoryProject::new();
+    let _ = project.write(
+        "prod.yml",
+        "version: '3.8'\nservices:\n  app:\n    image: myregistry.com/myapp:${VERSION}\n    command: sleep 3600\n    deploy:\n      replicas: 3\n      resources:\n        limits:\n          memory: 512M\n",
+    );
+    let mut s = Session::new(SessionConfig::default(), Box::new(project));
+    run(&mut s, "docker pull -q busybox");
+    run(&mut s, "docker tag busybox myregistry.com/myapp:1.0");
+    run(&mut s, "echo muelle123 | docker login -u estudiante --password-stdin myregistry.com");
+    assert_eq!(run(&mut s, "docker push myregistry.com/myapp:1.0").1, 0);
+    run(&mut s, "docker rmi myregistry.com/myapp:1.0");
+    run(&mut s, "docker swarm init");
+    let (text, code) = run(&mut s, "VERSION=1.0 docker stack deploy -c prod.yml prod");
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(run(&mut s, "docker stack services prod --format '{{.Name}} {{.Replicas}} {{.Image}}'").0, "prod_app 3/3 myregistry.com/myapp:1.0\n");
+    let (text, _) = run(&mut s, "docker service ps prod_app --format '{{.Name}} {{.CurrentState}}'");
+    assert_eq!(text, "prod_app.1 Running Less than a second ago\nprod_app.2 Running Less than a second ago\nprod_app.3 Running Less than a second ago\n");
+    assert_eq!(run(&mut s, "docker ps -q | wc -l").0.trim(), "3");
+    let (mem, _) = run(&mut s, "docker inspect -f '{{.HostConfig.Memory}}' $(docker ps -q | head -n 1)");
+    assert_eq!(mem, "536870912\n");
+}

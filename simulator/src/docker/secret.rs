@@ -84,7 +84,7 @@ const HEADERS: &[(&str, &str)] = &[
 ];
 
 fn ago(now: Timestamp, then: Timestamp) -> String {
-    format!("{} ago", human_duration(now.since(then).saturating_mul(1_000_000_000)))
+    format!("{} ago", human_duration(now.since(then)))
 }
 
 /// `docker secret ls`: sorted by name.

@@ -390,7 +390,7 @@ pub fn list_tasks(engine: &Engine, inv: &Invocation, services: &[&Service]) -> O
                 Some(_) => ("Complete", t.created),
                 None => ("Shutdown", t.created),
             };
-            let ago = format!("{} ago", human_duration(now.since(since).saturating_mul(1_000_000_000)));
+            let ago = format!("{} ago", human_duration(now.since(since)));
             rows.push(json!({
                 "ID": t.id.get(..12).unwrap_or(&t.id),
                 "Name": format!("{}.{}", s.name, t.slot),
