@@ -55,38 +55,76 @@ pub fn build_service(cx: &mut Ctx<'_, '_>, project: &Project, svc: &Service, out
         env: cx.call.env.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         ..crate::build::BuildRequest::default()
     };
+    let quiet = cx.flags.bool("quiet") || cx.flags.bool("quiet-build");
+    let req = crate::build::BuildRequest {
+        no_cache: cx.flags.bool("no-cache"),
+        progress: if quiet { crate::build::Progress::Quiet } else { crate::build::Progress::Auto },
+        ..req
+    };
     let result = crate::build::build_image(cx.engine, &*cx.project_files, &req);
     let ok = result.image_id.is_some() && result.output.exit_code == 0;
     let mut o = result.output;
-    o.chunks.retain(|c| c.stream == crate::output::Stream::Stderr);
+    o.chunks.retain(|c| c.stream == crate::output::Stream::Stderr && !(quiet && ok));
     out.append(o);
     if !ok {
         out.exit_code = 1;
         return false;
     }
     out.exit_code = 0;
+    if !quiet {
+        let mut progress = Progress::new(cx.engine.tty);
+        progress.event_plain(out, &containers::image_of(project, svc), "Built");
+        progress.finish(out);
+    }
+    true
+}
+
+/// Pulls a service's image: ` app Pulling `, ` app Pulled `, or ` app Error …` and the daemon's error.
+pub fn pull_service(cx: &mut Ctx<'_, '_>, svc: &Service, image: &str, out: &mut Output) -> bool {
     let mut progress = Progress::new(cx.engine.tty);
-    progress.event_plain(out, &containers::image_of(project, svc), "Built");
+    progress.service_event(out, &svc.name, "Pulling");
+    let r = containers::docker(cx, vec!["pull".into(), "-q".into(), image.to_string()]);
+    if r.exit_code != 0 {
+        let err = r.stderr();
+        let msg = err.lines().find_map(|l| l.strip_prefix("Error response from daemon: ")).unwrap_or(err.trim_end()).to_string();
+        if cx.engine.tty {
+            progress.service_event(out, &svc.name, "Error");
+        } else {
+            out.errln(format!(" {} Error {msg}", svc.name));
+        }
+        progress.finish(out);
+        out.errln(format!("Error response from daemon: {msg}"));
+        out.exit_code = 1;
+        return false;
+    }
+    progress.service_event(out, &svc.name, "Pulled");
     progress.finish(out);
     true
 }
 
-/// Pulls a service's image; prints Compose's lines and the daemon's error.
-pub fn pull_service(cx: &mut Ctx<'_, '_>, svc: &Service, image: &str, out: &mut Output) -> bool {
-    let mut progress = Progress::new(cx.engine.tty);
-    progress.event(out, "Image", image, "Pulling");
-    let r = containers::docker(cx, vec!["pull".into(), "-q".into(), image.to_string()]);
+/// Pushes a built service's image: ` Pushing IMAGE: LAYER Preparing ` and each layer's end.
+fn push_service(cx: &mut Ctx<'_, '_>, svc: &Service, out: &mut Output) -> bool {
+    let Some(image) = svc.image.clone().filter(|_| svc.build.is_some()) else {
+        out.errln(format!(" {} Skipped ", svc.name));
+        return true;
+    };
+    let r = containers::docker(cx, vec!["push".into(), image.clone()]);
     if r.exit_code != 0 {
-        progress.error(out, "Image", image);
-        progress.finish(out);
-        let msg = r.stderr();
-        out.errln(msg.trim_end());
+        let err = r.stderr();
+        out.errln(err.trim_end());
         out.exit_code = 1;
-        let _ = svc;
         return false;
     }
-    progress.event(out, "Image", image, "Pulled");
-    progress.finish(out);
+    let text = r.stdout();
+    for line in text.lines() {
+        let Some((layer, status)) = line.split_once(": ") else { continue };
+        if layer.len() != 12 || !layer.chars().all(|c| c.is_ascii_hexdigit()) {
+            continue;
+        }
+        if status == "Preparing" || status == "Pushed" || status == "Layer already exists" || status.starts_with("Mounted from") {
+            out.errln(format!(" Pushing {image}: {layer} {status} "));
+        }
+    }
     true
 }
 
@@ -103,17 +141,23 @@ pub fn build_pull_push(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
     };
     let mut services: Vec<&Service> = services;
     services.sort_by(|a, b| a.name.cmp(&b.name));
+    // Services with nothing to do answer at once, before the others finish.
+    let skipped = |s: &Service| match command {
+        "pull" => s.image.is_none(),
+        "push" => s.image.is_none() || s.build.is_none(),
+        _ => false,
+    };
+    services.sort_by_key(|s| !skipped(s));
     for svc in services {
         let image = containers::image_of(&project, svc);
         let ok = match command {
             "build" => build_service(cx, &project, svc, &mut out),
             "pull" if svc.image.is_some() => pull_service(cx, svc, &image, &mut out),
-            "push" if svc.build.is_some() || svc.image.is_some() => {
-                let r = containers::docker(cx, vec!["push".into(), image.clone()]);
-                let ok = r.exit_code == 0;
-                out.append(r);
-                ok
+            "pull" => {
+                out.errln(format!(" {} Skipped - No image to be pulled ", svc.name));
+                true
             }
+            "push" => push_service(cx, svc, &mut out),
             _ => true,
         };
         if !ok {

@@ -27,6 +27,21 @@ impl Progress {
         }
     }
 
+    /// An event about a service as a whole (pull, push): ` app Pulling ` (one space, and one after).
+    pub fn service_event(&mut self, out: &mut Output, name: &str, status: &str) {
+        if !self.tty {
+            out.errln(format!(" {name} {status} "));
+        }
+        let failed = status.starts_with("Error");
+        match self.items.iter_mut().find(|(k, n, _, _)| k.is_empty() && n == name) {
+            Some(item) => {
+                item.2 = status.to_string();
+                item.3 = failed;
+            }
+            None => self.items.push((String::new(), name.to_string(), status.to_string(), failed)),
+        }
+    }
+
     /// An event about an image being built: ` NAME  Built` (no kind word).
     pub fn event_plain(&mut self, out: &mut Output, name: &str, status: &str) {
         if !self.tty {
@@ -55,11 +70,12 @@ impl Progress {
         let total = self.items.len();
         let done = self.items.iter().filter(|i| !i.3).count();
         out.errln(format!("[+] Running {done}/{total}"));
-        let width = self.items.iter().map(|(k, n, _, _)| k.chars().count() + 1 + n.chars().count()).max().unwrap_or(0);
+        let label_of = |k: &str, n: &str| if k.is_empty() { n.to_string() } else { format!("{k} {n}") };
+        let width = self.items.iter().map(|(k, n, _, _)| label_of(k, n).chars().count()).max().unwrap_or(0);
         let mut containers = 0u32;
         for (kind, name, status, failed) in &self.items {
             let mark = if *failed { "✘" } else { "✔" };
-            let label = format!("{kind} {name}");
+            let label = label_of(kind, name);
             let pad = width.saturating_sub(label.chars().count());
             let left = format!(" {mark} {label}{}  {status}", " ".repeat(pad));
             // Plausible durations: containers take longer, one after the other.
