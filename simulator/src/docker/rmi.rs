@@ -36,9 +36,27 @@ fn remove_one(engine: &mut Engine, typed: &str, force: bool, events: &mut Vec<Ev
         let other_refs = img.repo_tags.iter().filter(|t| **t != tagged).count();
         if other_refs > 0 || (!users.is_empty() && force) {
             // Only the reference goes.
+            if reference.digest.is_some() {
+                // A digest reference (`repo@sha256:…`).
+                if let Some(image) = engine.images.get_mut(&img.id) {
+                    let before = image.repo_digests.len();
+                    image.repo_digests.retain(|d| *d != tagged);
+                    if image.repo_digests.len() != before {
+                        lines.push(format!("Untagged: {tagged}"));
+                        events.push(Event::ImageUntagged { reference: tagged, id: img.id.clone() });
+                    }
+                }
+                return Ok(lines);
+            }
             if engine.images.untag(&img.id, &tagged) {
                 lines.push(format!("Untagged: {tagged}"));
                 events.push(Event::ImageUntagged { reference: tagged, id: img.id.clone() });
+                // The repository's last tag took its digest references with it (the store drops
+                // them): Docker reports each one.
+                let still = engine.images.get(&img.id).map(|i| i.repo_digests.clone()).unwrap_or_default();
+                for d in img.repo_digests.iter().filter(|d| !still.contains(d)) {
+                    lines.push(format!("Untagged: {d}"));
+                }
             }
             return Ok(lines);
         }
