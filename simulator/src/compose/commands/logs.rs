@@ -5,24 +5,50 @@ use super::Ctx;
 use crate::engine::Engine;
 use crate::output::{Output, Stream};
 
-/// Prints the logs of these containers, merged by time; `timestamps` adds the time.
+/// How `logs` prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogOptions {
+    /// `-t`: the time of each line.
+    pub timestamps: bool,
+    /// `--tail N`: the last N lines of each container.
+    pub tail: Option<usize>,
+    /// `--no-log-prefix`.
+    pub no_prefix: bool,
+}
+
+/// Prints the logs of these containers, merged by time.
 pub fn print_logs(engine: &Engine, ids: &[String], out: &mut Output, timestamps: bool) {
+    print_logs_with(engine, ids, out, LogOptions { timestamps, ..LogOptions::default() });
+}
+
+/// [`print_logs`] with every option.
+pub fn print_logs_with(engine: &Engine, ids: &[String], out: &mut Output, opts: LogOptions) {
+    let timestamps = opts.timestamps;
     let containers: Vec<&crate::engine::container::Container> = ids.iter().filter_map(|id| engine.containers.get(id)).collect();
     // Only containers that printed something take part in the prefix width.
     let width = containers.iter().filter(|c| !c.logs.is_empty()).map(|c| short_name(c).chars().count()).max().unwrap_or(0);
     let mut entries = Vec::new();
     for (i, c) in containers.iter().enumerate() {
+        let mut lines: Vec<(usize, &crate::engine::container::LogEntry, String)> = Vec::new();
         for (j, e) in c.logs.iter().enumerate() {
-            entries.push((e.time, i, j, short_name(c), e.stream, e.text.clone()));
+            for line in e.text.replace("\r\n", "\n").lines() {
+                lines.push((j, e, line.to_string()));
+            }
+        }
+        let skip = opts.tail.map_or(0, |n| lines.len().saturating_sub(n));
+        for (j, e, line) in lines.into_iter().skip(skip) {
+            entries.push((e.time, i, j, short_name(c), e.stream, line));
         }
     }
     entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     for (time, _, _, name, stream, text) in entries {
         let pad = width.saturating_sub(name.chars().count());
         let stamp = if timestamps { format!("{} ", time.rfc3339_nano()) } else { String::new() };
-        for line in text.replace("\r\n", "\n").lines() {
-            let stream = if stream == Stream::Stderr { Stream::Stderr } else { Stream::Stdout };
-            out.push(stream, &format!("{name}{}  | {stamp}{line}\n", " ".repeat(pad)));
+        let stream = if stream == Stream::Stderr { Stream::Stderr } else { Stream::Stdout };
+        if opts.no_prefix {
+            out.push(stream, &format!("{stamp}{text}\n"));
+        } else {
+            out.push(stream, &format!("{name}{}  | {stamp}{text}\n", " ".repeat(pad)));
         }
     }
 }
@@ -50,6 +76,17 @@ pub fn logs(cx: &mut Ctx<'_, '_>) -> Output {
         .filter(|c| cx.args.is_empty() || cx.args.iter().any(|a| a == label(c, SERVICE)))
         .map(|c| c.id.clone())
         .collect();
-    print_logs(cx.engine, &ids, &mut out, cx.flags.bool("timestamps"));
+    let tail = match cx.flags.str("tail") {
+        None | Some("all") => None,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                out.errln(format!("invalid argument \"{n}\" for \"-n, --tail\" flag: strconv.Atoi: parsing \"{n}\": invalid syntax"));
+                return out.with_exit(1);
+            }
+        },
+    };
+    let opts = LogOptions { timestamps: cx.flags.bool("timestamps"), tail, no_prefix: cx.flags.bool("no-log-prefix") };
+    print_logs_with(cx.engine, &ids, &mut out, opts);
     out
 }
