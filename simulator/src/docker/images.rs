@@ -90,12 +90,12 @@ fn rows_for(engine: &Engine, img: &Image, trunc: bool) -> Vec<(String, String, S
         .iter()
         .map(|t| t.rsplit_once(':').map_or((t.clone(), "<none>".to_string()), |(r, tag)| (r.to_string(), tag.to_string())))
         .collect();
-    if names.is_empty() {
-        for d in &img.repo_digests {
-            if let Some((r, _)) = d.split_once('@') {
-                if !names.iter().any(|(n, _)| n == r) {
-                    names.push((r.to_string(), "<none>".to_string()));
-                }
+    // Repositories the image is only known to by digest get a `<none>` row of their own (the CLI's
+    // "rows for remaining digest-only repositories"), even when other repositories tag it.
+    for d in &img.repo_digests {
+        if let Some((r, _)) = d.split_once('@') {
+            if !names.iter().any(|(n, _)| n == r) {
+                names.push((r.to_string(), "<none>".to_string()));
             }
         }
     }
