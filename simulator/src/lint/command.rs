@@ -206,19 +206,19 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
                     }
                 }
             }
-            Outcome::ParseError { line, message, .. } => {
+            Outcome::ParseError { line, column, message, .. } => {
                 failed = true;
                 if o.json {
                     json_items.push(serde_json::json!({
                         "code": "DL1000",
-                        "column": 1,
+                        "column": column,
                         "file": shown,
                         "level": "error",
                         "line": line,
                         "message": message,
                     }));
                 } else {
-                    out.outln(format!("{shown}:{line}:1 {message}"));
+                    out.outln(format!("{shown}:{line}:{column} {message}"));
                 }
             }
         }

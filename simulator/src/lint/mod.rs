@@ -95,15 +95,15 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Findings(Vec<Finding>),
-    /// The file does not parse: line and message.
-    ParseError { line: usize, message: String, span: Span },
+    /// The file does not parse: line, column and message.
+    ParseError { line: usize, column: usize, message: String, span: Span },
 }
 
 /// Lints with hadolint's defaults. See the module docs.
 pub fn lint(text: &str) -> Vec<Finding> {
     match lint_with(text, &Config::default()) {
         Outcome::Findings(f) => f,
-        Outcome::ParseError { line, message, span } => {
+        Outcome::ParseError { line, message, span, .. } => {
             vec![Finding { line, rule: "DL1000", level: Level::Error, message, span }]
         }
     }
@@ -113,8 +113,12 @@ pub fn lint(text: &str) -> Vec<Finding> {
 pub fn lint_with(text: &str, config: &Config) -> Outcome {
     let df = match dockerfile::parse_lenient(text) {
         Ok(df) => df,
-        Err(e) => return Outcome::ParseError { line: e.line, message: e.message, span: e.span },
+        Err(e) => return Outcome::ParseError { line: e.line, column: 1, message: e.message, span: e.span },
     };
+    if let Some((line, column, span)) = rules::from_parse_error(&df, text) {
+        let message = "unexpected ':' expecting '@', '\\', a new line followed by the next instruction, or the image tag".to_string();
+        return Outcome::ParseError { line, column, message, span };
+    }
     let mut findings = rules::check(&df);
     for f in &mut findings {
         if let Some((_, level)) = config.overrides.iter().rev().find(|(code, _)| code == f.rule) {

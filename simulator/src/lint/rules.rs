@@ -116,26 +116,56 @@ struct BaseImage {
     alias: Option<String>,
 }
 
+/// language-docker's image reference grammar, as hadolint 2.12 parses FROM: a registry is
+/// `<text up to a '.'>.<text up to a '/'>/` (so `localhost:5000/app` has no registry: it is the
+/// image `localhost` with the tag `5000/app`), then the name up to `:` or `@`, the tag up to `@`,
+/// the digest. A second `:` in the tag is a parse error: `Err(byte offset in image)`.
+fn base_image_checked(image: &str, alias: Option<&str>) -> Result<BaseImage, usize> {
+    let (registry, path, path_start) = match image.split_once('.') {
+        Some((domain, after)) if !domain.is_empty() => match after.split_once('/') {
+            Some((tld, rest)) if !tld.is_empty() => (Some(format!("{domain}.{tld}")), rest, domain.len() + tld.len() + 2),
+            _ => (None, image, 0),
+        },
+        _ => (None, image, 0),
+    };
+    let name_end = path.find([':', '@']).unwrap_or(path.len());
+    let name = path.get(..name_end).unwrap_or(path).to_string();
+    let rest = path.get(name_end..).unwrap_or_default();
+    let (tag, rest, tag_start) = match rest.strip_prefix(':') {
+        Some(r) => {
+            let end = r.find([':', '@']).unwrap_or(r.len());
+            (Some(r.get(..end).unwrap_or(r).to_string()), r.get(end..).unwrap_or_default(), path_start + name_end + 1)
+        }
+        None => (None, rest, 0),
+    };
+    if rest.starts_with(':') {
+        let at = tag_start + tag.as_ref().map_or(0, String::len);
+        return Err(at);
+    }
+    let digest = rest.strip_prefix('@').map(str::to_string);
+    Ok(BaseImage { registry, name, tag, digest, alias: alias.map(str::to_string) })
+}
+
 fn base_image(image: &str, alias: Option<&str>) -> BaseImage {
-    let (rest, digest) = match image.split_once('@') {
-        Some((r, d)) => (r, Some(d.to_string())),
-        None => (image, None),
-    };
-    let (registry, path) = match rest.split_once('/') {
-        Some((first, after)) if first.contains('.') || first.contains(':') || first == "localhost" => {
-            (Some(first.to_string()), after)
-        }
-        _ => (None, rest),
-    };
-    let last_slash = path.rfind('/').map_or(0, |i| i + 1);
-    let (name, tag) = match path.get(last_slash..).and_then(|seg| seg.rfind(':')) {
-        Some(i) => {
-            let cut = last_slash + i;
-            (path.get(..cut).unwrap_or(path).to_string(), path.get(cut + 1..).map(str::to_string))
-        }
-        None => (path.to_string(), None),
-    };
-    BaseImage { registry, name, tag, digest, alias: alias.map(str::to_string) }
+    base_image_checked(image, alias).unwrap_or_else(|_| BaseImage {
+        registry: None,
+        name: image.to_string(),
+        tag: None,
+        digest: None,
+        alias: alias.map(str::to_string),
+    })
+}
+
+/// The first FROM that hadolint 2.12 cannot parse: (line, column, span).
+pub(super) fn from_parse_error(df: &Dockerfile, text: &str) -> Option<(usize, usize, Span)> {
+    df.instructions.iter().find_map(|i| {
+        let InstructionKind::From(f) = &i.kind else { return None };
+        let offset = base_image_checked(&f.image, None).err()?;
+        let line_text = text.get(i.span.start..i.span.end).unwrap_or_default();
+        let image_at = line_text.find(&f.image)?;
+        let column = line_text.get(..image_at)?.chars().count() + f.image.get(..offset)?.chars().count() + 1;
+        Some((i.line, column, i.span))
+    })
 }
 
 fn drop_quotes(s: &str) -> &str {
@@ -404,11 +434,8 @@ fn dl3006(views: &[View<'_>], out: &mut Out) {
     for v in views {
         let InstructionKind::From(f) = v.kind else { continue };
         let b = base_image(&f.image, f.stage_name.as_deref());
-        let fails = b.name != "scratch"
-            && b.digest.is_none()
-            && b.tag.is_none()
-            && !b.name.starts_with('$')
-            && !aliases.contains(&b.name);
+        // hadolint 2.12 has no exception for `$VAR` images (later versions do).
+        let fails = b.name != "scratch" && b.digest.is_none() && b.tag.is_none() && !aliases.contains(&b.name);
         if fails {
             out.add("DL3006", v.ins.line, v.ins.span);
         }
@@ -590,7 +617,9 @@ fn dl3057(views: &[View<'_>], out: &mut Out) {
     }
 }
 
-/// DL3059: consecutive RUNs with the same flags, each with at most two commands.
+/// DL3059: consecutive RUNs with the same flags. hadolint counts ShellCheck's commands, which
+/// lists every simple command twice (its redirection wrapper and itself), and lets a RUN pass
+/// when either count is above 2: so only RUNs of exactly one command each are flagged.
 fn dl3059(views: &[View<'_>], out: &mut Out) {
     let mut prev: Option<(Vec<String>, usize)> = None;
     for v in views {
@@ -598,7 +627,7 @@ fn dl3059(views: &[View<'_>], out: &mut Out) {
             prev = None;
             continue;
         };
-        let count = v.script.as_ref().map_or(0, |s| s.commands.len());
+        let count = 2 * v.script.as_ref().map_or(0, |s| s.commands.len());
         let flags = run_flags(v.ins);
         match &prev {
             Some((pf, pc)) if *pf == flags && count <= 2 && *pc <= 2 => out.add("DL3059", v.ins.line, v.ins.span),

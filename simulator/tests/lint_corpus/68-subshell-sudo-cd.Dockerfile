@@ -1,2 +1,2 @@
 FROM debian:12
-RUN (cd /tmp && make) && echo "$(sudo id)"
+RUN (cd /tmp && make) && sudo id

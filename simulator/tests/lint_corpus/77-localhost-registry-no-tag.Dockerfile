@@ -1,0 +1,2 @@
+FROM localhost:5000/myapp
+CMD ["app"]

@@ -1,0 +1,3 @@
+FROM debian:12
+ADD ["https://example.com/a.tgz", "/opt/"]
+ADD ["conf/", "/etc/app/"]

@@ -1,0 +1,3 @@
+FROM debian:12
+SHELL ["/bin/sh", "-c"]
+RUN echo hi | gzip > /tmp/hi.gz
