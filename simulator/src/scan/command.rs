@@ -309,6 +309,7 @@ fn scan_image(engine: &Engine, name: &str, opts: &Options, now: &str, out: &mut 
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
 

@@ -73,6 +73,7 @@ pub fn for_package<'a>(namespace: &'a str, package: &'a str) -> impl Iterator<It
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
 

@@ -168,6 +168,7 @@ pub fn scan_dir(project: &dyn ProjectFiles, cwd: &str, dir: &str, opts: &Options
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
 

@@ -242,6 +242,7 @@ pub fn parse_metadata(text: &str) -> Option<(String, String)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
 

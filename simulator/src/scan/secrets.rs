@@ -216,6 +216,7 @@ fn secret(lines: &[&str], rule: Rule, start: usize, end: usize, spans: &[(usize,
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
 

@@ -43,9 +43,9 @@ pub fn box_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     for r in 0..rows.len() {
         if r > 0 {
             let mut line = String::from(if merged(r, 0) { "│" } else { "├" });
-            for c in 0..cols {
+            for (c, w) in widths.iter().enumerate() {
                 let m = merged(r, c);
-                line.push_str(&if m { " ".repeat(widths[c] + 2) } else { "─".repeat(widths[c] + 2) });
+                line.push_str(&if m { " ".repeat(w + 2) } else { "─".repeat(w + 2) });
                 let next = if c + 1 < cols { Some(merged(r, c + 1)) } else { None };
                 line.push_str(match (m, next) {
                     (true, None) => "│",
@@ -62,7 +62,7 @@ pub fn box_table(headers: &[&str], rows: &[Vec<String>]) -> String {
         let texts: Vec<Vec<&str>> = (0..cols).map(|c| if merged(r, c) { vec![""] } else { cell(r, c).split('\n').collect() }).collect();
         let height = texts.iter().map(Vec::len).max().unwrap_or(1);
         for k in 0..height {
-            let parts: Vec<String> = (0..cols).map(|c| format!(" {} ", pad(texts[c].get(k).copied().unwrap_or(""), widths[c]))).collect();
+            let parts: Vec<String> = texts.iter().zip(&widths).map(|(t, w)| format!(" {} ", pad(t.get(k).copied().unwrap_or(""), *w))).collect();
             out.push_str(&format!("│{}│\n", parts.join("│")));
         }
     }
@@ -200,6 +200,7 @@ fn render_misconf(target: &str, m: &Misconf) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
 

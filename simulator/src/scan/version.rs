@@ -149,8 +149,7 @@ fn apk_tokens(v: &str) -> Vec<ApkToken> {
     let s = v.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        let c = s[i];
+    while let Some(&c) = s.get(i) {
         if c.is_ascii_digit() {
             let (n, ni) = number_at(s, i);
             out.push(ApkToken::Number(n));
@@ -158,7 +157,7 @@ fn apk_tokens(v: &str) -> Vec<ApkToken> {
         } else if c == b'_' {
             let start = i + 1;
             let mut e = start;
-            while e < s.len() && s[e].is_ascii_alphabetic() {
+            while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
                 e += 1;
             }
             let word = &v[start.min(v.len())..e.min(v.len())];
@@ -325,6 +324,7 @@ pub fn in_range(eco: Ecosystem, version: &str, range: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes checked by the assertions before them
 mod tests {
     use super::*;
     use Ordering::{Equal, Greater, Less};
