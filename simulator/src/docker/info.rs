@@ -23,6 +23,7 @@ pub fn info(engine: &mut Engine, inv: &Invocation) -> Output {
         });
         return crate::docker::inspect::format_one(f, &data);
     }
+    let swarm = crate::docker::swarm::info_text(engine);
     out.out(format!(
         "Client: Docker Engine - Community
  Version:    {CLIENT_VERSION}
@@ -59,8 +60,7 @@ Server:
  CDI spec directories:
   /etc/cdi
   /var/run/cdi
- Swarm: inactive
- Runtimes: io.containerd.runc.v2 runc
+{swarm} Runtimes: io.containerd.runc.v2 runc
  Default Runtime: runc
  Init Binary: docker-init
  containerd version: b98a3aace656320842a23f4a392a33f46af97866

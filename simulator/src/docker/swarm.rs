@@ -164,6 +164,8 @@ pub fn info_json(engine: &Engine) -> serde_json::Value {
             "RemoteManagers": [{ "NodeID": c.node_id, "Addr": format!("{}:2377", c.advertise_addr) }],
             "Nodes": 1,
             "Managers": 1,
+            "Cluster": { "ID": c.cluster_id, "Spec": { "Name": "default" } },
+            "DataPathPort": 4789,
         }),
         None => json!({
             "NodeID": "",
@@ -174,4 +176,39 @@ pub fn info_json(engine: &Engine) -> serde_json::Value {
             "RemoteManagers": null,
         }),
     }
+}
+
+/// The ` Swarm:` lines of `docker info`.
+pub fn info_text(engine: &Engine) -> String {
+    let Some(c) = &engine.swarm.cluster else { return " Swarm: inactive\n".to_string() };
+    format!(
+        " Swarm: active
+  NodeID: {node}
+  Is Manager: true
+  ClusterID: {cluster}
+  Managers: 1
+  Nodes: 1
+  Data Path Port: 4789
+  Orchestration:
+   Task History Retention Limit: 5
+  Raft:
+   Snapshot Interval: 10000
+   Number of Old Snapshots to Retain: 0
+   Heartbeat Tick: 1
+   Election Tick: 10
+  Dispatcher:
+   Heartbeat Period: 5 seconds
+  CA Configuration:
+   Expiry Duration: 3 months
+   Force Rotate: 0
+  Autolock Managers: false
+  Root Rotation In Progress: false
+  Node Address: {addr}
+  Manager Addresses:
+   {addr}:2377
+",
+        node = c.node_id,
+        cluster = c.cluster_id,
+        addr = c.advertise_addr
+    )
 }

@@ -34,6 +34,8 @@ pub struct SwarmState {
 pub struct Cluster {
     /// This node's ID.
     pub node_id: String,
+    /// The cluster's ID.
+    pub cluster_id: String,
     /// `--advertise-addr` (without port).
     pub advertise_addr: String,
     pub worker_token: String,
@@ -100,11 +102,13 @@ impl Cluster {
     /// A new single-node swarm advertised on `addr`.
     pub fn new(ids: &mut IdGen, addr: &str, now: Timestamp) -> Cluster {
         let node_id = new_id(ids);
+        let cluster_id = new_id(ids);
         let root = random_chars(ids, 50);
         let worker_token = format!("SWMTKN-1-{root}-{}", random_chars(ids, 25));
         let manager_token = format!("SWMTKN-1-{root}-{}", random_chars(ids, 25));
         Cluster {
             node_id,
+            cluster_id,
             advertise_addr: addr.to_string(),
             worker_token,
             manager_token,
