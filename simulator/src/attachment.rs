@@ -6,6 +6,9 @@ use crate::output::{AttachKind, Attached, Output};
 
 /// Output of an attached command once its container is no longer running, else `None`.
 pub fn poll(engine: &mut Engine, a: &mut Attached) -> Option<Output> {
+    if a.kind == AttachKind::Compose {
+        return crate::compose::commands::attach::poll(engine, a);
+    }
     let mut out = Output::new();
     out.events.extend(engine.take_pending_events());
     let c = engine.containers.get(&a.container_id);
@@ -25,6 +28,7 @@ pub fn poll(engine: &mut Engine, a: &mut Attached) -> Option<Output> {
     match a.kind {
         AttachKind::Run => out.exit_code = code,
         AttachKind::Wait => out.outln(code.to_string()),
+        AttachKind::Compose => {}
     }
     Some(out)
 }
@@ -33,6 +37,7 @@ pub fn poll(engine: &mut Engine, a: &mut Attached) -> Option<Output> {
 pub fn interrupt(engine: &mut Engine, a: &mut Attached) -> Output {
     let mut out = Output::new();
     match a.kind {
+        AttachKind::Compose => crate::compose::commands::attach::interrupt(engine, a),
         AttachKind::Wait => out.with_exit(130),
         AttachKind::Run => {
             let name = engine.containers.get(&a.container_id).map(|c| c.name.clone()).unwrap_or_default();

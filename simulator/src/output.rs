@@ -59,6 +59,9 @@ pub enum AttachKind {
     Run,
     /// `docker wait`: the exit code as a line.
     Wait,
+    /// An attached `docker compose up`: every container's output with its prefix
+    /// ([`crate::compose::commands::attach`]).
+    Compose,
 }
 
 impl Output {

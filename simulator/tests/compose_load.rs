@@ -145,3 +145,18 @@ fn a_terminal_sees_compose_final_screen() {
     assert_eq!(out.stderr(), expected);
     assert_eq!(out.exit_code, 0);
 }
+
+#[test]
+fn attached_up_follows_the_logs_until_ctrl_c() {
+    let files = MemoryProject::new().with_file("compose.yaml", "services:\n  db:\n    image: busybox\n    command: sh -c \"echo hola; sleep 1000\"\n");
+    let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(files));
+    s.engine.import_real_docker_base_images();
+    let out = s.run_line("docker compose up");
+    assert_eq!(out.stdout(), "Attaching to db-1\ndb-1  | hola\n");
+    assert!(s.is_attached());
+    let stop = s.interrupt();
+    assert!(stop.stdout().contains("Gracefully stopping... (press Ctrl+C again to force)\n"), "{}", stop.combined());
+    assert!(stop.stderr().contains(" ✔ Container estudiante-db-1  Stopped"), "{}", stop.combined());
+    assert!(!s.is_attached());
+    assert_eq!(s.run_line("docker ps -q").stdout(), "");
+}

@@ -3,6 +3,7 @@
 //! The docker CLI hands every `docker compose …` line to [`run`] (the plugin), with the words
 //! after `compose`.
 
+pub mod attach;
 pub mod config;
 pub mod containers;
 pub mod images;

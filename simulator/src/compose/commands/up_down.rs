@@ -225,10 +225,15 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
             }
         }
         super::logs::print_logs(cx.engine, &ids, &mut out, false);
-        for id in &ids {
-            if let Some(c) = cx.engine.containers.get(id).filter(|c| !c.state.running) {
-                out.outln(format!("\r\x1b[K{} exited with code {}", containers::short_name(c), c.state.exit_code));
+        if exits.iter().all(Option::is_some) {
+            for id in &ids {
+                if let Some(c) = cx.engine.containers.get(id).filter(|c| !c.state.running) {
+                    out.outln(format!("\r\x1b[K{} exited with code {}", containers::short_name(c), c.state.exit_code));
+                }
             }
+        } else {
+            // Still running: the terminal stays attached until they stop or Ctrl+C.
+            out.attached = Some(super::attach::attached(cx.engine, &ids));
         }
     }
     out
