@@ -223,6 +223,27 @@ fn config_checks_the_notes_dockerfile() {
 }
 
 #[test]
+fn config_json_has_trivys_misconfiguration_fields() {
+    let bad = "FROM node:latest\nENV API_KEY=secret123\n";
+    let mut s = Session::new(SessionConfig::default(), Box::new(MemoryProject::new().with_file("Dockerfile", bad)));
+    let (out, _, _) = run(&mut s, "trivy config -q -f json .");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}\n{out}"));
+    assert_eq!(v["ArtifactType"], "filesystem");
+    let r = &v["Results"][0];
+    assert_eq!((r["Target"].as_str(), r["Class"].as_str(), r["Type"].as_str()), (Some("Dockerfile"), Some("config"), Some("dockerfile")));
+    assert_eq!(r["MisconfSummary"], serde_json::json!({"Successes": 1, "Failures": 4}));
+    let m = r["Misconfigurations"].as_array().cloned().unwrap_or_default();
+    let ds031 = m.iter().find(|x| x["ID"] == "DS031").cloned().unwrap_or_default();
+    assert_eq!(ds031["AVDID"], "AVD-DS-0031");
+    assert_eq!(ds031["Severity"], "CRITICAL");
+    assert_eq!(ds031["Status"], "FAIL");
+    assert_eq!(ds031["Namespace"], "builtin.dockerfile.DS031");
+    assert_eq!(ds031["CauseMetadata"]["StartLine"], 2);
+    assert_eq!(ds031["CauseMetadata"]["Code"]["Lines"][0]["Content"], "ENV API_KEY=secret123");
+    assert_eq!(ds031["CauseMetadata"]["Code"]["Lines"][0]["IsCause"], true);
+}
+
+#[test]
 fn version_help_and_errors() {
     let mut s = session();
     let (out, _, code) = run(&mut s, "trivy --version");

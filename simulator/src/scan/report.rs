@@ -177,7 +177,7 @@ fn result_json(r: &ScanResult) -> Value {
                 "Title": c.title,
                 "Description": c.description,
                 "Message": c.message,
-                "Namespace": format!("builtin.dockerfile.{}", c.avd_id.replace('-', "")),
+                "Namespace": format!("builtin.dockerfile.{}", c.id),
                 "Query": "data.builtin.dockerfile.deny",
                 "Resolution": c.resolution,
                 "Severity": c.severity,
@@ -185,13 +185,7 @@ fn result_json(r: &ScanResult) -> Value {
                 "References": [format!("https://avd.aquasec.com/misconfig/{}", c.id.to_ascii_lowercase())],
                 "Status": "FAIL",
                 "Layer": {},
-                "CauseMetadata": {
-                    "Provider": "Dockerfile",
-                    "Service": "general",
-                    "StartLine": c.start_line,
-                    "EndLine": c.end_line,
-                    "Code": code_json(&c.code)
-                }
+                "CauseMetadata": cause_json(c)
             })
         });
         m.insert("Misconfigurations".into(), Value::Array(list.collect()));
@@ -219,6 +213,19 @@ fn result_json(r: &ScanResult) -> Value {
         });
         m.insert("Secrets".into(), Value::Array(list.collect()));
     }
+    Value::Object(m)
+}
+
+/// `CauseMetadata` (line numbers omitted when the finding has no location, as Go's `omitempty`).
+fn cause_json(c: &Misconf) -> Value {
+    let mut m = Map::new();
+    m.insert("Provider".into(), json!("Dockerfile"));
+    m.insert("Service".into(), json!("general"));
+    if c.start_line > 0 {
+        m.insert("StartLine".into(), json!(c.start_line));
+        m.insert("EndLine".into(), json!(c.end_line));
+    }
+    m.insert("Code".into(), if c.code.is_empty() { json!({ "Lines": null }) } else { code_json(&c.code) });
     Value::Object(m)
 }
 
