@@ -170,3 +170,19 @@ proptest! {
         let _ = s.run_line(&format!("docker {verb} '{}'", target.replace('\'', "")));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// The host and server-address parsers accept any text without panicking, and a server the
+    /// network knows always has a credential key.
+    #[test]
+    fn host_parsers_never_panic(text in "\\PC{0,40}") {
+        let host = simulator::registry::Host::lookup(&text);
+        let (key, shown, found) = simulator::docker::login::server(Some(&text));
+        prop_assert!(found.is_none() || (!key.is_empty() && !shown.is_empty()));
+        if let Some(h) = host {
+            prop_assert!(!h.server_key().is_empty());
+        }
+    }
+}

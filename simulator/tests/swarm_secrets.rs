@@ -146,3 +146,18 @@ fn the_production_stack_pulls_from_the_private_registry_with_replicas_and_limits
     let (mem, _) = run(&mut s, "docker inspect -f '{{.HostConfig.Memory}}' $(docker ps -q | head -n 1)");
     assert_eq!(mem, "536870912\n");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// `--secret` values of any shape parse or fail cleanly; targets are always absolute.
+    #[test]
+    fn secret_mount_parser_never_panics(values in prop::collection::vec("\\PC{0,30}", 0..4)) {
+        if let Ok(mounts) = simulator::docker::service::secret_mounts(&values) {
+            for m in mounts {
+                prop_assert!(m.target.starts_with('/'));
+                prop_assert!(!m.secret.is_empty());
+            }
+        }
+    }
+}
