@@ -59,7 +59,15 @@ impl Flags {
 /// argument (the command name, or the service of `exec`/`run`); otherwise flags and arguments mix.
 /// Returns the flags, the arguments and whether `--help` was asked; errors are cobra's messages.
 pub fn parse(help: &str, args: &[String], stop_at_arg: bool) -> Result<(Flags, Vec<String>, bool), String> {
-    let table = specs(help);
+    let mut table = specs(help);
+    // Hidden flags Compose still accepts: `exec -it` (a TTY is the default), `run -t`.
+    if help.starts_with("Usage:  docker compose exec") || help.starts_with("Usage:  docker compose run") {
+        for (long, short) in [("interactive", 'i'), ("tty", 't')] {
+            if !table.iter().any(|s| s.short == Some(short)) {
+                table.push(Spec { long: long.to_string(), short: Some(short), takes_value: false });
+            }
+        }
+    }
     let mut flags = Flags::default();
     let mut rest = Vec::new();
     let mut wants_help = false;

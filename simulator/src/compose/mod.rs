@@ -60,6 +60,8 @@ pub struct LoadOptions {
     pub project_directory: Option<String>,
     /// Services named on the command line: enabled even when their profile is not.
     pub named_services: Vec<String>,
+    /// `--env-file`: read instead of the project folder's `.env` (relative to `cwd`).
+    pub env_files: Vec<String>,
 }
 
 /// Loads the project of the `files` (as `-f` would name them, relative to the project folder's
@@ -149,7 +151,20 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
     };
     // Variables: .env of the project folder, then the environment wins.
     let mut vars: BTreeMap<String, String> = BTreeMap::new();
-    if let Some(text) = project_rel(&format!("{project_dir}/.env")).and_then(|r| project_files.read(&r)) {
+    let mut env_texts = Vec::new();
+    if opts.env_files.is_empty() {
+        if let Some(text) = project_rel(&format!("{project_dir}/.env")).and_then(|r| project_files.read(&r)) {
+            env_texts.push(text);
+        }
+    }
+    for f in &opts.env_files {
+        let abs = if f.starts_with('/') { normalize::clean(f) } else { normalize::clean(&format!("{}/{f}", host_path(&opts.cwd))) };
+        match project_rel(&abs).and_then(|r| project_files.read(&r)) {
+            Some(text) => env_texts.push(text),
+            None => return Err(ComposeError::new(ErrorKind::EnvFile, format!("couldn't find env file: {abs}"))),
+        }
+    }
+    for text in env_texts {
         for (k, v) in dotenv::parse(&text) {
             if let Some(v) = v {
                 vars.insert(k, v);

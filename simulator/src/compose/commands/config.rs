@@ -81,7 +81,7 @@ pub fn config(cx: &mut Ctx<'_, '_>) -> Output {
         }
     }
     let text = if cx.flags.str("format") == Some("json") {
-        crate::format::go_json::marshal_indent(&tree, "", "    ")
+        crate::format::go_json::marshal_indent(&tree, "", "  ")
     } else {
         yaml_out::document(&tree)
     };

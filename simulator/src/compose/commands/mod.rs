@@ -69,6 +69,7 @@ impl Ctx<'_, '_> {
             profiles: self.globals.list("profile"),
             project_directory: self.globals.str("project-directory").map(str::to_string),
             named_services: named.to_vec(),
+            env_files: self.globals.list("env-file"),
         };
         let env: BTreeMap<String, String> = self.call.env.clone();
         super::load_with(&*self.project_files, &opts, &env)
