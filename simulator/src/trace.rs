@@ -92,6 +92,26 @@ pub struct Trace {
     pub requests: Vec<Request>,
     /// The command ended with an error.
     pub failed: bool,
+    /// For `docker build`: each step and what became of it, in order.
+    pub build: Vec<BuildStep>,
+}
+
+/// A step of a `docker build` (`[2/4] RUN npm install`) and its result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BuildStep {
+    pub step: String,
+    pub outcome: BuildOutcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BuildOutcome {
+    /// Taken from the build cache: the layer already existed.
+    Cached,
+    /// Ran and made a new layer of this many bytes.
+    NewLayer { size: u64 },
+    /// Ran without making a layer (metadata, or it did not finish).
+    NoLayer,
 }
 
 impl Trace {
@@ -111,7 +131,7 @@ pub fn trace(argv: &[String], out: &Output) -> Trace {
     let command = argv.join(" ");
     let failed = out.exit_code != 0;
     let args = argv.get(1..).unwrap_or_default();
-    let mut t = Trace { command, canonical: "", cli_action: "parse", requests: Vec::new(), failed };
+    let mut t = Trace { command, canonical: "", cli_action: "parse", requests: Vec::new(), failed, build: build_steps(&out.events) };
     let inv = match cli::parse(args) {
         Ok(inv) => inv,
         Err(_) => {
@@ -395,7 +415,12 @@ pub fn trace(argv: &[String], out: &Output) -> Trace {
         "build" => {
             reqs.push(post("/session", "build-session"));
             let mut grpc = post("/grpc", "build");
-            grpc.steps.push(Step { hop: Hop::Runc, action: "run-build-step" });
+            if pulled {
+                grpc.steps.push(Step { hop: Hop::Registry, action: "download-layers" });
+            }
+            if t.build.iter().any(|b| b.step.contains("] RUN ") && b.outcome != BuildOutcome::Cached) {
+                grpc.steps.push(Step { hop: Hop::Runc, action: "run-build-step" });
+            }
             reqs.push(grpc);
         }
         other => reqs.push(post(&format!("/{}", other.replace(' ', "/")), "other")),
@@ -417,6 +442,25 @@ pub fn trace(argv: &[String], out: &Output) -> Trace {
     }
     t.requests = reqs;
     t
+}
+
+/// The build's steps from its events, in the order they started.
+fn build_steps(events: &[Event]) -> Vec<BuildStep> {
+    let mut steps: Vec<BuildStep> = Vec::new();
+    for e in events {
+        let (step, outcome) = match e {
+            Event::BuildStepStarted { step } => (step, BuildOutcome::NoLayer),
+            Event::BuildStepCached { step } => (step, BuildOutcome::Cached),
+            Event::BuildLayerCreated { step, size, .. } => (step, BuildOutcome::NewLayer { size: *size }),
+            _ => continue,
+        };
+        match steps.iter_mut().rev().find(|s| s.step == *step) {
+            Some(existing) if outcome != BuildOutcome::NoLayer => existing.outcome = outcome,
+            Some(_) => {}
+            None => steps.push(BuildStep { step: step.clone(), outcome }),
+        }
+    }
+    steps
 }
 
 fn request(method: &'static str, path: &str, action: &'static str) -> Request {
@@ -668,6 +712,27 @@ mod tests {
         let commands: Vec<&str> = all.iter().map(|t| t.command.as_str()).collect();
         assert_eq!(commands, ["docker images", "docker ps"]);
         assert!(traced(&mut s, "echo hola").is_empty());
+    }
+
+    #[test]
+    fn a_build_lists_its_steps_new_or_cached() {
+        let mut s = session();
+        s.run_line("printf 'FROM busybox\\nRUN echo hola > /x\\nCOPY Dockerfile /\\n' > Dockerfile");
+        let first = one(&mut s, "docker build -t app:1 .");
+        assert!(!first.failed, "{first:#?}");
+        assert_eq!(first.lines(), ["POST /v1.51/session", "POST /v1.51/grpc"]);
+        let outcomes: Vec<(&str, bool)> = first
+            .build
+            .iter()
+            .map(|b| (b.step.as_str(), matches!(b.outcome, BuildOutcome::NewLayer { .. })))
+            .collect();
+        assert!(outcomes.contains(&("[2/3] RUN echo hola > /x", true)), "{outcomes:?}");
+        assert!(outcomes.contains(&("[3/3] COPY Dockerfile /", true)), "{outcomes:?}");
+        assert!(first.reaches(Hop::Runc));
+        let again = one(&mut s, "docker build -t app:2 .");
+        let cached: Vec<&str> = again.build.iter().filter(|b| b.outcome == BuildOutcome::Cached).map(|b| b.step.as_str()).collect();
+        assert!(cached.contains(&"[2/3] RUN echo hola > /x") && cached.contains(&"[3/3] COPY Dockerfile /"), "{again:#?}");
+        assert!(!again.reaches(Hop::Runc), "nothing ran");
     }
 
     #[test]
