@@ -73,7 +73,8 @@ pub fn instruction(created_by: &str) -> String {
     if let Some(rest) = text.strip_prefix("/bin/sh -c #(nop)") {
         return rest.trim().to_string();
     }
-    if let Some(rest) = text.strip_prefix("/bin/sh -c ") {
+    // The classic builder's `/bin/sh -c …` and BuildKit's `RUN /bin/sh -c …` are a shell-form RUN.
+    if let Some(rest) = text.strip_prefix("/bin/sh -c ").or_else(|| text.strip_prefix("RUN /bin/sh -c ")) {
         return format!("RUN {}", rest.trim());
     }
     if text.is_empty() {
@@ -107,7 +108,8 @@ mod tests {
     fn instructions_read_as_in_a_dockerfile() {
         assert_eq!(instruction("/bin/sh -c #(nop)  CMD [\"nginx\" \"-g\" \"daemon off;\"]"), "CMD [\"nginx\" \"-g\" \"daemon off;\"]");
         assert_eq!(instruction("/bin/sh -c apt-get update"), "RUN apt-get update");
-        assert_eq!(instruction("RUN /bin/sh -c set -x # buildkit"), "RUN /bin/sh -c set -x");
+        assert_eq!(instruction("RUN /bin/sh -c set -x # buildkit"), "RUN set -x");
+        assert_eq!(instruction("RUN |1 V=2 /bin/sh -c make # buildkit"), "RUN |1 V=2 /bin/sh -c make");
         assert_eq!(instruction("COPY app.py /app/ # buildkit"), "COPY app.py /app/");
         assert_eq!(instruction(""), "(sin historial)");
     }

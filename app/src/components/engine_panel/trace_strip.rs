@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 use lessons::Architecture;
-use simulator::trace::{Hop, Trace};
+use simulator::format::units::human_size;
+use simulator::trace::{BuildOutcome, Hop, Trace};
 
 /// Commands of one line shown at most (the last ones).
 const MAX_TRACES: usize = 3;
@@ -94,6 +95,30 @@ fn trace_view(trace: Trace) -> impl IntoView {
             }
         })
         .collect_view();
+    // A build: which steps made a new layer and which came from the cache.
+    let build = (!trace.build.is_empty()).then(|| {
+        let steps = trace
+            .build
+            .iter()
+            .map(|b| {
+                let (label, outcome) = match b.outcome {
+                    BuildOutcome::Cached => ("de la caché".to_string(), "cached"),
+                    BuildOutcome::NewLayer { size } => (format!("capa nueva, {}", human_size(size as f64)), "new-layer"),
+                    BuildOutcome::NoLayer => ("sin capa".to_string(), "no-layer"),
+                };
+                view! {
+                    <li class="trace-build-step" data-testid="trace-build-step" data-outcome=outcome>
+                        <code>{b.step.clone()}</code>
+                        <span class="trace-build-outcome">{label}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="trace-requests-title">"Pasos de la construcción:"</p>
+            <ol class="trace-build">{steps}</ol>
+        }
+    });
     let has_requests = !trace.requests.is_empty();
     view! {
         <div class="trace" data-testid="trace" data-canonical=trace.canonical>
@@ -111,6 +136,7 @@ fn trace_view(trace: Trace) -> impl IntoView {
             } else {
                 view! { <p class="trace-requests-title">"Ninguna petición: el cliente lo ha resuelto solo."</p> }.into_any()
             }}
+            {build}
         </div>
     }
 }
