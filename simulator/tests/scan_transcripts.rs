@@ -189,6 +189,22 @@ fn secrets_in_files_and_in_the_config_are_found_and_masked() {
 }
 
 #[test]
+fn a_build_with_a_secret_mount_leaves_nothing_to_find() {
+    let bad = "FROM alpine:3.21\nENV API_KEY=secret123\nRUN mkdir -p /app && echo \"password=secret\" > /app/config\n";
+    let good = "FROM alpine:3.21\nRUN --mount=type=secret,id=api_key cat /run/secrets/api_key > /dev/null\nUSER nobody\n";
+    let project = MemoryProject::new().with_file("bad/Dockerfile", bad).with_file("good/Dockerfile", good).with_file("api_key.txt", "s3cr3t-value\n");
+    let mut s = Session::new(SessionConfig::default(), Box::new(project));
+    assert_eq!(run(&mut s, "docker build -q -t bad:1 bad").2, 0);
+    let (out, _, code) = run(&mut s, "trivy image -q --scanners secret --exit-code 1 bad:1");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\n/app/config (secrets)\n"), "{out}");
+    assert!(out.contains("\"API_KEY=*********\""), "{out}");
+    assert_eq!(run(&mut s, "docker build -q --secret id=api_key,src=api_key.txt -t good:1 good").2, 0);
+    let (out, _, code) = run(&mut s, "trivy image -q --scanners secret --exit-code 1 good:1");
+    assert_eq!((out.as_str(), code), ("", 0));
+}
+
+#[test]
 fn catalog_images_have_no_secrets() {
     let mut s = session();
     for image in ["alpine:3.21", "debian:bookworm", "nginx:latest", "node:20", "python:3.12", "postgres:16", "redis:7", "httpd:2.4", "mysql:8.4", "rabbitmq:3-management", "ubuntu:22.04", "node:16"] {
