@@ -161,3 +161,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn service_tasks_reach_the_panel_as_containers() {
+    let mut s = Session::real_docker_fixture();
+    run(&mut s, "docker swarm init --advertise-addr 127.0.0.1");
+    let out = s.run_line("docker service create -d --replicas 2 --name web busybox sleep 60");
+    assert_eq!(out.exit_code, 0, "{}", out.combined());
+    let created: Vec<String> = out
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            simulator::Event::ContainerCreated { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(created.len(), 2, "{:?}", out.events);
+    assert!(created.iter().all(|n| n.starts_with("web.")), "{created:?}");
+}

@@ -108,7 +108,7 @@ pub fn scale_to(engine: &mut Engine, service_id: &str, replicas: u32, call: &Pro
     let mut slot = tasks.iter().map(|t| t.slot).max().unwrap_or(0);
     while tasks.len() < replicas as usize {
         slot += 1;
-        match start_task(engine, &service, slot, call, project) {
+        match start_task(engine, &service, slot, call, project, out) {
             Some(t) => tasks.push(t),
             None => break,
         }
@@ -121,7 +121,7 @@ pub fn scale_to(engine: &mut Engine, service_id: &str, replicas: u32, call: &Pro
 
 /// Runs one task's container (`docker run -d --name svc.slot.taskid …`) and puts the service's
 /// secrets into it.
-fn start_task(engine: &mut Engine, service: &Service, slot: u32, call: &ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Option<Task> {
+fn start_task(engine: &mut Engine, service: &Service, slot: u32, call: &ProgramCall<'_>, project: &mut dyn ProjectFiles, out: &mut Output) -> Option<Task> {
     let task_id = new_id(&mut engine.ids);
     let container_name = format!("{}.{slot}.{task_id}", service.name);
     let mut args: Vec<String> = vec!["run".into(), "-d".into(), "--name".into(), container_name.clone()];
@@ -147,6 +147,8 @@ fn start_task(engine: &mut Engine, service: &Service, slot: u32, call: &ProgramC
     let argv: Vec<String> = std::iter::once("docker".to_string()).chain(args.iter().cloned()).collect();
     let inner = ProgramCall { argv: &argv, stdin: None, env: call.env, cwd: call.cwd };
     let result = run::run(engine, &parsed.invocation, inner, project);
+    // The panel animates the task's container like any other.
+    out.events.extend(result.events.iter().cloned());
     if result.exit_code != 0 {
         return None;
     }
