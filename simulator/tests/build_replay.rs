@@ -17,3 +17,17 @@ fn replay() {
         print!("{}", render_entry(line, &out.combined(), out.exit_code));
     }
 }
+
+/// The same with the session as a terminal (what the browser shows).
+#[test]
+#[ignore = "a tool, not a test: prints a transcript"]
+fn replay_tty() {
+    let Ok(file) = std::env::var("BUILD_REPLAY") else { return };
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let mut session = Session::real_docker_fixture();
+    session.engine.tty = true;
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
+        let out = session.run_line(line);
+        print!("{}", render_entry(line, &out.combined(), out.exit_code));
+    }
+}
