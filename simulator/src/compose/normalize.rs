@@ -413,7 +413,7 @@ pub fn ram_in_bytes(s: &str) -> Option<i64> {
         _ => return None,
     };
     let v = n * mult;
-    if v.is_finite() && v >= 0.0 && v < 9.0e18 {
+    if (0.0..9.0e18).contains(&v) {
         Some(v as i64)
     } else {
         None

@@ -40,7 +40,7 @@ pub fn print_logs_with(engine: &Engine, ids: &[String], out: &mut Output, opts: 
             entries.push((e.time, i, j, short_name(c), e.stream, line));
         }
     }
-    entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    entries.sort_by_key(|e| (e.0, e.1, e.2));
     for (time, _, _, name, stream, text) in entries {
         let pad = width.saturating_sub(name.chars().count());
         let stamp = if timestamps { format!("{} ", time.rfc3339_nano()) } else { String::new() };
