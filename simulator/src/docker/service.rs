@@ -397,7 +397,7 @@ pub fn list_tasks(engine: &Engine, inv: &Invocation, services: &[&Service]) -> O
                 "ID": t.id.get(..12).unwrap_or(&t.id),
                 "Name": format!("{}.{}", s.name, t.slot),
                 "Image": s.image,
-                "Node": swarm::HOSTNAME,
+                "Node": swarm::node_hostname(engine),
                 "DesiredState": if state == "Running" { "Running" } else { "Shutdown" },
                 "CurrentState": format!("{state} {ago}"),
                 "Error": "",
@@ -442,26 +442,35 @@ pub fn ps(engine: &mut Engine, inv: &Invocation) -> Output {
 /// `docker service scale SERVICE=REPLICAS...`.
 pub fn scale(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, project: &mut dyn ProjectFiles) -> Output {
     let mut out = Output::new();
-    let mut wanted = Vec::new();
+    // `SERVICE=REPLICAS`: a missing `=` stops everything; a bad number only skips that service.
+    let mut wanted: Vec<(String, Result<u32, String>)> = Vec::new();
     for arg in &inv.args {
-        let parsed = arg.split_once('=').and_then(|(n, r)| r.parse::<u32>().ok().map(|r| (n.to_string(), r)));
-        match parsed {
-            Some(p) if !p.0.is_empty() => wanted.push(p),
-            _ => {
-                out.errln(format!(
-                    "Invalid scale specifier '{arg}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services"
-                ));
-                return out.with_exit(1);
-            }
-        }
+        let Some((name, value)) = arg.split_once('=').filter(|(n, _)| !n.is_empty()) else {
+            out.errln(format!(
+                "invalid scale specifier '{arg}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services"
+            ));
+            return out.with_exit(1);
+        };
+        let replicas = value
+            .parse::<u32>()
+            .map_err(|_| format!("invalid replicas value {value}: strconv.ParseUint: parsing \"{value}\": invalid syntax"));
+        wanted.push((name.to_string(), replicas));
     }
     if !swarm::require_manager(engine, &mut out) {
         return out;
     }
     let mut failed = false;
     for (name, replicas) in wanted {
+        let replicas = match replicas {
+            Ok(r) => r,
+            Err(e) => {
+                out.errln(format!("{name}: {e}"));
+                failed = true;
+                continue;
+            }
+        };
         let Some(service) = engine.swarm.cluster.as_ref().and_then(|c| c.service(&name)).cloned() else {
-            out.errln(format!("service {name} not found"));
+            out.errln(format!("{name}: Error response from daemon: service {name} not found"));
             failed = true;
             continue;
         };
@@ -493,7 +502,7 @@ pub fn logs(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut entries = Vec::new();
     for t in &service.tasks {
         if let Some(c) = engine.containers.get(&t.container_id) {
-            let prefix = format!("{}.{}.{}@{}", service.name, t.slot, t.id.get(..12).unwrap_or(&t.id), swarm::HOSTNAME);
+            let prefix = format!("{}.{}.{}@{}", service.name, t.slot, t.id.get(..12).unwrap_or(&t.id), swarm::node_hostname(engine));
             for e in &c.logs {
                 entries.push((e.time, e.stream, format!("{prefix}    | {}", e.text)));
             }
@@ -580,6 +589,6 @@ pub fn inspect(engine: &mut Engine, inv: &Invocation) -> Output {
     let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
     let format = inv.str("format").unwrap_or("");
     crate::docker::inspect::inspect_each(format, &inv.args, |name| {
-        cluster.service(name).map(service_json).ok_or_else(|| format!("Error response from daemon: service {name} not found"))
+        cluster.service(name).map(service_json).ok_or_else(|| format!("Error: no such service: {name}"))
     })
 }

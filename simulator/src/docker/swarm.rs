@@ -16,8 +16,20 @@ pub const NOT_MANAGER: &str =
 /// interface (the browser's simulated machine).
 pub const DEFAULT_ADVERTISE_ADDR: &str = "10.0.2.15";
 
-/// The node's hostname in `docker node ls` (the engine's `Name`).
+/// The node's hostname in `docker node ls`, `service ps` and `service logs` (the engine's `Name`).
 pub const HOSTNAME: &str = "muelle";
+
+/// The hostname of the real-engine capture machine (the offline fixture stands for it).
+const CAPTURE_HOSTNAME: &str = "vm";
+
+/// This node's hostname as swarm listings show it.
+pub fn node_hostname(engine: &Engine) -> &'static str {
+    if engine.hub_offline {
+        CAPTURE_HOSTNAME
+    } else {
+        HOSTNAME
+    }
+}
 
 /// Prints the not-a-manager error when the node has no swarm; true when it has one.
 pub fn require_manager(engine: &Engine, out: &mut Output) -> bool {
@@ -141,7 +153,7 @@ pub fn node_ls(engine: &mut Engine, inv: &Invocation) -> Output {
     let row = json!({
         "ID": cluster.node_id,
         "Self": true,
-        "Hostname": HOSTNAME,
+        "Hostname": node_hostname(engine),
         "Status": "Ready",
         "Availability": "Active",
         "ManagerStatus": "Leader",
