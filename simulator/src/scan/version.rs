@@ -289,9 +289,14 @@ fn pep_split(v: &str) -> (Vec<u128>, (i8, u128)) {
     (release, suffix)
 }
 
-/// True if `version` satisfies every comparison of a range such as `>=1.3.2, <1.7.4` (npm and
-/// pip advisories): operators `<`, `<=`, `>`, `>=`, `=`; parts separated by commas or spaces.
+/// True if `version` is in a range such as `>=1.3.2, <1.7.4` (npm and pip advisories):
+/// operators `<`, `<=`, `>`, `>=`, `=`; parts separated by commas or spaces must all hold;
+/// alternatives separated by `||`.
 pub fn in_range(eco: Ecosystem, version: &str, range: &str) -> bool {
+    range.split("||").any(|alt| in_all(eco, version, alt))
+}
+
+fn in_all(eco: Ecosystem, version: &str, range: &str) -> bool {
     let mut any = false;
     for part in range.split([',', ' ']).map(str::trim).filter(|p| !p.is_empty()) {
         any = true;
@@ -366,5 +371,7 @@ mod tests {
         assert!(!in_range(Ecosystem::Npm, "1.7.4", ">=1.3.2, <1.7.4"));
         assert!(!in_range(Ecosystem::Npm, "1.3.1", ">=1.3.2 <1.7.4"));
         assert!(!in_range(Ecosystem::Npm, "1.0.0", ""));
+        assert!(in_range(Ecosystem::Npm, "6.3.0", "<5.7.2 || >=6.0.0 <6.3.1 || >=7.0.0 <7.5.2"));
+        assert!(!in_range(Ecosystem::Npm, "7.6.3", "<5.7.2 || >=6.0.0 <6.3.1 || >=7.0.0 <7.5.2"));
     }
 }

@@ -194,6 +194,11 @@ fn node(image: &HubImage, t: &str, s: &mut Step) {
             .text(&format!("{npm}/bin/npx-cli.js"), 0o755, "#!/usr/bin/env node\n\nconst cli = require('../lib/cli.js')\n\n// run the resulting command as `npm exec ...args`\nprocess.argv[1] = require.resolve('./npm-cli.js')\nprocess.argv.splice(2, 0, 'exec')\ncli(process)\n")
             .text("/usr/local/lib/node_modules/corepack/dist/corepack.js", 0o755, "#!/usr/bin/env node\nprocess.env.COREPACK_ENABLE_DOWNLOAD_PROMPT??='0';\nrequire('./lib/corepack.cjs').runMain(process.argv.slice(2));\n")
             .text(&format!("{npm}/package.json"), 0o644, &format!("{{\n  \"version\": \"{}\",\n  \"name\": \"npm\",\n  \"description\": \"a package manager for JavaScript\"\n}}\n", if version.starts_with("16") { "8.19.4" } else { "10.8.2" }));
+        // Modules npm bundles, as scanners find them (`node_modules/<name>/package.json`).
+        let bundled: &[(&str, &str)] = if version.starts_with("16") { &[("cross-spawn", "7.0.3"), ("semver", "7.3.8")] } else { &[("cross-spawn", "7.0.3"), ("semver", "7.6.3")] };
+        for (name, v) in bundled {
+            s.text(&format!("{npm}/node_modules/{name}/package.json"), 0o644, &format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{v}\"\n}}\n"));
+        }
         if alpine {
             add_user(s, true, "node", 1000, "/home/node", "/bin/sh");
             s.dir_owned("/home/node", 0o755, 1000, 1000);
