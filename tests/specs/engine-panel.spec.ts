@@ -121,6 +121,36 @@ test.describe('engine panel', () => {
     await expect(p.announcer).toContainText('Imagen web:2 añadida');
   });
 
+  test('a build grows a new stack: new layers on top of the base, cached ones shared on a rebuild', async ({ page }) => {
+    muelle = new MuellePage(page);
+    await muelle.goto();
+    const p = panel(page);
+    await muelle.type("printf 'FROM busybox\\nRUN echo hola > /saludo\\n' > Dockerfile");
+    await muelle.type('docker build -t app:1 .');
+    const app1 = p.image('app:1');
+    await expect(app1).toBeVisible();
+    await muelle.type('docker pull busybox');
+    const base = await p.image('busybox:latest').getByTestId('engine-layer').count();
+    await expect(app1.getByTestId('engine-layer')).toHaveCount(base + 1);
+    // The top of the stack is the layer the RUN step made.
+    await expect(app1.getByTestId('engine-layer').first()).toContainText('RUN echo hola > /saludo');
+    await expect(app1.getByTestId('engine-layer').first()).not.toHaveClass(/shared/);
+
+    await muelle.type("printf 'FROM busybox\\nRUN echo hola > /saludo\\nCOPY Dockerfile /\\n' > Dockerfile");
+    await muelle.type('docker build -t app:2 .');
+    const steps = p.trace.getByTestId('trace-build-step');
+    await expect(steps.filter({ hasText: 'RUN echo hola > /saludo' })).toHaveAttribute('data-outcome', 'cached');
+    await expect(steps.filter({ hasText: 'COPY Dockerfile /' })).toHaveAttribute('data-outcome', 'new-layer');
+    await expect(p.requests).toHaveText(['POST /v1.51/session', 'POST /v1.51/grpc']);
+    const app2 = p.image('app:2');
+    await expect(app2.getByTestId('engine-layer')).toHaveCount(base + 2);
+    await expect(app2.getByTestId('engine-layer').first()).toContainText('COPY Dockerfile /');
+    // The RUN layer is one layer on disk, in both images.
+    await expect(app2.getByTestId('engine-layer').nth(1)).toHaveClass(/shared/);
+    await expect(app1.getByTestId('engine-layer').first()).toHaveClass(/shared/);
+    await expect(p.announcer).toContainText('Imagen app:2 añadida');
+  });
+
   test('volumes and networks are links between cards', async ({ page }) => {
     muelle = new MuellePage(page);
     await muelle.goto();
