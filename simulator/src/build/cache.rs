@@ -52,6 +52,23 @@ impl BuildCache {
         n
     }
 
+    /// Every record with its key, oldest first.
+    pub fn records(&self) -> Vec<(&String, &CacheRecord)> {
+        let mut v: Vec<(&String, &CacheRecord)> = self.records.iter().collect();
+        v.sort_by(|a, b| a.1.created.cmp(&b.1.created).then_with(|| a.0.cmp(b.0)));
+        v
+    }
+
+    /// Forgets one record.
+    pub fn remove(&mut self, key: &str) -> Option<CacheRecord> {
+        self.records.remove(key)
+    }
+
+    /// Bytes the cache holds (`Build Cache` in `docker system df`).
+    pub fn size(&self) -> u64 {
+        self.records.values().filter_map(|r| r.layer.as_ref()).map(|l| l.size).sum()
+    }
+
     pub fn base_seen(&self, image_id: &str) -> bool {
         self.bases.contains(image_id)
     }
@@ -64,4 +81,19 @@ impl BuildCache {
 /// The key of a step: its parent's key and what identifies the step.
 pub fn chain(parent: &str, step: &str) -> String {
     sha256_hex(format!("{parent}\n{step}").as_bytes())
+}
+
+/// The ID BuildKit shows for a record (25 characters of `[a-z0-9]`).
+pub fn record_id(key: &str) -> String {
+    let digest = crate::ids::sha256_hex(key.as_bytes());
+    let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    digest
+        .as_bytes()
+        .chunks(2)
+        .take(25)
+        .map(|pair| {
+            let n = pair.iter().fold(0usize, |acc, b| acc * 16 + (*b as char).to_digit(16).unwrap_or(0) as usize);
+            alphabet.get(n % alphabet.len()).copied().map_or('a', char::from)
+        })
+        .collect()
 }

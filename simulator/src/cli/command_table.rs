@@ -416,7 +416,18 @@ pub static BUILDER: Group = Group {
     path: "buildx",
     use_line: "docker buildx",
     help: include_str!("help/builder.txt"),
-    children: &[("build", &BUILD), ("b", &BUILD)],
+    children: &[("build", &BUILD), ("b", &BUILD), ("prune", &BX_PRUNE)],
+    buildx: true,
+};
+
+/// `docker builder prune`: `docker buildx prune`.
+pub static BX_PRUNE: Leaf = Leaf {
+    canonical: "builder prune",
+    path: "buildx prune",
+    help: include_str!("help/builder_prune.txt"),
+    arity: NoArgs,
+    interspersed: true,
+    extras: &[],
     buildx: true,
 };
 
@@ -603,6 +614,7 @@ pub static LEAVES: &[&Leaf] = &[
     &LOGIN,
     &LOGOUT,
     &BUILD,
+    &BX_PRUNE,
     &C_RUN,
     &C_CREATE,
     &C_START,

@@ -112,3 +112,52 @@ fn request(inv: &Invocation, call: &ProgramCall<'_>, project: &dyn ProjectFiles,
         progress,
     })
 }
+
+/// `docker builder prune [-a] [-f]`: removes the build cache records no image uses (`-a`: all),
+/// listing them as buildx does (the header and the first row aligned together, each later row
+/// on its own), then `Total:`.
+pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Output {
+    let mut out = Output::new();
+    let all = inv.bool("all");
+    if !inv.bool("force") {
+        let warning = if all {
+            "WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] "
+        } else {
+            "WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] "
+        };
+        out.out(warning);
+        let answer = stdin.and_then(|s| s.lines().next()).unwrap_or("").trim().to_ascii_lowercase();
+        if answer != "y" && answer != "yes" {
+            return out;
+        }
+    }
+    let tops: Vec<String> = engine.images.iter().filter_map(|i| i.layers.last().map(|l| l.diff_id.clone())).collect();
+    let now = engine.now();
+    let victims: Vec<(String, String, u64, String)> = engine
+        .images
+        .build_cache
+        .records()
+        .into_iter()
+        .rev()
+        .filter(|(_, r)| all || r.layer.as_ref().is_none_or(|l| !tops.contains(&l.diff_id)))
+        .map(|(k, r)| {
+            let size = r.layer.as_ref().map_or(0, |l| l.size);
+            let ago = format!("{} ago", crate::format::units::human_duration(now.since(r.created)));
+            (k.clone(), crate::build::cache::record_id(k), size, ago)
+        })
+        .collect();
+    let mut total = 0;
+    for (i, (key, id, size, ago)) in victims.iter().enumerate() {
+        engine.images.build_cache.remove(key);
+        total += size;
+        let size_text = format!("{:<10}", crate::format::units::human_size_precision(*size as f64, 4));
+        if i == 0 {
+            out.out("ID\t\t\t\t\t\tRECLAIMABLE\tSIZE\t\tLAST ACCESSED\n");
+            out.out(format!("{id:<40}\ttrue \t\t{size_text}\t{ago}\n"));
+        } else {
+            out.out(format!("{id:<40}\ttrue \t{size_text}\t{ago}\n"));
+        }
+    }
+    out.out(format!("Total:\t{}\n", crate::format::units::human_size_precision(total as f64, 4)));
+    out
+}

@@ -134,6 +134,7 @@ fn run_invocation(engine: &mut Engine, inv: &cli::Invocation, call: ProgramCall<
         "image tag" => tag::tag(engine, inv),
         "image history" => history::history(engine, inv),
         "build" => build::build(engine, inv, call, project),
+        "builder prune" => build::prune(engine, inv, call.stdin),
         "search" => search::search(engine, inv),
         "system df" => system::df(engine, inv),
         "network ls" => network::ls(engine, inv),

@@ -72,7 +72,12 @@ pub fn df(engine: &mut Engine, _inv: &Invocation) -> Output {
                 format!("{}{}", human_size(reclaim as f64), percent(reclaim, total)),
             ]
         },
-        vec!["Build Cache".into(), "0".into(), "0".into(), "0B".into(), "0B".into()],
+        {
+            // The builder's cache records (`docker build`), all reclaimable.
+            let cache = &engine.images.build_cache;
+            let size = human_size(cache.size() as f64);
+            vec!["Build Cache".into(), cache.len().to_string(), "0".into(), size.clone(), size]
+        },
     ];
     out.out(render(&rows));
     out
