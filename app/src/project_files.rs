@@ -56,17 +56,35 @@ pub fn line_count(text: &str) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LintMark {
     pub line: usize,
+    /// The rule's code (`DL3008`).
     pub code: String,
-    pub message: String,
+    /// `error`, `warning`, `info` or `style` (as hadolint names its levels).
+    pub level: &'static str,
+    /// A short Spanish title (the linter's English message when the rule has no explanation).
+    pub title: String,
+    /// The Spanish explanation as sanitised HTML (rendered from the course's Markdown), if any.
+    pub explanation_html: Option<String>,
 }
 
-/// The lint marks of a file. Only Dockerfiles are linted; the hadolint-style linter
-/// (`simulator::lint`) is plugged in here once it exists.
-pub fn lint_marks(path: &str, _text: &str) -> Vec<LintMark> {
-    match FileKind::of(path) {
-        FileKind::Dockerfile => Vec::new(),
-        FileKind::Yaml | FileKind::Text => Vec::new(),
+/// The lint marks of a file: Dockerfiles go through the hadolint-style linter, with the Spanish
+/// explanations of `lessons` (`content/reglas.toml`).
+pub fn lint_marks(path: &str, text: &str) -> Vec<LintMark> {
+    if FileKind::of(path) != FileKind::Dockerfile || text.trim().is_empty() {
+        return Vec::new();
     }
+    simulator::lint::lint(text)
+        .into_iter()
+        .map(|finding| {
+            let rule = lessons::lint_rules::rule(finding.rule);
+            LintMark {
+                line: finding.line.max(1),
+                code: finding.rule.to_string(),
+                level: finding.level.as_str(),
+                title: rule.map(|r| r.titulo.clone()).unwrap_or_else(|| finding.message.clone()),
+                explanation_html: rule.map(|r| lessons::render_inline(&r.explicacion)),
+            }
+        })
+        .collect()
 }
 
 /// Checks a new file name: a relative path of plain parts. Returns the cleaned name or why not (Spanish).
@@ -135,6 +153,20 @@ mod tests {
         assert_eq!(line_count("a"), 1);
         assert_eq!(line_count("a\n"), 2);
         assert_eq!(line_count("a\nb\nc"), 3);
+    }
+
+    #[test]
+    fn dockerfile_problems_are_marked_with_spanish_titles() {
+        let marks = lint_marks("Dockerfile", "FROM ubuntu\nRUN apt-get install curl\n");
+        let codes: Vec<(usize, &str)> = marks.iter().map(|m| (m.line, m.code.as_str())).collect();
+        assert!(codes.contains(&(1, "DL3006")), "{codes:?}");
+        assert!(codes.contains(&(2, "DL3008")), "{codes:?}");
+        let pin = marks.iter().find(|m| m.code == "DL3008").map(|m| m.title.clone()).unwrap_or_default();
+        let spanish = lessons::lint_rules::rule("DL3008").map(|r| r.titulo.clone()).unwrap_or_default();
+        assert!(!spanish.is_empty());
+        assert_eq!(pin, spanish);
+        assert_eq!(lint_marks("notas.txt", "FROM ubuntu\n"), Vec::new());
+        assert_eq!(lint_marks("Dockerfile", "  \n"), Vec::new());
     }
 
     #[test]

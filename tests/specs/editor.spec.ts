@@ -89,12 +89,20 @@ test.describe('project editor', () => {
     await expect(muelle.outputOf(ls)).toHaveText('Dockerfile\n');
   });
 
-  // Waits for the hadolint-style linter (`simulator::lint`), plugged in `project_files::lint_marks`.
-  test.fixme('a lint problem is underlined with its explanation', async ({ page }) => {
+  // The hadolint-style linter (`simulator::lint`) with the Spanish explanations of the course.
+  test('a lint problem is underlined with its explanation', async ({ page }) => {
     answerNextPrompt(page, 'Dockerfile');
     await page.getByRole('button', { name: 'Nuevo' }).click();
-    await page.getByRole('textbox', { name: 'Contenido de Dockerfile (Dockerfile)' }).fill('FROM ubuntu\nRUN apt-get install curl\n');
-    await expect(page.getByTestId('lint-underline')).not.toHaveCount(0);
-    await expect(page.getByTestId('editor-lint')).toContainText('Línea 1');
+    const text = page.getByRole('textbox', { name: 'Contenido de Dockerfile (Dockerfile)' });
+    await text.fill('FROM alpine:3.20\nRUN echo hola\n');
+    await expect(page.getByTestId('lint-underline')).toHaveCount(0);
+    await text.fill('FROM ubuntu\nRUN apt-get install curl\n');
+    const problems = page.getByRole('list', { name: 'Avisos del linter' });
+    await expect(problems).toContainText('Línea 1 · DL3006 Indica siempre la etiqueta de la imagen');
+    await expect(problems).toContainText('Línea 2 · DL3008 Fija las versiones en apt-get install');
+    await expect(problems.locator('code').first()).toHaveText('FROM');
+    const underline = page.getByTestId('lint-underline').and(page.locator('[title="Fija las versiones en apt-get install"]'));
+    await expect(underline).toHaveCount(1);
+    await expect(page.locator('.editor-lint-flag[title="DL3008 · Fija las versiones en apt-get install"]')).toBeVisible();
   });
 });

@@ -226,9 +226,25 @@ pub fn Editor(
                             let highlight_path = path.clone();
                             view! {
                                 <div class="editor-scroll">
-                                    <pre class="editor-gutter" aria-hidden="true">
-                                        {move || (1..=buffer.with(|b| line_count(b))).map(|n| n.to_string()).collect::<Vec<_>>().join("\n")}
-                                    </pre>
+                                    // Line numbers; a flag on each line with a lint problem, its title as tooltip
+                                    // (the same problems are listed in text below the editor).
+                                    <div class="editor-gutter" aria-hidden="true">
+                                        <pre class="editor-gutter-numbers">
+                                            {move || (1..=buffer.with(|b| line_count(b))).map(|n| n.to_string()).collect::<Vec<_>>().join("\n")}
+                                        </pre>
+                                        <For
+                                            each=move || marks.get()
+                                            key=|m| (m.line, m.code.clone())
+                                            children=|m| {
+                                                let top = format!("calc({} * var(--editor-line) + 10px)", m.line.saturating_sub(1));
+                                                view! {
+                                                    <span class=format!("editor-lint-flag lint-{}", m.level) style:top=top title=format!("{} · {}", m.code, m.title)>
+                                                        "!"
+                                                    </span>
+                                                }
+                                            }
+                                        />
+                                    </div>
                                     <div class="editor-code">
                                         <pre
                                             class="editor-highlight"
@@ -240,7 +256,7 @@ pub fn Editor(
                                             key=|m| (m.line, m.code.clone())
                                             children=|m| {
                                                 let top = format!("calc({} * var(--editor-line))", m.line.saturating_sub(1));
-                                                view! { <span class="editor-lint-line" data-testid="lint-underline" style:top=top title=m.message.clone()></span> }
+                                                view! { <span class=format!("editor-lint-line lint-{}", m.level) data-testid="lint-underline" style:top=top title=m.title.clone()></span> }
                                             }
                                         />
                                         <textarea
@@ -303,7 +319,17 @@ fn LintList(marks: Signal<Vec<project_files::LintMark>>) -> impl IntoView {
         (!list.is_empty()).then(|| {
             let items = list
                 .into_iter()
-                .map(|m| view! { <li><span class="editor-lint-where">{format!("Línea {} · {}", m.line, m.code)}</span>" "{m.message}</li> })
+                .map(|m| {
+                    view! {
+                        <li>
+                            <span class="editor-lint-where">{format!("Línea {} · {}", m.line, m.code)}</span>
+                            " "
+                            <strong>{m.title}</strong>
+                            // Rendered and sanitised from the course's Markdown by the lessons crate.
+                            {m.explanation_html.map(|html| view! { <span class="editor-lint-text" inner_html=format!(" {html}")></span> })}
+                        </li>
+                    }
+                })
                 .collect_view();
             view! {
                 <ul class="editor-lint" aria-label="Avisos del linter" data-testid="editor-lint">{items}</ul>

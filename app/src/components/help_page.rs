@@ -20,6 +20,7 @@ const PAGE_KEYS: &[(&str, &str)] = &[
     ("Tab / Mayús+Tab", "Pasan al control siguiente o al anterior: enlaces, botones «Ejecutar», ejercicios, preguntas."),
     ("Intro o Espacio", "Pulsan el botón que tiene el foco (por ejemplo «Ejecutar» o «Comprobar»)."),
     ("Flechas", "Eligen una opción dentro de una pregunta de respuesta única."),
+    ("Ctrl+S", "En el editor del proyecto, guarda el archivo abierto en la carpeta del proyecto."),
     ("Alt+← / Alt+→", "Vuelven a la página anterior o a la siguiente del navegador."),
 ];
 

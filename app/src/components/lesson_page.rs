@@ -112,6 +112,7 @@ pub fn LessonPage(id: String) -> impl IntoView {
                 </article>
             </section>
             <div class="practice-pane">
+                <Terminal control=control autofocus=!navigation.navigated.get_untracked() />
                 <button
                     type="button"
                     class="button button-quiet button-small editor-toggle"
@@ -124,7 +125,6 @@ pub fn LessonPage(id: String) -> impl IntoView {
                 <Show when=move || editor_open.get()>
                     <Editor control=control open_request=open_request />
                 </Show>
-                <Terminal control=control autofocus=!navigation.navigated.get_untracked() />
                 <ExplanationPanel control=control />
                 <EnginePanel control=control />
             </div>

@@ -1,10 +1,12 @@
-//! `#/sandbox`: free play with the whole engine, the terminal and the project editor. "Copiar
+//! `#/sandbox`: free play with the whole engine, the terminal, the project editor and the visual
+//! engine panel. "Copiar
 //! enlace" puts the session in the address (`#/sandbox?estado=…`: the seed, the starting project
 //! files and everything typed and saved, compressed); opening that address replays it. No server.
 
 use leptos::prelude::*;
 
 use super::editor::Editor;
+use super::engine_panel::EnginePanel;
 use super::explanation_panel::ExplanationPanel;
 use super::terminal::Terminal;
 use crate::browser_clock;
@@ -85,6 +87,7 @@ pub fn SandboxPage(
                 <div class="practice-pane">
                     <Terminal control=control autofocus=false />
                     <ExplanationPanel control=control />
+                    <EnginePanel control=control />
                 </div>
             </div>
         </div>

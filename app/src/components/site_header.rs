@@ -1,4 +1,4 @@
-//! The course name, the main links (course map, help) and the theme toggle.
+//! The course name, the main links (course map, sandbox, help) and the theme toggle.
 
 use leptos::prelude::*;
 
@@ -14,6 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
             let here = route.get();
             let same = match (&here, &page) {
                 (Route::Lesson(_), Route::CourseMap) => true,
+                (Route::Sandbox(_), Route::Sandbox(_)) => true,
                 (a, b) => a == b,
             };
             same.then_some("page")
@@ -38,6 +39,7 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label="Principal">
                 <a href=Route::CourseMap.href() aria-current=current(Route::CourseMap)>"Curso"</a>
+                <a href=Route::Sandbox(None).href() aria-current=current(Route::Sandbox(None))>"Sandbox"</a>
                 <a href=Route::Help.href() aria-current=current(Route::Help)>"Ayuda"</a>
                 <ThemeToggle />
             </nav>
