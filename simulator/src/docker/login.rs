@@ -157,9 +157,18 @@ fn finish_login(
 /// `docker logout [SERVER]`: always succeeds, whether there was a login or not.
 pub fn logout(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
-    let (key, host_name, _) = server(inv.args.first().map(String::as_str));
-    out.outln(format!("Removing login credentials for {host_name}"));
-    engine.registries.remove_login(&key);
+    let Some(arg) = inv.args.first().filter(|a| !a.is_empty()) else {
+        out.outln(format!("Removing login credentials for {}", hosts::HUB_SERVER));
+        engine.registries.remove_login(hosts::HUB_SERVER);
+        return out;
+    };
+    // A named server is shown as its host name; the credentials stored under the name as typed,
+    // the host name, or either URL form go.
+    let host = hostname(arg);
+    out.outln(format!("Removing login credentials for {host}"));
+    for key in [arg.clone(), host.clone(), format!("http://{host}"), format!("https://{host}")] {
+        engine.registries.remove_login(&key);
+    }
     out
 }
 

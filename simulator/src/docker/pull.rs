@@ -97,6 +97,75 @@ pub fn pull_reference(
     Ok(id)
 }
 
+/// The tags a repository offers, in the order `docker pull --all-tags` pulls them.
+fn remote_tags(engine: &Engine, reference: &Reference) -> Result<Vec<String>, PullError> {
+    if engine.hub_offline && reference.domain == "docker.io" {
+        return Err(login::unreachable(engine, "registry-1.docker.io"));
+    }
+    let host = Host::lookup(&reference.domain).ok_or_else(|| login::unreachable(engine, &reference.domain))?;
+    let mut tags: Vec<String> =
+        engine.registries.repository(&host.domain, &reference.path).map(|r| r.tags.keys().cloned().collect()).unwrap_or_default();
+    if host.kind == Kind::DockerHub {
+        let repo = reference.familiar_name();
+        for img in hub::CATALOG.iter().filter(|i| i.repo == repo) {
+            tags.extend(img.tags.iter().map(|t| (*t).to_string()));
+        }
+        if tags.is_empty() {
+            return Err(format!(
+                "pull access denied for {repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
+            ));
+        }
+    } else {
+        if engine.registries.login_for(&host.server_key()).is_none() {
+            return Err(format!("Get \"{}://{}/v2/{}/tags/list\": no basic auth credentials", host.scheme(), host.domain, reference.path));
+        }
+        if tags.is_empty() {
+            return Err("name unknown: repository name not known to registry".to_string());
+        }
+    }
+    tags.sort();
+    tags.dedup();
+    tags.reverse();
+    Ok(tags)
+}
+
+/// `docker pull --all-tags REPOSITORY`: every tag, one `Status:` line at the end.
+fn pull_all_tags(engine: &mut Engine, reference: &Reference, quiet: bool, mut out: Output) -> Output {
+    let tags = match remote_tags(engine, reference) {
+        Ok(t) => t,
+        Err(e) => {
+            errors::daemon(&mut out, &e);
+            return out.with_exit(1);
+        }
+    };
+    let mut downloaded = false;
+    for tag in tags {
+        let mut tagged = reference.clone();
+        tagged.tag = Some(tag);
+        let mut one = Output::new();
+        if let Err(e) = pull_reference(engine, &tagged, &mut one, Stream::Stdout, quiet) {
+            errors::daemon(&mut out, &e);
+            return out.with_exit(1);
+        }
+        let text = one.stdout();
+        downloaded |= text.contains("Status: Downloaded newer image");
+        for line in text.lines().filter(|l| !l.starts_with("Status: ")) {
+            out.outln(line);
+        }
+        out.events.extend(one.events);
+    }
+    let name = reference.familiar_name();
+    if !quiet {
+        if downloaded {
+            out.outln(format!("Status: Downloaded newer image for {name}"));
+        } else {
+            out.outln(format!("Status: Image is up to date for {name}"));
+        }
+    }
+    out.outln(reference.full_name());
+    out
+}
+
 /// Finds what a registry would serve for `reference` (the image without local names, and its
 /// manifest digest), or the daemon's error.
 fn find_remote(engine: &Engine, reference: &Reference) -> Result<(Image, String), PullError> {
@@ -158,10 +227,6 @@ fn short(digest: &str) -> String {
 pub fn pull(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     let Some(name) = inv.args.first() else { return out };
-    if inv.bool("all-tags") {
-        out.errln("docker: the --all-tags option is not supported by this course's registry yet");
-        return out.with_exit(1);
-    }
     let reference = match Reference::parse(name) {
         Ok(r) => r,
         Err(e) => {
@@ -170,6 +235,13 @@ pub fn pull(engine: &mut Engine, inv: &Invocation) -> Output {
         }
     };
     let quiet = inv.bool("quiet");
+    if inv.bool("all-tags") {
+        if reference.tag.is_some() || reference.digest.is_some() {
+            out.errln("tag can't be used with --all-tags/-a");
+            return out.with_exit(1);
+        }
+        return pull_all_tags(engine, &reference, quiet, out);
+    }
     if reference.tag.is_none() && reference.digest.is_none() && !quiet {
         out.outln("Using default tag: latest");
     }
