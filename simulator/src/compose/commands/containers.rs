@@ -58,13 +58,11 @@ pub fn docker(cx: &mut Ctx<'_, '_>, args: Vec<String>) -> Output {
 /// The labels Compose puts on a container.
 pub fn labels(engine: &Engine, project: &Project, svc: &Service, number: u32, oneoff: bool, image_id: &str) -> BTreeMap<String, String> {
     let mut l = BTreeMap::new();
-    let service_json = project.tree.get("services").and_then(|s| s.get(&svc.name)).map(|v| v.to_string()).unwrap_or_default();
-    let hash = Sha256::digest(service_json.as_bytes());
-    l.insert("com.docker.compose.config-hash".into(), hash.iter().map(|b| format!("{b:02x}")).collect());
+    l.insert(CONFIG_HASH.into(), config_hash(project, svc));
     l.insert(NUMBER.into(), number.to_string());
     let deps: Vec<String> = svc.depends_on.iter().map(|d| format!("{d}:service_started:false")).collect();
     l.insert("com.docker.compose.depends_on".into(), deps.join(","));
-    l.insert("com.docker.compose.image".into(), image_id.to_string());
+    l.insert(IMAGE.into(), image_id.to_string());
     l.insert(ONEOFF.into(), if oneoff { "True" } else { "False" }.into());
     l.insert(PROJECT.into(), project.name.clone());
     l.insert(CONFIG_FILES.into(), project.config_files.join(","));
@@ -76,6 +74,29 @@ pub fn labels(engine: &Engine, project: &Project, svc: &Service, number: u32, on
     }
     let _ = engine;
     l
+}
+
+pub const CONFIG_HASH: &str = "com.docker.compose.config-hash";
+pub const IMAGE: &str = "com.docker.compose.image";
+
+/// The hash of a service's configuration (its canonical form without the number of replicas):
+/// when it changes, `up` recreates the service's containers.
+pub fn config_hash(project: &Project, svc: &Service) -> String {
+    let mut tree = project.tree.get("services").and_then(|s| s.get(&svc.name)).cloned().unwrap_or_default();
+    if let Some(m) = tree.as_object_mut() {
+        m.remove("scale");
+        if let Some(d) = m.get_mut("deploy").and_then(|d| d.as_object_mut()) {
+            d.remove("replicas");
+        }
+    }
+    let hash = Sha256::digest(tree.to_string().as_bytes());
+    hash.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// True when the container no longer matches its service (configuration or image changed).
+pub fn needs_recreate(engine: &Engine, project: &Project, svc: &Service, c: &Container) -> bool {
+    let image_id = engine.images.resolve(&image_of(project, svc)).map(|i| i.id.clone()).unwrap_or_default();
+    label(c, CONFIG_HASH) != config_hash(project, svc) || (!image_id.is_empty() && label(c, IMAGE) != image_id)
 }
 
 /// The image a service runs: its `image`, or `project-service` when it is built.

@@ -12,6 +12,24 @@ use crate::output::Output;
 /// An attached `up` waits for containers that end within this time.
 const MAX_ATTACHED_WAIT_NS: i64 = 120 * crate::clock::NANOS_PER_SEC;
 
+/// Services grouped by dependency depth: those depending on nothing first.
+pub fn levels<'p>(services: &[&'p Service]) -> Vec<Vec<&'p Service>> {
+    let names: Vec<&str> = services.iter().map(|s| s.name.as_str()).collect();
+    let mut depth: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    // Relaxation bounded by the number of services (cycles cannot loop forever).
+    for _ in 0..=services.len() {
+        for s in services {
+            let d = s.depends_on.iter().filter(|d| names.contains(&d.as_str())).map(|d| depth.get(d.as_str()).map_or(1, |x| x + 1)).max().unwrap_or(0);
+            depth.insert(s.name.as_str(), d.min(services.len()));
+        }
+    }
+    let max = depth.values().copied().max().unwrap_or(0);
+    (0..=max)
+        .map(|l| services.iter().copied().filter(|s| depth.get(s.name.as_str()) == Some(&l)).collect::<Vec<&Service>>())
+        .filter(|g| !g.is_empty())
+        .collect()
+}
+
 /// The services a command works on: those named (plus what they depend on) or all.
 pub fn selected<'p>(project: &'p Project, named: &[String], with_deps: bool) -> Result<Vec<&'p Service>, String> {
     for n in named {
@@ -133,24 +151,80 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
     if !ensure_images(cx, &project, &services, cx.flags.bool("build"), &mut out) {
         return out;
     }
+    // Containers of services that are no longer in the files.
+    let orphans: Vec<(String, String)> = of_project(cx.engine, &project.name, true)
+        .into_iter()
+        .filter(|c| project.service(label(c, SERVICE)).is_none() && !project.disabled_services.iter().any(|d| d == label(c, SERVICE)))
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    if !orphans.is_empty() {
+        if cx.flags.bool("remove-orphans") {
+            for (id, name) in &orphans {
+                let mut events = Vec::new();
+                progress.event(&mut out, "Container", name, "Stopping");
+                let _ = cx.engine.stop(id, None, None, &mut events);
+                progress.event(&mut out, "Container", name, "Stopped");
+                progress.event(&mut out, "Container", name, "Removing");
+                let _ = cx.engine.remove(id, name, true, &mut events);
+                progress.event(&mut out, "Container", name, "Removed");
+                out.events.extend(events);
+            }
+        } else {
+            let names: Vec<&str> = orphans.iter().map(|(_, n)| n.as_str()).collect();
+            super::warn(
+                cx.engine,
+                &mut out,
+                &format!(
+                    "Found orphan containers ([{}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.",
+                    names.join(" ")
+                ),
+            );
+        }
+    }
     if !ensure_resources(cx, &project, &services, &mut progress, &mut out) {
         progress.finish(&mut out);
         return out;
     }
-    // Create what is missing, in dependency order.
-    let mut to_start: Vec<(String, String)> = Vec::new();
-    for svc in &services {
-        for n in 1..=svc.replicas {
-            let name = containers::container_name(&project, svc, n);
-            if let Ok(id) = cx.engine.resolve_container_id(&name) {
-                to_start.push((id, name));
-                continue;
+    // Create what is missing, level by level of the dependencies. Compose works on the containers
+    // of a level concurrently: every container is announced before the first one is done.
+    let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
+    let mut to_start: Vec<(String, String, usize, String)> = Vec::new();
+    let mut attach_ids: Vec<String> = Vec::new();
+    for (level, group) in levels(&services).into_iter().enumerate() {
+        let mut pending: Vec<(&Service, u32, String, bool)> = Vec::new();
+        for svc in &group {
+            for n in 1..=svc.replicas {
+                let name = containers::container_name(&project, svc, n);
+                let Ok(id) = cx.engine.resolve_container_id(&name) else {
+                    progress.event(&mut out, "Container", &name, "Creating");
+                    pending.push((svc, n, name, false));
+                    continue;
+                };
+                let stale = cx.engine.containers.get(&id).is_some_and(|c| containers::needs_recreate(cx.engine, &project, svc, c));
+                if !stale || cx.flags.bool("no-recreate") {
+                    attach_ids.push(id.clone());
+                    if cx.engine.containers.get(&id).is_some_and(|c| c.state.running) {
+                        progress.event(&mut out, "Container", &name, "Running");
+                    } else {
+                        to_start.push((id, name, level, svc.name.clone()));
+                    }
+                    continue;
+                }
+                // The configuration changed: the old container goes, a new one takes its name.
+                progress.event(&mut out, "Container", &name, "Recreate");
+                let mut events = Vec::new();
+                let _ = cx.engine.stop(&id, timeout, None, &mut events);
+                let _ = cx.engine.remove(&id, &name, true, &mut events);
+                out.events.extend(events);
+                pending.push((svc, n, name, true));
             }
-            progress.event(&mut out, "Container", &name, "Creating");
+        }
+        for (svc, n, name, recreate) in pending {
             match containers::create(cx, &project, svc, &name, n, false, None) {
                 Ok(id) => {
-                    progress.event(&mut out, "Container", &name, "Created");
-                    to_start.push((id, name));
+                    progress.event(&mut out, "Container", &name, if recreate { "Recreated" } else { "Created" });
+                    attach_ids.push(id.clone());
+                    to_start.push((id, name, level, svc.name.clone()));
                 }
                 Err(e) => {
                     progress.error(&mut out, "Container", &name);
@@ -160,53 +234,65 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
                 }
             }
         }
-        // Scaled down: extra replicas go.
-        let extra: Vec<(String, String)> = of_project(cx.engine, &project.name, true)
-            .into_iter()
-            .filter(|c| label(c, SERVICE) == svc.name)
-            .filter(|c| label(c, containers::NUMBER).parse::<u32>().is_ok_and(|n| n > svc.replicas))
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
-        for (id, name) in extra {
-            let mut events = Vec::new();
-            progress.event(&mut out, "Container", &name, "Stopping");
-            let _ = cx.engine.stop(&id, None, None, &mut events);
-            progress.event(&mut out, "Container", &name, "Stopped");
-            progress.event(&mut out, "Container", &name, "Removing");
-            let _ = cx.engine.remove(&id, &name, true, &mut events);
-            progress.event(&mut out, "Container", &name, "Removed");
-            out.events.extend(events);
+        // Scaled down: extra replicas go, the highest numbers first.
+        for svc in &group {
+            let mut extra: Vec<(u32, String, String)> = of_project(cx.engine, &project.name, true)
+                .into_iter()
+                .filter(|c| label(c, SERVICE) == svc.name)
+                .filter_map(|c| label(c, containers::NUMBER).parse::<u32>().ok().filter(|n| *n > svc.replicas).map(|n| (n, c.id.clone(), c.name.clone())))
+                .collect();
+            extra.sort_by(|a, b| b.0.cmp(&a.0));
+            for (_, id, name) in extra {
+                let mut events = Vec::new();
+                progress.event(&mut out, "Container", &name, "Stopping");
+                let _ = cx.engine.stop(&id, timeout, None, &mut events);
+                progress.event(&mut out, "Container", &name, "Stopped");
+                progress.event(&mut out, "Container", &name, "Removing");
+                let _ = cx.engine.remove(&id, &name, true, &mut events);
+                progress.event(&mut out, "Container", &name, "Removed");
+                out.events.extend(events);
+            }
         }
     }
-    let attached = !cx.flags.bool("detach");
+    // Attached, Compose shows the containers' output instead of their start.
+    let quiet_start = !cx.flags.bool("detach");
     if !cx.flags.bool("no-start") {
-        for (id, name) in &to_start {
-            if cx.engine.containers.get(id).is_some_and(|c| c.state.running) {
-                progress.event(&mut out, "Container", name, "Running");
-                continue;
+        let max_level = to_start.iter().map(|t| t.2).max().unwrap_or(0);
+        for level in 0..=max_level {
+            let batch: Vec<(String, String, String)> =
+                to_start.iter().filter(|t| t.2 == level).map(|(id, name, _, svc)| (id.clone(), name.clone(), svc.clone())).collect();
+            // Services of one level start together; the replicas of one service one after the other.
+            let together = batch.iter().map(|b| b.2.as_str()).collect::<std::collections::BTreeSet<&str>>().len() > 1;
+            if together && !quiet_start {
+                for (_, name, _) in &batch {
+                    progress.event(&mut out, "Container", name, "Starting");
+                }
             }
-            // Attached, Compose shows the containers' output instead of their start.
-            if !attached {
-                progress.event(&mut out, "Container", name, "Starting");
-            }
-            let mut events = Vec::new();
-            let result = cx.engine.start(id, &mut events);
-            out.events.extend(events);
-            if let Err(f) = result {
-                progress.error(&mut out, "Container", name);
-                progress.finish(&mut out);
-                out.errln(format!("Error response from daemon: {}", f.message()));
-                return out.with_exit(1);
-            }
-            if !attached {
-                progress.event(&mut out, "Container", name, "Started");
+            for (id, name, _) in &batch {
+                if !together && !quiet_start {
+                    progress.event(&mut out, "Container", name, "Starting");
+                }
+                let mut events = Vec::new();
+                let result = cx.engine.start(id, &mut events);
+                out.events.extend(events);
+                if let Err(f) = result {
+                    progress.error(&mut out, "Container", name);
+                    progress.finish(&mut out);
+                    out.errln(format!("Error response from daemon: {}", f.message()));
+                    return out.with_exit(1);
+                }
+                if !quiet_start {
+                    progress.event(&mut out, "Container", name, "Started");
+                }
+                let later = cx.engine.now().plus_nanos(containers::STEP_NANOS);
+                cx.engine.advance_to(later);
             }
         }
     }
     progress.finish(&mut out);
     if !cx.flags.bool("detach") && !cx.flags.bool("no-start") {
         // Attached: what the containers printed so far, with their prefixes.
-        let ids: Vec<String> = to_start.iter().map(|(id, _)| id.clone()).collect();
+        let ids: Vec<String> = attach_ids.clone();
         let names: Vec<String> = ids.iter().filter_map(|id| cx.engine.containers.get(id)).map(containers::short_name).collect();
         out.outln(format!("Attaching to {}", names.join(", ")));
         // Containers that end soon by themselves are waited for (the clock jumps), as `docker run` does.
@@ -267,20 +353,36 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
     }
     let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
     let mut progress = Progress::new(cx.engine.tty);
-    // Dependents stop first.
+    // Dependents stop first; the containers of one dependency level stop together.
     let order: Vec<String> = loaded.as_ref().map(|p| p.start_order().iter().rev().map(|s| s.name.clone()).collect()).unwrap_or_default();
+    let depth: std::collections::BTreeMap<String, usize> = loaded
+        .as_ref()
+        .map(|p| {
+            let all: Vec<&Service> = p.services.iter().collect();
+            levels(&all).into_iter().enumerate().flat_map(|(l, g)| g.into_iter().map(move |s| (s.name.clone(), l))).collect()
+        })
+        .unwrap_or_default();
     let mut list: Vec<(String, String, String)> =
         of_project(cx.engine, &name, true).iter().map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string())).collect();
     list.sort_by_key(|(_, n, svc)| (order.iter().position(|o| o == svc).unwrap_or(usize::MAX), std::cmp::Reverse(n.clone())));
-    for (id, cname, _) in &list {
-        let mut events = Vec::new();
-        progress.event(&mut out, "Container", cname, "Stopping");
-        let _ = cx.engine.stop(id, timeout, None, &mut events);
-        progress.event(&mut out, "Container", cname, "Stopped");
-        progress.event(&mut out, "Container", cname, "Removing");
-        let _ = cx.engine.remove(id, cname, true, &mut events);
-        progress.event(&mut out, "Container", cname, "Removed");
-        out.events.extend(events);
+    let level_of = |svc: &str| depth.get(svc).copied().unwrap_or(0);
+    let mut levels_present: Vec<usize> = list.iter().map(|(_, _, s)| level_of(s)).collect();
+    levels_present.sort_unstable_by(|a, b| b.cmp(a));
+    levels_present.dedup();
+    for level in levels_present {
+        let batch: Vec<&(String, String, String)> = list.iter().filter(|(_, _, s)| level_of(s) == level).collect();
+        for (_, cname, _) in &batch {
+            progress.event(&mut out, "Container", cname, "Stopping");
+        }
+        for (id, cname, _) in batch {
+            let mut events = Vec::new();
+            let _ = cx.engine.stop(id, timeout, None, &mut events);
+            progress.event(&mut out, "Container", cname, "Stopped");
+            progress.event(&mut out, "Container", cname, "Removing");
+            let _ = cx.engine.remove(id, cname, true, &mut events);
+            progress.event(&mut out, "Container", cname, "Removed");
+            out.events.extend(events);
+        }
     }
     // Images (--rmi), volumes (-v) and networks go together: all "Removing", then all "Removed".
     let mut removing: Vec<(&str, String)> = Vec::new();
