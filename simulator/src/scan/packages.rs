@@ -22,7 +22,7 @@ impl OsInfo {
     /// The advisory namespace: `debian 12`, `ubuntu 22.04`, `alpine 3.18`.
     pub fn namespace(&self) -> String {
         let major = match self.family {
-            "debian" => self.version.split('.').next().unwrap_or("").to_string(),
+            "debian" | "oracle" => self.version.split('.').next().unwrap_or("").to_string(),
             "alpine" => self.version.split('.').take(2).collect::<Vec<_>>().join("."),
             _ => self.version.clone(),
         };
@@ -92,8 +92,9 @@ pub fn inventory(layers: &[Arc<Layer>]) -> Inventory {
     let mut inv = Inventory { os: os.clone(), ..Inventory::default() };
     let db = match os.as_ref().map(|o| o.family) {
         Some("alpine") => Some(APK_INSTALLED),
-        Some(_) => Some(DPKG_STATUS),
-        None => None,
+        Some("debian" | "ubuntu") => Some(DPKG_STATUS),
+        // Oracle Linux keeps an rpm database the simulated images do not carry.
+        _ => None,
     };
     if let Some(db_path) = db {
         let parse = |text: &str| if db_path == APK_INSTALLED { parse_apk(text) } else { parse_dpkg(text) };
@@ -135,6 +136,7 @@ pub fn detect_os(fs: &MergedFs) -> Option<OsInfo> {
     };
     match key("ID").as_deref() {
         Some("ubuntu") => Some(OsInfo { family: "ubuntu", version: key("VERSION_ID").unwrap_or_default() }),
+        Some("ol") => Some(OsInfo { family: "oracle", version: key("VERSION_ID").unwrap_or_default() }),
         Some("debian") => {
             let v = read("/etc/debian_version").map(|v| v.trim().to_string()).or_else(|| key("VERSION_ID"))?;
             Some(OsInfo { family: "debian", version: v })
