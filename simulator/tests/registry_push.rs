@@ -186,3 +186,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn built_images_push_and_come_back_like_any_other() {
+    let mut project = MemoryProject::new();
+    let _ = simulator::ProjectFiles::write(&mut project, "Dockerfile", "FROM busybox\nRUN echo construida > /marca.txt\n");
+    let mut s = Session::new(SessionConfig::default(), Box::new(project));
+    let (text, code) = run(&mut s, "docker build -q -t localhost:5000/built:1 .");
+    assert_eq!(code, 0, "{text}");
+    run(&mut s, "echo secret | docker login -u student --password-stdin localhost:5000");
+    let (text, code) = run(&mut s, "docker push localhost:5000/built:1");
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(text.matches(": Pushed\n").count(), 2, "base layer and the RUN layer: {text}");
+    run(&mut s, "docker rmi localhost:5000/built:1");
+    let (text, code) = run(&mut s, "docker pull localhost:5000/built:1");
+    assert_eq!(code, 0, "{text}");
+    // BuildKit kept the base image out of the image store: both layers come down again.
+    assert_eq!(text.matches(": Pull complete\n").count(), 2, "{text}");
+    assert_eq!(run(&mut s, "docker run --rm localhost:5000/built:1 cat /marca.txt").0, "construida\n");
+}
