@@ -48,6 +48,9 @@ const DEBIAN: &[Pkg] = &[
     ("libssh2-1", "1.10.0-3+b1", 448, 179, &[], &[], "SSH2 client-side library"),
     ("nano", "7.2-1+deb12u1", 2_759, 690, &[], &["/usr/bin/nano"], "small, friendly text editor inspired by Pico"),
     ("net-tools", "2.10-0.1", 1_015, 243, &[], &["/usr/bin/netstat", "/usr/sbin/ifconfig"], "NET-3 networking toolkit"),
+    // The notes' Dockerfiles install nginx with apt-get (added for the builder).
+    ("nginx", "1.22.1-9+deb12u1", 1_386, 527, &["nginx-common"], &["/usr/sbin/nginx"], "small, powerful, scalable web/proxy server"),
+    ("nginx-common", "1.22.1-9+deb12u1", 315, 112, &[], &[], "small, powerful, scalable web/proxy server - common files"),
     ("openssl", "3.0.15-1~deb12u1", 2_306, 1_432, &[], &["/usr/bin/openssl"], "Secure Sockets Layer toolkit - cryptographic utility"),
     ("perl", "5.36.0-7+deb12u1", 717, 239, &[], &["/usr/bin/perl5.36.0"], "Larry Wall's Practical Extraction and Report Language"),
     ("procps", "2:4.0.2-3", 2_389, 709, &[], &["/usr/bin/ps", "/usr/bin/top", "/usr/bin/free", "/usr/bin/kill"], "/proc file system utilities"),
