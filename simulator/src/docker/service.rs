@@ -29,8 +29,10 @@ pub struct ServiceSpec {
     pub secrets: Vec<SecretMount>,
     pub replicas: u32,
     pub stack: Option<String>,
-    /// Extra `docker run` options for the task containers (`--memory`, `--cpus`, `-p`).
+    /// Extra `docker run` options for the task containers (`--memory`, `--cpus`).
     pub run_options: Vec<String>,
+    /// Published ports `(published, target)`.
+    pub ports: Vec<(u16, u16)>,
 }
 
 /// The image reference a service records: the familiar name with a tag (`busybox:latest`).
@@ -87,6 +89,7 @@ pub fn create_service(engine: &mut Engine, spec: ServiceSpec, call: &ProgramCall
         stack: spec.stack,
         created: now,
         run_options: spec.run_options,
+        ports: spec.ports,
     };
     if let Some(c) = engine.swarm.cluster.as_mut() {
         c.services.push(service);
@@ -141,6 +144,12 @@ fn start_task(engine: &mut Engine, service: &Service, slot: u32, call: &ProgramC
         args.push(e.clone());
     }
     args.extend(service.run_options.iter().cloned());
+    if slot == 1 {
+        for (published, target) in &service.ports {
+            args.push("-p".into());
+            args.push(format!("{published}:{target}"));
+        }
+    }
     args.push(service.image.clone());
     args.extend(service.args.iter().cloned());
     let parsed = cli::parse_full(&args).ok()?;
@@ -221,6 +230,30 @@ fn generate_service_name(engine: &mut Engine) -> String {
     new_id(&mut engine.ids)
 }
 
+/// Parses a `--publish` value: `8080:80` or `published=8080,target=80` (TCP).
+pub fn parse_publish(value: &str) -> Option<(u16, u16)> {
+    let value = value.strip_suffix("/tcp").unwrap_or(value);
+    if value.contains('=') {
+        let mut published = None;
+        let mut target = None;
+        for part in value.split(',') {
+            match part.split_once('=')? {
+                ("published", v) => published = v.parse().ok(),
+                ("target", v) => target = v.parse().ok(),
+                _ => {}
+            }
+        }
+        return Some((published?, target?));
+    }
+    let (published, target) = value.split_once(':')?;
+    Some((published.parse().ok()?, target.parse().ok()?))
+}
+
+/// `*:8080->80/tcp` for each published port, as `docker service ls` shows them.
+fn ports_text(s: &Service) -> String {
+    s.ports.iter().map(|(p, t)| format!("*:{p}->{t}/tcp")).collect::<Vec<_>>().join(", ")
+}
+
 /// Parses `--secret` values: `name` or `source=name,target=path`.
 pub fn secret_mounts(values: &[String]) -> Result<Vec<SecretMount>, String> {
     values
@@ -274,8 +307,19 @@ pub fn create(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proj
             run_options.push(v.to_string());
         }
     }
+    let mut ports = Vec::new();
+    for p in inv.list("publish") {
+        match parse_publish(p) {
+            Some(pair) => ports.push(pair),
+            None => {
+                errors::option_error(&mut out, &format!("invalid argument \"{p}\" for \"-p, --publish\" flag: invalid published port"), &inv.typed);
+                return out;
+            }
+        }
+    }
     let spec = ServiceSpec {
         name,
+        ports,
         image: image.clone(),
         args: inv.args.get(1..).unwrap_or_default().to_vec(),
         env: inv.list("env").to_vec(),
@@ -344,7 +388,7 @@ pub fn list_services(engine: &Engine, inv: &Invocation, keep: impl Fn(&Service) 
                 "Mode": "replicated",
                 "Replicas": format!("{}/{}", running_tasks(engine, s), s.replicas),
                 "Image": s.image,
-                "Ports": "",
+                "Ports": ports_text(s),
             })
         })
         .collect();

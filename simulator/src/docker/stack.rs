@@ -115,6 +115,11 @@ pub fn deploy(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proj
             replicas: svc.replicas,
             stack: Some(stack.clone()),
             run_options,
+            ports: svc
+                .ports
+                .iter()
+                .filter_map(|p| p.published.as_deref().and_then(|v| v.parse().ok()).map(|published| (published, p.target)))
+                .collect(),
         };
         if let Err(e) = service::create_service(engine, spec, &call, project, &mut out) {
             crate::docker::errors::daemon(&mut out, &e);

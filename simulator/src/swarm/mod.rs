@@ -86,6 +86,9 @@ pub struct Service {
     pub created: Timestamp,
     /// Extra `docker run` options for its containers (`--memory 512m`…).
     pub run_options: Vec<String>,
+    /// Published ports as `(published, target)`: the routing mesh answers on the published port,
+    /// which the first task's container publishes.
+    pub ports: Vec<(u16, u16)>,
 }
 
 /// One replica of a service, run by a container.
