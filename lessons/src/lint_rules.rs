@@ -79,7 +79,7 @@ mod tests {
                 continue;
             }
             let wrap = |body: &str| {
-                if body.starts_with("FROM") {
+                if body.lines().any(|l| l.starts_with("FROM")) {
                     format!("{body}\n")
                 } else {
                     format!("FROM debian:12\nWORKDIR /app\n{body}\n")

@@ -293,7 +293,8 @@ mod tests {
         let out = session().run_line("echo 'CMD node app.js' | hadolint --format=json -");
         assert_eq!(
             out.stdout(),
-            "[{\"code\":\"DL3025\",\"column\":1,\"file\":\"-\",\"level\":\"warning\",\"line\":1,\"message\":\"Use arguments JSON notation for CMD and ENTRYPOINT arguments\"}]"
+            "[{\"code\":\"DL3025\",\"column\":1,\"file\":\"-\",\"level\":\"warning\",\"line\":1,\"message\":\"Use arguments JSON notation for CMD and ENTRYPOINT arguments\"},\
+             {\"code\":\"DL3061\",\"column\":1,\"file\":\"-\",\"level\":\"error\",\"line\":1,\"message\":\"Invalid instruction order. Dockerfile must begin with `FROM`, `ARG` or comment.\"}]"
         );
         assert_eq!(session().run_line("hadolint -v").stdout(), "Haskell Dockerfile Linter 2.12.0\n");
         let out = session().run_line("hadolint");

@@ -113,6 +113,10 @@ pub fn lint(text: &str) -> Vec<Finding> {
 pub fn lint_with(text: &str, config: &Config) -> Outcome {
     let df = match dockerfile::parse_lenient(text) {
         Ok(df) => df,
+        // hadolint accepts files without instructions (empty, comments only).
+        Err(e) if e.message == "file with no instructions" || e.message == "the Dockerfile cannot be empty" => {
+            return Outcome::Findings(Vec::new())
+        }
         Err(e) => return Outcome::ParseError { line: e.line, column: 1, message: e.message, span: e.span },
     };
     if let Some((line, column, span)) = rules::from_parse_error(&df, text) {

@@ -7,6 +7,11 @@ use crate::dockerfile::{CommandLine, Dockerfile, Instruction, InstructionKind, S
 
 pub(super) const RULES: &[RuleInfo] = &[
     RuleInfo { code: "DL3000", level: Level::Error, message: "Use absolute WORKDIR" },
+    RuleInfo {
+        code: "DL3001",
+        level: Level::Info,
+        message: "For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`",
+    },
     RuleInfo { code: "DL3002", level: Level::Warning, message: "Last USER should not be root" },
     RuleInfo { code: "DL3003", level: Level::Warning, message: "Use WORKDIR to switch to a directory" },
     RuleInfo {
@@ -14,6 +19,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         level: Level::Error,
         message: "Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root",
     },
+    RuleInfo { code: "DL3005", level: Level::Error, message: "Do not use apt-get dist-upgrade" },
     RuleInfo { code: "DL3006", level: Level::Warning, message: "Always tag the version of an image explicitly" },
     RuleInfo {
         code: "DL3007",
@@ -26,10 +32,17 @@ pub(super) const RULES: &[RuleInfo] = &[
         message: "Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`",
     },
     RuleInfo { code: "DL3009", level: Level::Info, message: "Delete the apt-get lists after installing something" },
+    RuleInfo { code: "DL3011", level: Level::Error, message: "Valid UNIX ports range from 0 to 65535" },
+    RuleInfo { code: "DL3012", level: Level::Error, message: "Multiple `HEALTHCHECK` instructions" },
     RuleInfo {
         code: "DL3013",
         level: Level::Warning,
         message: "Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`",
+    },
+    RuleInfo {
+        code: "DL3014",
+        level: Level::Warning,
+        message: "Use the `-y` switch to avoid manual input `apt-get -y install <package>`",
     },
     RuleInfo { code: "DL3015", level: Level::Info, message: "Avoid additional packages by specifying `--no-install-recommends`" },
     RuleInfo {
@@ -48,21 +61,56 @@ pub(super) const RULES: &[RuleInfo] = &[
         message: "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages",
     },
     RuleInfo { code: "DL3020", level: Level::Error, message: "Use COPY instead of ADD for files and folders" },
+    RuleInfo {
+        code: "DL3021",
+        level: Level::Error,
+        message: "COPY with more than 2 arguments requires the last argument to end with /",
+    },
+    RuleInfo {
+        code: "DL3022",
+        level: Level::Warning,
+        message: "`COPY --from` should reference a previously defined `FROM` alias",
+    },
+    RuleInfo { code: "DL3023", level: Level::Error, message: "`COPY --from` cannot reference its own `FROM` alias" },
+    RuleInfo { code: "DL3024", level: Level::Error, message: "FROM aliases (stage names) must be unique" },
     RuleInfo { code: "DL3025", level: Level::Warning, message: "Use arguments JSON notation for CMD and ENTRYPOINT arguments" },
     RuleInfo {
         code: "DL3027",
         level: Level::Warning,
         message: "Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead",
     },
+    RuleInfo { code: "DL3029", level: Level::Warning, message: "Do not use --platform flag with FROM" },
     RuleInfo {
         code: "DL3042",
         level: Level::Warning,
         message: "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`",
     },
+    RuleInfo {
+        code: "DL3044",
+        level: Level::Error,
+        message: "Do not refer to an environment variable within the same `ENV` statement where it is defined.",
+    },
     RuleInfo { code: "DL3045", level: Level::Warning, message: "`COPY` to a relative destination without `WORKDIR` set." },
+    RuleInfo {
+        code: "DL3046",
+        level: Level::Warning,
+        message: "`useradd` without flag `-l` and high UID will result in excessively large Image.",
+    },
+    RuleInfo {
+        code: "DL3047",
+        level: Level::Info,
+        message: "Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).",
+    },
     RuleInfo { code: "DL3057", level: Level::Ignore, message: "`HEALTHCHECK` instruction missing." },
     RuleInfo { code: "DL3059", level: Level::Info, message: "Multiple consecutive `RUN` instructions. Consider consolidation." },
+    RuleInfo { code: "DL3060", level: Level::Info, message: "`yarn cache clean` missing after `yarn install` was run." },
+    RuleInfo {
+        code: "DL3061",
+        level: Level::Error,
+        message: "Invalid instruction order. Dockerfile must begin with `FROM`, `ARG` or comment.",
+    },
     RuleInfo { code: "DL4000", level: Level::Error, message: "MAINTAINER is deprecated" },
+    RuleInfo { code: "DL4001", level: Level::Warning, message: "Either use Wget or Curl but not both" },
     RuleInfo {
         code: "DL4003",
         level: Level::Warning,
@@ -73,6 +121,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         level: Level::Error,
         message: "Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect",
     },
+    RuleInfo { code: "DL4005", level: Level::Warning, message: "Use SHELL to change the default shell" },
     RuleInfo {
         code: "DL4006",
         level: Level::Warning,
@@ -114,6 +163,7 @@ struct BaseImage {
     tag: Option<String>,
     digest: Option<String>,
     alias: Option<String>,
+    platform: Option<String>,
 }
 
 /// language-docker's image reference grammar, as hadolint 2.12 parses FROM: a registry is
@@ -143,7 +193,7 @@ fn base_image_checked(image: &str, alias: Option<&str>) -> Result<BaseImage, usi
         return Err(at);
     }
     let digest = rest.strip_prefix('@').map(str::to_string);
-    Ok(BaseImage { registry, name, tag, digest, alias: alias.map(str::to_string) })
+    Ok(BaseImage { registry, name, tag, digest, alias: alias.map(str::to_string), platform: None })
 }
 
 fn base_image(image: &str, alias: Option<&str>) -> BaseImage {
@@ -153,6 +203,7 @@ fn base_image(image: &str, alias: Option<&str>) -> BaseImage {
         tag: None,
         digest: None,
         alias: alias.map(str::to_string),
+        platform: None,
     })
 }
 
@@ -229,6 +280,14 @@ pub(super) fn check(df: &Dockerfile) -> Vec<Finding> {
     simple_rules(&plain, &mut out, true);
     simple_rules(&onbuild, &mut out, false);
     dl3002(&plain, &mut out);
+    stage_refs(&plain, &mut out);
+    dl3044(&plain, &mut out);
+    dl3060(&plain, &mut out);
+    dl3060(&onbuild, &mut out);
+    dl3061(&plain, &mut out);
+    dl3012(&plain, &mut out);
+    dl4001(&plain, &mut out);
+    dl4001(&onbuild, &mut out);
     dl3006(&plain, &mut out);
     dl3009(&plain, &mut out);
     dl3009(&onbuild, &mut out);
@@ -281,6 +340,37 @@ fn simple_rules(views: &[View<'_>], out: &mut Out, all: bool) {
             if cmds.iter().any(|c| c.name == "apt") {
                 out.add("DL3027", line, span);
             }
+            if cmds.iter().any(|c| ["free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim"].contains(&c.name.as_str())) {
+                out.add("DL3001", line, span);
+            }
+            if cmds.iter().any(|c| c.has_args("apt-get", &["dist-upgrade"])) {
+                out.add("DL3005", line, span);
+            }
+            if cmds.iter().any(|c| {
+                c.has_args("apt-get", &["install"]) && !c.flags().iter().any(|(_, f)| ["y", "yes", "q", "assume-yes"].contains(&f.as_str()))
+            }) {
+                out.add("DL3014", line, span);
+            }
+            if cmds.iter().any(|c| {
+                c.name == "useradd"
+                    && !c.flags().iter().any(|(_, f)| f == "l" || f == "no-log-init")
+                    && c.flags().iter().any(|(_, f)| f == "u" || f == "uid")
+                    && c.flag_args("u").iter().any(|v| v.chars().count() > 5)
+            }) {
+                out.add("DL3046", line, span);
+            }
+            if cmds.iter().any(|c| {
+                c.name == "wget"
+                    && !c.flags().iter().any(|(_, f)| {
+                        ["progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose"].contains(&f.as_str())
+                    })
+                    && !c.has_arg("-nv")
+            }) {
+                out.add("DL3047", line, span);
+            }
+            if cmds.iter().any(|c| c.has_args("ln", &["/bin/sh"])) {
+                out.add("DL4005", line, span);
+            }
         }
         if !all {
             continue;
@@ -293,9 +383,12 @@ fn simple_rules(views: &[View<'_>], out: &mut Out, all: bool) {
                 }
             }
             InstructionKind::From(f) => {
-                let b = base_image(&f.image, f.stage_name.as_deref());
+                let b = base_image(&f.image, raw_alias(v.ins).as_deref());
                 if b.tag.as_deref() == Some("latest") && b.digest.is_none() {
                     out.add("DL3007", line, span);
+                }
+                if f.platform.as_deref().is_some_and(|p| !p.contains("BUILDPLATFORM") && !p.contains("TARGETPLATFORM")) {
+                    out.add("DL3029", line, span);
                 }
             }
             InstructionKind::Add(c) => {
@@ -311,6 +404,18 @@ fn simple_rules(views: &[View<'_>], out: &mut Out, all: bool) {
                 out.add("DL3025", line, span);
             }
             InstructionKind::Maintainer(_) => out.add("DL4000", line, span),
+            InstructionKind::Expose(ports) => {
+                let too_big = ports.iter().any(|p| {
+                    let num = p.split('/').next().unwrap_or_default();
+                    num.split('-').any(|n| n.parse::<u64>().is_ok_and(|v| v > 65535))
+                });
+                if too_big {
+                    out.add("DL3011", line, span);
+                }
+            }
+            InstructionKind::Copy(c) if c.sources.len() + c.heredocs.len() > 1 && !drop_quotes(&c.dest).ends_with('/') => {
+                out.add("DL3021", line, span);
+            }
             _ => {}
         }
     }
@@ -433,7 +538,7 @@ fn dl3006(views: &[View<'_>], out: &mut Out) {
     let mut aliases: Vec<String> = Vec::new();
     for v in views {
         let InstructionKind::From(f) = v.kind else { continue };
-        let b = base_image(&f.image, f.stage_name.as_deref());
+        let b = base_image(&f.image, raw_alias(v.ins).as_deref());
         // hadolint 2.12 has no exception for `$VAR` images (later versions do).
         let fails = b.name != "scratch" && b.digest.is_none() && b.tag.is_none() && !aliases.contains(&b.name);
         if fails {
@@ -448,14 +553,14 @@ fn dl3006(views: &[View<'_>], out: &mut Out) {
 /// DL3009: `apt-get update` without removing `/var/lib/apt/lists/*` in the same RUN, in the final
 /// stage or in a stage used as a base later.
 fn dl3009(views: &[View<'_>], out: &mut Out) {
-    let scratch = BaseImage { registry: None, name: "scratch".into(), tag: None, digest: None, alias: None };
+    let scratch = BaseImage { registry: None, name: "scratch".into(), tag: None, digest: None, alias: None, platform: None };
     let mut last_from = scratch.clone();
     let mut used_as_image: Vec<String> = Vec::new();
     let mut forgets: Vec<(usize, Span, BaseImage)> = Vec::new();
     for v in views {
         match v.kind {
             InstructionKind::From(f) => {
-                last_from = base_image(&f.image, f.stage_name.as_deref());
+                last_from = BaseImage { platform: f.platform.clone(), ..base_image(&f.image, raw_alias(v.ins).as_deref()) };
                 used_as_image.push(last_from.name.clone());
             }
             InstructionKind::Run(_) => {
@@ -519,8 +624,8 @@ fn dl3042(views: &[View<'_>], out: &mut Out) {
     for v in views {
         match v.kind {
             InstructionKind::From(f) => {
-                let b = base_image(&f.image, f.stage_name.as_deref());
-                st.from(&b.name, f.stage_name.as_deref());
+                let b = base_image(&f.image, raw_alias(v.ins).as_deref());
+                st.from(&b.name, raw_alias(v.ins).as_deref());
             }
             InstructionKind::Env(pairs)
                 if pairs.iter().any(|p| p.key == "PIP_NO_CACHE_DIR" && TRUTHY.contains(&drop_quotes(&p.value))) =>
@@ -562,8 +667,8 @@ fn dl3045(views: &[View<'_>], out: &mut Out) {
     for v in views {
         match v.kind {
             InstructionKind::From(f) => {
-                let b = base_image(&f.image, f.stage_name.as_deref());
-                st.from(&b.name, f.stage_name.as_deref());
+                let b = base_image(&f.image, raw_alias(v.ins).as_deref());
+                st.from(&b.name, raw_alias(v.ins).as_deref());
             }
             InstructionKind::Workdir(_) => st.mark(),
             InstructionKind::Copy(c) => {
@@ -592,8 +697,8 @@ fn dl3057(views: &[View<'_>], out: &mut Out) {
     for v in views {
         match v.kind {
             InstructionKind::From(f) => {
-                let b = base_image(&f.image, f.stage_name.as_deref());
-                let name = f.stage_name.clone().unwrap_or_else(|| b.name.clone());
+                let b = base_image(&f.image, raw_alias(v.ins).as_deref());
+                let name = raw_alias(v.ins).unwrap_or_else(|| b.name.clone());
                 let good = stages.iter().any(|s| s.good && s.name == b.name);
                 stages.push(St { src: b.name, name, line: v.ins.line, span: v.ins.span, good });
             }
@@ -718,3 +823,152 @@ fn go_quote(s: &str) -> String {
     format!("{s:?}")
 }
 
+
+/// The stage name as written (hadolint compares aliases as written; BuildKit lower-cases them).
+fn raw_alias(ins: &Instruction) -> Option<String> {
+    let InstructionKind::From(f) = &ins.kind else { return None };
+    f.stage_name.as_ref()?;
+    ins.original.split_whitespace().last().map(str::to_string)
+}
+
+/// DL3022 (COPY --from an unknown stage), DL3023 (from its own stage), DL3024 (duplicate alias).
+fn stage_refs(views: &[View<'_>], out: &mut Out) {
+    let mut aliases: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for v in views {
+        match v.kind {
+            InstructionKind::From(_) => {
+                current = raw_alias(v.ins);
+                if let Some(a) = &current {
+                    if aliases.contains(a) {
+                        out.add("DL3024", v.ins.line, v.ins.span);
+                    }
+                    aliases.push(a.clone());
+                }
+            }
+            InstructionKind::Copy(c) => {
+                let Some(from) = &c.from else { continue };
+                if !drop_quotes(from).contains(':') && !aliases.contains(from) {
+                    out.add("DL3022", v.ins.line, v.ins.span);
+                }
+                if current.as_ref() == Some(from) {
+                    out.add("DL3023", v.ins.line, v.ins.span);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `$name` in `text` followed by something that cannot continue a variable name.
+fn bare_variable_in(name: &str, text: &str) -> bool {
+    let var = format!("${name}");
+    text.contains(&var)
+        && text.split(&var).skip(1).any(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+}
+
+/// DL3044: an ENV pair referring to another pair of the same ENV that was not defined before.
+fn dl3044(views: &[View<'_>], out: &mut Out) {
+    let mut known: Vec<String> = Vec::new();
+    for v in views {
+        match v.kind {
+            InstructionKind::Env(pairs) => {
+                let refers = pairs.iter().enumerate().any(|(i, p)| {
+                    !known.contains(&p.key)
+                        && pairs.iter().enumerate().filter(|(j, _)| *j != i).any(|(_, other)| {
+                            other.value.contains(&format!("${{{}}}", p.key)) || bare_variable_in(&p.key, &other.value)
+                        })
+                });
+                if refers {
+                    out.add("DL3044", v.ins.line, v.ins.span);
+                }
+                known.extend(pairs.iter().map(|p| p.key.clone()));
+            }
+            InstructionKind::Arg(args) => known.extend(args.iter().map(|a| a.name.clone())),
+            _ => {}
+        }
+    }
+}
+
+/// DL3060: `yarn install` without `yarn cache clean` in the same RUN (final stage or a stage
+/// used as a base).
+fn dl3060(views: &[View<'_>], out: &mut Out) {
+    let scratch = BaseImage { registry: None, name: "scratch".into(), tag: None, digest: None, alias: None, platform: None };
+    let mut current = scratch;
+    let mut used_as_image: Vec<String> = Vec::new();
+    let mut forgets: Vec<(usize, Span, BaseImage)> = Vec::new();
+    for v in views {
+        match v.kind {
+            InstructionKind::From(f) => {
+                current = BaseImage { platform: f.platform.clone(), ..base_image(&f.image, raw_alias(v.ins).as_deref()) };
+                used_as_image.push(current.name.clone());
+            }
+            InstructionKind::Run(_) => {
+                let Some(s) = &v.script else { continue };
+                let install = s.commands.iter().any(|c| c.has_args("yarn", &["install"]));
+                let clean = s.commands.iter().any(|c| c.has_args("yarn", &["cache", "clean"]));
+                if install && !clean {
+                    forgets.push((v.ins.line, v.ins.span, current.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (line, span, from) in forgets {
+        let used_later = from.alias.as_ref().is_some_and(|a| used_as_image.contains(a));
+        if from == current || used_later {
+            out.add("DL3060", line, span);
+        }
+    }
+}
+
+/// DL3061: an instruction other than ARG before the first FROM.
+fn dl3061(views: &[View<'_>], out: &mut Out) {
+    let mut seen_from = false;
+    for v in views {
+        match v.kind {
+            InstructionKind::From(_) => seen_from = true,
+            InstructionKind::Arg(_) => {}
+            _ if !seen_from => out.add("DL3061", v.ins.line, v.ins.span),
+            _ => {}
+        }
+    }
+}
+
+/// DL3012: more than one HEALTHCHECK in a stage.
+fn dl3012(views: &[View<'_>], out: &mut Out) {
+    let mut seen = false;
+    for v in views {
+        match v.kind {
+            InstructionKind::From(_) => seen = false,
+            InstructionKind::Healthcheck(_) => {
+                if seen {
+                    out.add("DL3012", v.ins.line, v.ins.span);
+                }
+                seen = true;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// DL4001: both wget and curl used in a stage (reported on each RUN using one once both were seen).
+fn dl4001(views: &[View<'_>], out: &mut Out) {
+    let (mut curl, mut wget) = (false, false);
+    for v in views {
+        match v.kind {
+            InstructionKind::From(_) => (curl, wget) = (false, false),
+            InstructionKind::Run(_) => {
+                let Some(s) = &v.script else { continue };
+                let uses_curl = s.commands.iter().any(|c| c.name == "curl");
+                let uses_wget = s.commands.iter().any(|c| c.name == "wget");
+                curl |= uses_curl;
+                wget |= uses_wget;
+                if (uses_curl || uses_wget) && curl && wget {
+                    out.add("DL4001", v.ins.line, v.ins.span);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -331,6 +331,15 @@ impl Command {
         self.args.iter().enumerate().filter(|(i, _)| !flag_idx.contains(i)).map(|(_, a)| a.clone()).collect()
     }
 
+    /// hadolint's `getFlagArg`: the argument right after each occurrence of the flag.
+    pub fn flag_args(&self, flag: &str) -> Vec<String> {
+        self.flags()
+            .iter()
+            .filter(|(_, f)| f == flag)
+            .filter_map(|(i, _)| self.args.get(i + 1).cloned())
+            .collect()
+    }
+
     /// `args` contains `seq` as a contiguous run.
     pub fn has_sequence(&self, seq: &[&str]) -> bool {
         !seq.is_empty() && self.args.windows(seq.len()).any(|w| w.iter().zip(seq).all(|(a, b)| a == b))

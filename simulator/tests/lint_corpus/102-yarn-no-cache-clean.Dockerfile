@@ -1,0 +1,3 @@
+FROM node:20-alpine
+WORKDIR /app
+RUN yarn install
