@@ -15,15 +15,17 @@ pub fn lifecycle(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
         }
     }
     let order: Vec<String> = project.start_order().iter().map(|s| s.name.clone()).collect();
+    let stop_depth = super::up_down::stop_levels(&project.services);
     let mut list: Vec<(String, String, String)> = of_project(cx.engine, &project.name, true)
         .into_iter()
         .filter(|c| cx.args.is_empty() || cx.args.iter().any(|a| a == label(c, SERVICE)))
         .map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string()))
         .collect();
-    list.sort_by_key(|(_, n, s)| (order.iter().position(|o| o == s).unwrap_or(usize::MAX), n.clone()));
-    // Dependents stop first.
     if matches!(command, "stop" | "pause") {
-        list.reverse();
+        // Dependents stop first.
+        list.sort_by_key(|(_, n, s)| (stop_depth.get(s).copied().unwrap_or(0), n.clone()));
+    } else {
+        list.sort_by_key(|(_, n, s)| (order.iter().position(|o| o == s).unwrap_or(usize::MAX), n.clone()));
     }
     let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
     let mut progress = Progress::new(cx.engine.tty);

@@ -42,10 +42,12 @@ pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
     }
     let mut rows = vec![vec!["NAME".to_string(), "STATUS".to_string(), "CONFIG FILES".to_string()]];
     for (name, (states, files)) in projects {
-        if !all && !states.contains_key("running") {
+        // Without -a, stopped containers do not count (and a project with nothing else is hidden).
+        let shown: Vec<String> = states.iter().filter(|(s, _)| all || !matches!(s.as_str(), "exited" | "created" | "dead")).map(|(s, n)| format!("{s}({n})")).collect();
+        if shown.is_empty() {
             continue;
         }
-        let status: Vec<String> = states.iter().map(|(s, n)| format!("{s}({n})")).collect();
+        let status = shown;
         if cx.flags.bool("quiet") {
             out.outln(&name);
             continue;

@@ -30,6 +30,23 @@ pub fn levels<'p>(services: &[&'p Service]) -> Vec<Vec<&'p Service>> {
         .collect()
 }
 
+/// The order services stop in: those nothing depends on first (level 0), then what they depend on.
+pub fn stop_levels(services: &[Service]) -> std::collections::BTreeMap<String, usize> {
+    let mut depth: std::collections::BTreeMap<String, usize> = services.iter().map(|s| (s.name.clone(), 0)).collect();
+    // Relaxation bounded by the number of services (cycles cannot loop forever).
+    for _ in 0..=services.len() {
+        for s in services {
+            let mine = depth.get(&s.name).copied().unwrap_or(0);
+            for d in &s.depends_on {
+                if let Some(slot) = depth.get_mut(d) {
+                    *slot = (*slot).max(mine + 1).min(services.len());
+                }
+            }
+        }
+    }
+    depth
+}
+
 /// The services a command works on: those named (plus what they depend on) or all.
 pub fn selected<'p>(project: &'p Project, named: &[String], with_deps: bool) -> Result<Vec<&'p Service>, String> {
     for n in named {
@@ -353,21 +370,14 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
     }
     let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
     let mut progress = Progress::new(cx.engine.tty);
-    // Dependents stop first; the containers of one dependency level stop together.
-    let order: Vec<String> = loaded.as_ref().map(|p| p.start_order().iter().rev().map(|s| s.name.clone()).collect()).unwrap_or_default();
-    let depth: std::collections::BTreeMap<String, usize> = loaded
-        .as_ref()
-        .map(|p| {
-            let all: Vec<&Service> = p.services.iter().collect();
-            levels(&all).into_iter().enumerate().flat_map(|(l, g)| g.into_iter().map(move |s| (s.name.clone(), l))).collect()
-        })
-        .unwrap_or_default();
+    // Dependents stop first; the containers of one level stop together.
+    let depth = loaded.as_ref().map(|p| stop_levels(&p.services)).unwrap_or_default();
     let mut list: Vec<(String, String, String)> =
         of_project(cx.engine, &name, true).iter().map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string())).collect();
-    list.sort_by_key(|(_, n, svc)| (order.iter().position(|o| o == svc).unwrap_or(usize::MAX), std::cmp::Reverse(n.clone())));
+    list.sort_by_key(|(_, n, svc)| (depth.get(svc).copied().unwrap_or(0), n.clone()));
     let level_of = |svc: &str| depth.get(svc).copied().unwrap_or(0);
     let mut levels_present: Vec<usize> = list.iter().map(|(_, _, s)| level_of(s)).collect();
-    levels_present.sort_unstable_by(|a, b| b.cmp(a));
+    levels_present.sort_unstable();
     levels_present.dedup();
     for level in levels_present {
         let batch: Vec<&(String, String, String)> = list.iter().filter(|(_, _, s)| level_of(s) == level).collect();
