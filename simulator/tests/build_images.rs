@@ -143,3 +143,30 @@ fn a_required_secret_that_is_missing_fails_the_build() {
     assert_eq!(out.exit_code, 1);
     assert!(out.combined().ends_with("ERROR: failed to build: failed to solve: secret token: not found\n"), "{}", out.combined());
 }
+
+#[test]
+fn an_unknown_user_fails_the_run() {
+    let mut s = session();
+    write(&mut s, "Dockerfile", "FROM alpine:3.21\nUSER nadie\nRUN id\n");
+    let out = s.run_line("docker build .");
+    assert_eq!(out.exit_code, 1);
+    assert!(
+        out.combined().ends_with("ERROR: failed to build: failed to solve: unable to find user nadie: no matching entries in passwd file\n"),
+        "{}",
+        out.combined()
+    );
+}
+
+#[test]
+fn a_terminal_shows_the_last_screen_of_buildkits_view() {
+    let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(MemoryProject::new()));
+    write(&mut s, "Dockerfile", "FROM alpine:3.21\nWORKDIR /app\nRUN echo hola > saludo.txt\nCMD [\"cat\", \"saludo.txt\"]\n");
+    run(&mut s, "docker build -t tty:1 .");
+    let out = run(&mut s, "docker build -t tty:2 .").combined();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.first().is_some_and(|l| l.starts_with("[+] Building ") && l.contains("(7/7) FINISHED") && l.ends_with("docker:default")), "{out}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with(" => CACHED [2/3] WORKDIR /app ") && l.ends_with(" 0.0s")), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with(" => => naming to docker.io/library/tty:2 ")), "{out}");
+    assert!(!out.contains("#1 "), "no plain progress in a terminal:\n{out}");
+}

@@ -85,8 +85,8 @@ const TTY_WIDTH: usize = 80;
 pub fn tty(vertices: &[Vertex], failed: bool) -> String {
     let total_ms: u32 = vertices.iter().map(Vertex::millis).sum::<u32>().max(100);
     let done = vertices.len();
-    let state = if failed { "FINISHED" } else { "FINISHED" };
-    let head = format!("[+] Building {} ({done}/{done}) {state}", seconds(total_ms));
+    let _ = failed;
+    let head = format!("[+] Building {} ({done}/{done}) FINISHED", seconds(total_ms));
     let right = "docker:default";
     let pad = TTY_WIDTH.saturating_sub(head.chars().count() + right.len()).max(1);
     let mut text = format!("{head}{}{right}\n", " ".repeat(pad));
@@ -101,11 +101,6 @@ pub fn tty(vertices: &[Vertex], failed: bool) -> String {
             let log = log.strip_suffix(" done").unwrap_or(log);
             let (log, time) = split_log_time(log);
             text.push_str(&tty_line(" => => ", log, &time));
-        }
-        if matches!(v.status, Status::Error(_)) {
-            for (ms, line) in &v.output {
-                text.push_str(&format!(" => => # {} {line}\n", offset(*ms)));
-            }
         }
     }
     text
@@ -123,10 +118,8 @@ fn split_log_time(log: &str) -> (&str, String) {
 
 fn tty_line(prefix: &str, name: &str, time: &str) -> String {
     let room = TTY_WIDTH.saturating_sub(prefix.chars().count() + time.len() + 1);
-    let mut shown: String = name.chars().take(room).collect();
-    if name.chars().count() > room && room > 3 {
-        shown = name.chars().take(room - 3).collect::<String>() + "...";
-    }
+    // Names that do not fit are cut at the column of the times.
+    let shown: String = name.chars().take(room.saturating_sub(1)).collect();
     let pad = room.saturating_sub(shown.chars().count());
     format!("{prefix}{shown}{} {time}\n", " ".repeat(pad))
 }

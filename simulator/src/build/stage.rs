@@ -713,6 +713,19 @@ impl<'e> Builder<'e> {
                         }
                     }
                     let name = format!("{label}{}", display(ins, &st, self.escape));
+                    if !st.config.user.is_empty() {
+                        let fs = crate::fs::MergedFs::new(st.fs_layers());
+                        if crate::engine::users::resolve(&fs, &st.config.user).is_err() {
+                            let user = st.config.user.split(':').next().unwrap_or("").to_string();
+                            let msg = format!("unable to find user {user}: no matching entries in passwd file");
+                            let mut v = Vertex::new(name);
+                            v.status = Status::Error(msg.clone());
+                            let vi = self.vertex(v);
+                            let mut f = Failure::solve(msg).at(ins);
+                            f.vertex = Some(vi);
+                            return Err(f);
+                        }
+                    }
                     let key = chain(&st.key, &format!("RUN {arg_env:?} {argv:?} {:?} {}", r.mounts.iter().map(|m| &m.raw).collect::<Vec<_>>(), st.config.user));
                     let workdir = st.config.working_dir.clone();
                     let user = st.config.user.clone();
