@@ -11,7 +11,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$MUELLE_ROOT"
 
-GZIP_BUDGET_BYTES=1500000 # 1.5 MB
+# Measured 2026-11-30 02:44 UTC: 1,333.7 KB gzip (.wasm 1,325.2 + .js 8.5), with --cfg
+# erase_components (.cargo/config.toml). The budget keeps ~9% above it for the engine work in
+# flight; issue #8's target for the whole app is 600 KB.
+GZIP_BUDGET_BYTES=1450000 # 1.45 MB
 ARTIFACTS="$MUELLE_ROOT/tests/artifacts"
 LOGS="$MUELLE_ROOT/target/muelle-test"
 mkdir -p "$ARTIFACTS" "$LOGS"

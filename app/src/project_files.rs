@@ -102,7 +102,7 @@ pub fn check_name(name: &str, existing: &[String]) -> Result<String, String> {
     if name.chars().any(|c| c.is_control() || c == '\\') {
         return Err(format!("«{name}» contiene caracteres que no se admiten en un nombre de archivo."));
     }
-    if existing.iter().any(|e| *e == name) {
+    if existing.contains(&name) {
         return Err(format!("Ya existe un archivo llamado «{name}»."));
     }
     // A file cannot also be a folder of other files.
@@ -193,7 +193,7 @@ mod tests {
     proptest! {
         #[test]
         fn never_panics(name in "\\PC{0,40}", text in "\\PC{0,200}") {
-            let _ = check_name(&name, &[name.clone()]);
+            let _ = check_name(&name, std::slice::from_ref(&name));
             let _ = highlighted_html(&name, &text);
             let _ = lint_marks(&name, &text);
             prop_assert!(line_count(&text) >= 1);
