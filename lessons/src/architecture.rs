@@ -182,6 +182,12 @@ mod tests {
             "docker logout",
             "docker search nginx",
             "docker pull alpine",
+            "docker swarm init",
+            "docker service create --name api --replicas 2 nginx",
+            "docker service ls",
+            "docker service scale api=1",
+            "docker service rm api",
+            "docker compose version",
         ];
         for line in lines {
             s.run_line(line);

@@ -132,6 +132,14 @@ pub fn trace(argv: &[String], out: &Output) -> Trace {
     let failed = out.exit_code != 0;
     let args = argv.get(1..).unwrap_or_default();
     let mut t = Trace { command, canonical: "", cli_action: "parse", requests: Vec::new(), failed, build: build_steps(&out.events) };
+    // `docker compose …` goes to the Compose plugin, which sends one request per network, volume
+    // and container: the ones that changed something are read back from the events.
+    if args.first().is_some_and(|a| a == "compose") {
+        t.canonical = "compose";
+        t.cli_action = "compose";
+        t.requests = from_events(&out.events);
+        return t;
+    }
     let inv = match cli::parse(args) {
         Ok(inv) => inv,
         Err(_) => {
@@ -423,7 +431,49 @@ pub fn trace(argv: &[String], out: &Output) -> Trace {
             }
             reqs.push(grpc);
         }
-        other => reqs.push(post(&format!("/{}", other.replace(' ', "/")), "other")),
+        "swarm init" => reqs.push(post("/swarm/init", "swarm")),
+        "swarm leave" => reqs.push(post("/swarm/leave", "swarm")),
+        "swarm join-token" => reqs.push(get("/swarm", "swarm")),
+        "node ls" => reqs.push(get("/nodes", "swarm")),
+        "secret create" => reqs.push(post("/secrets/create", "swarm")),
+        "secret ls" => reqs.push(get("/secrets", "swarm")),
+        "secret inspect" => {
+            for a in &inv.args {
+                reqs.push(get(&format!("/secrets/{a}"), "inspect"));
+            }
+        }
+        "secret rm" => {
+            for a in &inv.args {
+                reqs.push(request("DELETE", &format!("/secrets/{a}"), "swarm"));
+            }
+        }
+        "service create" => {
+            reqs.push(post("/services/create", "swarm"));
+            reqs.extend(from_events(&out.events));
+        }
+        "service ls" | "stack ls" | "stack services" => reqs.push(get("/services", "swarm")),
+        "service ps" | "stack ps" => reqs.push(get("/tasks", "swarm")),
+        "service inspect" => {
+            for a in &inv.args {
+                reqs.push(get(&format!("/services/{a}"), "inspect"));
+            }
+        }
+        "service logs" => reqs.push(get(&format!("/services/{first}/logs?stderr=1&stdout=1&tail=all"), "read-logs")),
+        "service rm" => {
+            for a in &inv.args {
+                reqs.push(request("DELETE", &format!("/services/{a}"), "swarm"));
+            }
+            reqs.extend(from_events(&out.events));
+        }
+        "service scale" => {
+            for a in &inv.args {
+                let name = a.split_once('=').map_or(a.as_str(), |(n, _)| n);
+                reqs.push(post(&format!("/services/{name}/update"), "swarm"));
+            }
+            reqs.extend(from_events(&out.events));
+        }
+        // Commands this strip does not detail yet: what they changed, read back from the events.
+        _ => reqs.extend(from_events(&out.events)),
     }
     // A request the daemon refused: the last one failed there, nothing went further.
     if failed && daemon_answered_error {
@@ -442,6 +492,36 @@ pub fn trace(argv: &[String], out: &Output) -> Trace {
     }
     t.requests = reqs;
     t
+}
+
+/// The requests behind what the events say changed (for commands made of many requests, like
+/// `docker compose up`): creations, starts, stops, removals and pulls, in order.
+fn from_events(events: &[Event]) -> Vec<Request> {
+    let mut reqs = Vec::new();
+    for e in events {
+        match e {
+            Event::ImagePulled { reference, .. } => reqs.push(pull_request(reference)),
+            Event::ContainerCreated { name, .. } => {
+                let mut r = post(&format!("/containers/create?name={}", query_escape(name)), "create-container");
+                r.status = Some(201);
+                reqs.push(r);
+            }
+            Event::ContainerStateChanged { id, to, from, .. } => match (from, to) {
+                (_, ContainerState::Running) if *from != ContainerState::Paused => reqs.push(start_request(id, true)),
+                (ContainerState::Running | ContainerState::Paused | ContainerState::Restarting, ContainerState::Exited | ContainerState::Dead) => {
+                    let mut r = post(&format!("/containers/{id}/stop"), "stop-container");
+                    r.status = Some(204);
+                    r.steps.push(Step { hop: Hop::Containerd, action: "kill-task" });
+                    r.steps.push(Step { hop: Hop::Runc, action: "kill" });
+                    reqs.push(r);
+                }
+                _ => {}
+            },
+            Event::ContainerRemoved { id, .. } => reqs.push(request("DELETE", &format!("/containers/{id}"), "remove-container")),
+            _ => {}
+        }
+    }
+    reqs
 }
 
 /// The build's steps from its events, in the order they started.
@@ -733,6 +813,20 @@ mod tests {
         let cached: Vec<&str> = again.build.iter().filter(|b| b.outcome == BuildOutcome::Cached).map(|b| b.step.as_str()).collect();
         assert!(cached.contains(&"[2/3] RUN echo hola > /x") && cached.contains(&"[3/3] COPY Dockerfile /"), "{again:#?}");
         assert!(!again.reaches(Hop::Runc), "nothing ran");
+    }
+
+    #[test]
+    fn compose_is_read_back_from_what_changed() {
+        let mut s = session();
+        s.run_line("mkdir tienda");
+        s.run_line("printf 'services:\\n  web:\\n    image: nginx\\n' > tienda/compose.yaml");
+        s.run_line("cd tienda");
+        let t = one(&mut s, "docker compose up -d");
+        assert!(!t.failed, "{t:#?}");
+        assert_eq!((t.canonical, t.cli_action), ("compose", "compose"));
+        let lines = t.lines();
+        assert!(lines.iter().any(|l| l.starts_with("POST /v1.51/containers/") && l.ends_with("/start")), "{lines:?}");
+        assert!(t.reaches(Hop::Runc));
     }
 
     #[test]
