@@ -160,3 +160,14 @@ fn attached_up_follows_the_logs_until_ctrl_c() {
     assert!(!s.is_attached());
     assert_eq!(s.run_line("docker ps -q").stdout(), "");
 }
+
+#[test]
+fn up_reports_engine_events_for_the_panel() {
+    let files = MemoryProject::new().with_file("compose.yaml", "services:\n  db:\n    image: busybox\n    command: sleep 1000\n");
+    let mut s = Session::new(SessionConfig::default(), Box::new(files));
+    s.engine.import_real_docker_base_images();
+    let out = s.run_line("docker compose up -d");
+    let created = out.events.iter().any(|e| matches!(e, simulator::Event::ContainerCreated { name, .. } if name == "estudiante-db-1"));
+    let running = out.events.iter().any(|e| matches!(e, simulator::Event::ContainerStateChanged { to: simulator::ContainerState::Running, .. }));
+    assert!(created && running, "{:?}", out.events);
+}

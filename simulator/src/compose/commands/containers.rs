@@ -52,7 +52,9 @@ pub fn container_name(project: &Project, svc: &Service, number: u32) -> String {
 /// Runs a `docker …` command of the engine itself, for its effects and output.
 pub fn docker(cx: &mut Ctx<'_, '_>, args: Vec<String>) -> Output {
     let call = ProgramCall { argv: &args, stdin: None, env: cx.call.env, cwd: cx.call.cwd };
-    crate::docker::dispatch(cx.engine, &args, call, cx.project_files)
+    let mut out = crate::docker::dispatch(cx.engine, &args, call, cx.project_files);
+    cx.events.append(&mut out.events);
+    out
 }
 
 /// The labels Compose puts on a container.

@@ -37,6 +37,8 @@ pub struct Ctx<'a, 'c> {
     pub flags: Flags,
     /// The command's arguments.
     pub args: Vec<String>,
+    /// Events of the engine commands run on the way (`docker create`, `pull`…), for the UI.
+    pub events: Vec<crate::events::Event>,
 }
 
 impl Ctx<'_, '_> {
@@ -146,8 +148,8 @@ pub fn run(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project_
         out.out(command_help);
         return out;
     }
-    let mut cx = Ctx { engine, project_files, call, globals, flags, args: cmd_args };
-    match command.as_str() {
+    let mut cx = Ctx { engine, project_files, call, globals, flags, args: cmd_args, events: Vec::new() };
+    let mut out = match command.as_str() {
         "config" => config::config(&mut cx),
         "version" => version::version(&cx),
         "up" => up_down::up(&mut cx),
@@ -162,5 +164,10 @@ pub fn run(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project_
         "run" => one_off::run(&mut cx),
         "build" | "pull" | "push" => images::build_pull_push(&mut cx, &command),
         _ => out,
-    }
+    };
+    // What the engine commands reported happened first.
+    let mut events = std::mem::take(&mut cx.events);
+    events.append(&mut out.events);
+    out.events = events;
+    out
 }
