@@ -27,8 +27,8 @@
 //!    machine has no internet; the tail names its DNS server).
 //! 5. `multiple IDs found with provided prefix: X` → `… prefix: <PREFIX>` (the ambiguous prefix is computed
 //!    from random IDs).
-//! 5b. Swarm IDs (25 characters of `[0-9a-z]`) → `<SWARM-ID>`, their 12-character short form (when not hex) →
-//!     `<SWARM-ID:12>`; join tokens `SWMTKN-1-…` → `<SWARM-TOKEN>`.
+//!    Swarm IDs (25 characters of `[0-9a-z]`) → `<SWARM-ID>`, their 12-character short form (when not
+//!    hex) → `<SWARM-ID:12>`; join tokens `SWMTKN-1-…` → `<SWARM-TOKEN>` (rule 5b).
 //! 6. Times: RFC 3339 (`2026-11-29T22:59:12.598452032Z`) and Go's default layout
 //!    (`2026-11-29 22:59:12 +0000 UTC`) → `<TIME>`. The zero time `0001-01-01T00:00:00Z` is kept.
 //! 7. Sizes (`1.98MB`, `4.26kB`, `0B`, `328KiB`, `23.54GiB`) → `<SIZE>`; percentages (`0.00%`) → `<PCT>`.
