@@ -184,9 +184,12 @@ fn step(
             let sources: Vec<String> = c.sources.iter().map(|s| expand(s)).collect();
             let dest = expand(&c.dest);
             let kw = if matches!(ins.kind, InstructionKind::Add(_)) { "ADD" } else { "COPY" };
-            let hash = sha256_hex(format!("{sources:?}{:?}", sources.iter().map(|s| ctx.checksum(std::slice::from_ref(s))).collect::<Vec<_>>()).as_bytes());
-            let kind = if sources.len() > 1 { "multi" } else if sources.first().is_some_and(|s| ctx.is_dir(s.trim_matches('/')) || s == ".") { "dir" } else { "file" };
-            (format!("/bin/sh -c #(nop) {kw} {kind}:{hash} in {dest} "), Work::Copy(sources, dest, c.from.clone()))
+            let infos: Vec<String> = sources.iter().map(|s| copy_info(ctx, s)).collect();
+            let info = match infos.as_slice() {
+                [one] => one.clone(),
+                many => format!("multi:{}", sha256_hex(many.join(",").as_bytes())),
+            };
+            (format!("/bin/sh -c #(nop) {kw} {info} in {dest} "), Work::Copy(sources, dest, c.from.clone()))
         }
         InstructionKind::Workdir(d) => {
             let abs = path::clean("/", &path::join(&workdir, &expand(d)));
@@ -351,4 +354,57 @@ fn step(
 fn quoted(argv: &[String]) -> String {
     let words: Vec<String> = argv.iter().map(|a| serde_json::to_string(a).unwrap_or_default()).collect();
     format!("[{}]", words.join(" "))
+}
+
+/// The daemon's tarsum of one context entry: the selected tar header fields, then the content.
+fn tarsum(name: &str, mode: u32, size: usize, typeflag: char, content: &str) -> String {
+    let mut text = String::new();
+    for (k, v) in [
+        ("name", name.to_string()),
+        ("mode", mode.to_string()),
+        ("uid", "0".to_string()),
+        ("gid", "0".to_string()),
+        ("size", size.to_string()),
+        ("typeflag", typeflag.to_string()),
+        ("linkname", String::new()),
+        ("uname", String::new()),
+        ("gname", String::new()),
+        ("devmajor", "0".to_string()),
+        ("devminor", "0".to_string()),
+    ] {
+        text.push_str(k);
+        text.push_str(&v);
+    }
+    text.push_str(content);
+    sha256_hex(text.as_bytes())
+}
+
+/// `file:<tarsum>` for a file, `dir:<sha256 of the sorted entry sums>` for a directory, as the
+/// legacy builder writes them in `docker history`.
+fn copy_info(ctx: &Context, source: &str) -> String {
+    let rel = path::clean("/", source).trim_start_matches('/').to_string();
+    if let Some(content) = ctx.files.get(&rel) {
+        return format!("file:{}", tarsum(&rel, 0o644, content.len(), '0', content));
+    }
+    let mut sums: Vec<String> = Vec::new();
+    let mut dirs: Vec<String> = Vec::new();
+    for (sub, content) in ctx.files_under(&rel) {
+        let full = if rel.is_empty() { sub.clone() } else { format!("{rel}/{sub}") };
+        sums.push(tarsum(&full, 0o644, content.len(), '0', content));
+        let mut parent = full.as_str();
+        while let Some((p, _)) = parent.rsplit_once('/') {
+            if p.len() <= rel.len() {
+                break;
+            }
+            if !dirs.iter().any(|d| d == p) {
+                dirs.push(p.to_string());
+            }
+            parent = p;
+        }
+    }
+    for d in &dirs {
+        sums.push(tarsum(d, 0o755, 0, '5', ""));
+    }
+    sums.sort();
+    format!("dir:{}", sha256_hex(sums.join(",").as_bytes()))
 }
