@@ -171,3 +171,18 @@ fn up_reports_engine_events_for_the_panel() {
     let running = out.events.iter().any(|e| matches!(e, simulator::Event::ContainerStateChanged { to: simulator::ContainerState::Running, .. }));
     assert!(created && running, "{:?}", out.events);
 }
+
+#[test]
+fn exec_opens_a_shell_in_the_browser_and_scale_overrides_replicas() {
+    let files = MemoryProject::new().with_file("compose.yaml", "services:\n  web:\n    image: busybox\n    command: sleep 1000\n");
+    let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(files));
+    s.engine.import_real_docker_base_images();
+    assert_eq!(s.run_line("docker compose up -d --scale web=2").exit_code, 0);
+    assert_eq!(s.run_line("docker ps -q").stdout().lines().count(), 2);
+    let out = s.run_line("docker compose exec web sh");
+    assert!(s.in_container_shell(), "{}", out.combined());
+    let echo = s.run_line("echo $HOSTNAME");
+    assert_eq!(echo.stdout().trim().len(), 12, "{}", echo.combined());
+    s.run_line("exit");
+    assert!(!s.in_container_shell());
+}

@@ -156,7 +156,23 @@ pub fn ensure_images(cx: &mut Ctx<'_, '_>, project: &Project, services: &[&Servi
 pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
     let named = cx.args.clone();
-    let Some(project) = cx.load_named(&mut out, &named) else { return out };
+    let Some(mut project) = cx.load_named(&mut out, &named) else { return out };
+    // --scale SERVICE=NUM overrides the file's replicas.
+    for spec in cx.flags.list("scale") {
+        let (svc, n) = spec.split_once('=').unwrap_or((spec.as_str(), ""));
+        let Ok(n) = n.parse::<u32>() else {
+            out.errln(format!("invalid argument \"{spec}\" for \"--scale\" flag: scale must be SERVICE=NUM"));
+            return out.with_exit(1);
+        };
+        match project.services.iter_mut().find(|s| s.name == svc) {
+            Some(s) => s.replicas = n.min(100),
+            None => {
+                out.errln(format!("no such service: {svc}"));
+                return out.with_exit(1);
+            }
+        }
+    }
+    let project = project;
     let services = match selected(&project, &named, !cx.flags.bool("no-deps")) {
         Ok(s) => s,
         Err(e) => {
