@@ -163,6 +163,11 @@ pub fn images(engine: &mut Engine, inv: &Invocation) -> Output {
             continue;
         }
         let dangling = ImageStore::is_dangling(img);
+        // Intermediate images (untagged parents of other images, as the legacy builder leaves
+        // them) show only with `-a`.
+        if dangling && !inv.bool("all") && engine.images.iter().any(|c| c.parent == img.id) {
+            continue;
+        }
         if let Some(d) = filters.dangling {
             if d != dangling {
                 continue;
