@@ -490,7 +490,8 @@ fn timestamp(b: &[u8], i: usize) -> Option<(usize, String)> {
         let s = byte_is(b, s, b'+').or_else(|| byte_is(b, s, b'-'))?;
         let e = exact_digits(b, s, 4)?;
         let z = byte_is(b, e, b' ')?;
-        let zone = b.get(z..)?.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        // `UTC`, or `utc` as `docker secret inspect --pretty` prints it.
+        let zone = b.get(z..)?.iter().take_while(|c| c.is_ascii_alphabetic()).count();
         if zone == 0 {
             return None;
         }
