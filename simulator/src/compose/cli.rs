@@ -167,6 +167,10 @@ pub fn help_text(command: &str) -> Option<&'static str> {
         "images" => include_str!("help/images.txt"),
         "top" => include_str!("help/top.txt"),
         "version" => include_str!("help/version.txt"),
+        "kill" => include_str!("help/kill.txt"),
+        "rm" => include_str!("help/rm.txt"),
+        "port" => include_str!("help/port.txt"),
+        "create" => include_str!("help/create.txt"),
         _ => return None,
     })
 }

@@ -7,6 +7,7 @@ pub mod attach;
 pub mod config;
 pub mod containers;
 pub mod images;
+pub mod kill_rm_port;
 pub mod lifecycle;
 pub mod logs;
 pub mod ls;
@@ -163,6 +164,15 @@ pub fn run(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project_
         "exec" => one_off::exec(&mut cx),
         "run" => one_off::run(&mut cx),
         "build" | "pull" | "push" => images::build_pull_push(&mut cx, &command),
+        "kill" => kill_rm_port::kill(&mut cx),
+        "rm" => kill_rm_port::rm(&mut cx),
+        "port" => kill_rm_port::port(&mut cx),
+        "create" => {
+            // `create` is `up` without starting anything.
+            cx.flags.values.insert("no-start".into(), vec!["true".into()]);
+            cx.flags.values.insert("detach".into(), vec!["true".into()]);
+            up_down::up(&mut cx)
+        }
         _ => out,
     };
     // What the engine commands reported happened first.
