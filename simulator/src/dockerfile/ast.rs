@@ -180,7 +180,8 @@ impl CommandLine {
     }
 }
 
-/// `RUN [--mount=…] [--network=…] [--security=…] command` (plus heredoc bodies).
+/// `RUN [--mount=…] [--network=…] command` (plus heredoc bodies). `--security` is a labs flag
+/// that Docker 28.5 rejects as unknown, so `security` is always `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     pub command: CommandLine,

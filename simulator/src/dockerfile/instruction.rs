@@ -172,7 +172,9 @@ pub(crate) fn typed(node: &Node) -> Result<Instruction, String> {
         "run" => {
             let flags = Flags::parse(
                 &node.flags,
-                &[("mount", FlagType::Strs), ("network", FlagType::Str), ("security", FlagType::Str), ("device", FlagType::Strs)],
+                // `--security` and `COPY --parents` are labs features: unknown flags in Docker 28.5's
+                // stable frontend; `--device` is known but refused (see `mount_error`).
+                &[("mount", FlagType::Strs), ("network", FlagType::Str), ("device", FlagType::Strs)],
             )?;
             // Invalid mounts are reported by `mount_error` (BuildKit checks them at dispatch).
             let mounts = flags.strings("mount").iter().filter_map(|raw| parse_mount(raw).ok()).collect();
@@ -182,12 +184,7 @@ pub(crate) fn typed(node: &Node) -> Result<Instruction, String> {
                     return Err(format!("invalid network mode {}", go_quote(n)));
                 }
             }
-            let security = flags.string("security");
-            if let Some(s) = &security {
-                if !matches!(s.as_str(), "sandbox" | "insecure") {
-                    return Err(format!("security {} is not valid", go_quote(s)));
-                }
-            }
+            let security = None;
             InstructionKind::Run(Run { command: command_line(node), mounts, network, security, heredocs: node.heredocs.clone() })
         }
         "cmd" => {
@@ -342,7 +339,6 @@ fn typed_copy(node: &Node, is_add: bool) -> Result<InstructionKind, String> {
             ("chmod", FlagType::Str),
             ("link", FlagType::Bool),
             ("exclude", FlagType::Strs),
-            ("parents", FlagType::Bool),
         ]
     };
     let flags = Flags::parse(&node.flags, defs)?;
@@ -449,10 +445,41 @@ fn typed_healthcheck(node: &Node) -> Result<InstructionKind, String> {
     })))
 }
 
-/// The first invalid `--mount` of a RUN, with BuildKit's (dispatch-time, unprefixed) message.
+/// Signal names `signal.ParseSignal` accepts (with or without `SIG`).
+const SIGNALS: &[&str] = &[
+    "ABRT", "ALRM", "BUS", "CHLD", "CLD", "CONT", "FPE", "HUP", "ILL", "INT", "IO", "IOT", "KILL", "PIPE", "POLL", "PROF",
+    "PWR", "QUIT", "SEGV", "STKFLT", "STOP", "SYS", "TERM", "TRAP", "TSTP", "TTIN", "TTOU", "URG", "USR1", "USR2",
+    "VTALRM", "WINCH", "XCPU", "XFSZ",
+];
+
+fn valid_signal(s: &str) -> bool {
+    if let Ok(n) = s.parse::<u32>() {
+        return n != 0;
+    }
+    let upper = s.to_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    if SIGNALS.contains(&name) {
+        return true;
+    }
+    // RTMIN, RTMIN+n, RTMAX-n
+    name == "RTMIN" || name == "RTMAX" || name.strip_prefix("RTMIN+").or(name.strip_prefix("RTMAX-")).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n <= 15))
+}
+
+/// The dispatch-time error of an instruction BuildKit accepted at parse time (invalid
+/// `--mount`, `--device`, a STOPSIGNAL that is not a signal), unprefixed as BuildKit prints it.
+/// A STOPSIGNAL with a variable is checked by the builder after expansion.
 pub(crate) fn mount_error(ins: &Instruction) -> Option<String> {
+    if let InstructionKind::StopSignal(s) = &ins.kind {
+        if !s.contains('$') && !valid_signal(s) {
+            return Some(format!("invalid signal: {s}"));
+        }
+        return None;
+    }
     if !matches!(ins.kind, InstructionKind::Run(_)) {
         return None;
+    }
+    if ins.flags.iter().any(|f| f == "--device" || f.starts_with("--device=")) {
+        return Some("device feature is only supported in Dockerfile frontend 1.14.0-labs or later".into());
     }
     ins.flags.iter().filter_map(|f| f.strip_prefix("--mount=")).find_map(|raw| parse_mount(raw).err())
 }
@@ -558,10 +585,14 @@ fn parse_mount(raw: &str) -> Result<Mount, String> {
             }
         }
     }
+    if matches!(m.kind, MountKind::Bind | MountKind::Cache | MountKind::Tmpfs)
+        && m.target.as_deref().is_none_or(|t| t.trim_end_matches('/').is_empty())
+    {
+        return Err("invalid mount target \"/\"".into());
+    }
+    // (BuildKit also refuses `from` on secret mounts, but only after resolving `from` as an
+    // image, which fails first.)
     if m.kind == MountKind::Secret {
-        if m.from.is_some() {
-            return Err("secret mount should not have a from".into());
-        }
         if sharing_set {
             return Err("secret mount should not define sharing".into());
         }
