@@ -157,7 +157,7 @@ pub fn copy(layers: &[Arc<fs::Layer>], source: &CopySource<'_>, spec: &CopySpec<
             CopySource::Context(ctx) => {
                 let wild = rel.contains(['*', '?', '[']);
                 let names: Vec<String> = if wild { ctx.glob(&rel) } else { vec![rel.clone()] };
-                if names.is_empty() && !wild {
+                if names.is_empty() {
                     return Err(CopyMissing(format!("/{rel}")));
                 }
                 for name in names {

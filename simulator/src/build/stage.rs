@@ -966,9 +966,8 @@ impl<'e> Builder<'e> {
         }
         st.key = chain(&key, &format!("{} {}", record.created.rfc3339_nano(), record.layer.as_ref().map_or("", |l| l.diff_id.as_str())));
         st.latest = Some(st.latest.map_or(record.created, |t| t.max(record.created)));
-        match &record.layer {
-            Some(l) => st.layers.push(l.clone()),
-            None => {}
+        if let Some(l) = &record.layer {
+            st.layers.push(l.clone());
         }
         st.history.push(HistoryEntry { created: record.created, created_by, comment: BUILDKIT_COMMENT.to_string(), empty_layer: record.layer.is_none() });
         Ok(missed)

@@ -19,7 +19,7 @@ pub fn build(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proje
     let legacy = legacy_requested(&call);
     let req = match request(inv, &call, &*project, legacy) {
         Ok(r) => r,
-        Err(out) => return out,
+        Err(out) => return *out,
     };
     if legacy {
         return build::legacy::build(engine, &*project, &req);
@@ -28,15 +28,15 @@ pub fn build(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proje
 }
 
 /// The build request of a `docker build` command line, or the CLI's error.
-fn request(inv: &Invocation, call: &ProgramCall<'_>, project: &dyn ProjectFiles, legacy: bool) -> Result<BuildRequest, Output> {
-    let fail = |msg: String| -> Output {
+fn request(inv: &Invocation, call: &ProgramCall<'_>, project: &dyn ProjectFiles, legacy: bool) -> Result<BuildRequest, Box<Output>> {
+    let fail = |msg: String| -> Box<Output> {
         let mut out = Output::new();
         if legacy {
             out.errln(msg);
         } else {
             out.errln(format!("ERROR: {msg}"));
         }
-        out.with_exit(1)
+        Box::new(out.with_exit(1))
     };
     let path = inv.args.first().cloned().unwrap_or_else(|| ".".to_string());
     if path == "-" || path.contains("://") || path.starts_with("git@") {
