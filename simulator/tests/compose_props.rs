@@ -89,7 +89,8 @@ proptest! {
     fn command_lines_never_panic(words in proptest::collection::vec(prop_oneof![
         Just("up"), Just("down"), Just("ps"), Just("logs"), Just("config"), Just("exec"), Just("run"), Just("stop"),
         Just("start"), Just("restart"), Just("pause"), Just("unpause"), Just("ls"), Just("images"), Just("top"),
-        Just("build"), Just("pull"), Just("push"), Just("version"), Just("-d"), Just("-a"), Just("-v"), Just("--rm"),
+        Just("build"), Just("pull"), Just("push"), Just("version"), Just("kill"), Just("rm"), Just("port"), Just("create"),
+        Just("80"), Just("--scale"), Just("web=2"), Just("-s"), Just("-d"), Just("-a"), Just("-v"), Just("--rm"),
         Just("-f"), Just("-p"), Just("--profile"), Just("web"), Just("db"), Just("nope"), Just("-t"), Just("0"),
         Just("--format"), Just("{{.Name}}"), Just("--services"), Just("--help"), Just("-T"), Just("sh"), Just("--rmi"), Just("all"),
     ], 0..7)) {
