@@ -75,6 +75,9 @@ pub fn create_service(engine: &mut Engine, spec: ServiceSpec, call: &ProgramCall
             return Err(format!("secret not found: {}", m.secret));
         }
     }
+    if Reference::parse(&spec.image).is_err() {
+        return Err(format!("rpc error: code = InvalidArgument desc = ContainerSpec: \"{}\" is not a valid repository/tag", spec.image));
+    }
     let id = new_id(&mut engine.ids);
     let now = engine.now();
     let service = Service {
@@ -337,7 +340,7 @@ pub fn create(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proj
         );
         return out.with_exit(1);
     }
-    if !resolvable(engine, &recorded) {
+    if Reference::parse(&recorded).is_ok() && !resolvable(engine, &recorded) {
         out.err(unresolved_warning(&recorded));
         out.outln("");
     }

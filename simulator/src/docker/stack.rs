@@ -121,8 +121,9 @@ pub fn deploy(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>, proj
                 .filter_map(|p| p.published.as_deref().and_then(|v| v.parse().ok()).map(|published| (published, p.target)))
                 .collect(),
         };
+        let name = spec.name.clone();
         if let Err(e) = service::create_service(engine, spec, &call, project, &mut out) {
-            crate::docker::errors::daemon(&mut out, &e);
+            out.errln(format!("failed to create service {name}: Error response from daemon: {e}"));
             return out.with_exit(1);
         }
     }
