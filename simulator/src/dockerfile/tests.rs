@@ -58,6 +58,15 @@ fn buildkit_error_texts() {
         ("FROM busybox\nHEALTHCHECK --interval=1ns CMD true\n", "dockerfile parse error on line 2: Interval \"interval\" cannot be less than 1ms"),
         ("# escape=x\nFROM busybox\n", "invalid escape token 'x' does not match ` or \\"),
         ("# escape=`\n# escape=`\nFROM busybox\n", "only one escape parser directive can be used"),
+        ("FROM busybox\nRUN --security=insecure true\n", "dockerfile parse error on line 2: unknown flag: --security"),
+        ("FROM busybox\nCOPY --parents a b\n", "dockerfile parse error on line 2: unknown flag: --parents"),
+        ("FROM busybox\nRUN --device=x true\n", "device feature is only supported in Dockerfile frontend 1.14.0-labs or later"),
+        ("FROM busybox\nSTOPSIGNAL FOO\n", "invalid signal: FOO"),
+        ("FROM busybox\nRUN --network=bogus true\n", "dockerfile parse error on line 2: invalid network mode \"bogus\""),
+        ("FROM busybox\nRUN --mount=type=cache,sharing=bad,target=/x true\n", "unsupported sharing value \"bad\""),
+        ("FROM busybox\nRUN --mount=target=/x,ro=maybe true\n", "invalid value for ro: maybe"),
+        ("FROM busybox\nRUN --mount=type=bind true\n", "invalid mount target \"/\""),
+        ("FROM busybox\nRUN --mount=type=secret true\n", "invalid secret mount. one of source, target required"),
     ];
     for (text, want) in cases {
         assert_eq!(err(text), want, "{text:?}");
