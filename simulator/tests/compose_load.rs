@@ -186,3 +186,18 @@ fn exec_opens_a_shell_in_the_browser_and_scale_overrides_replicas() {
     s.run_line("exit");
     assert!(!s.in_container_shell());
 }
+
+#[test]
+fn logs_follow_until_ctrl_c_leaves_containers_running() {
+    let files = MemoryProject::new().with_file("compose.yaml", "services:\n  db:\n    image: busybox\n    command: sh -c \"echo hola; sleep 1000\"\n");
+    let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(files));
+    s.engine.import_real_docker_base_images();
+    assert_eq!(s.run_line("docker compose up -d").exit_code, 0);
+    let out = s.run_line("docker compose logs -f");
+    assert_eq!(out.stdout(), "db-1  | hola\n");
+    assert!(s.is_attached());
+    let stop = s.interrupt();
+    assert_eq!(stop.exit_code, 130);
+    assert!(!s.is_attached());
+    assert_eq!(s.run_line("docker ps -q").stdout().lines().count(), 1);
+}

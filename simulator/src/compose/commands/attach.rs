@@ -11,6 +11,8 @@ use crate::engine::Engine;
 use crate::output::{AttachKind, Attached, Output, Stream};
 
 const PREFIX: &str = "compose:";
+/// `docker compose logs -f`: Ctrl+C only stops following.
+const LOGS_PREFIX: &str = "compose-logs:";
 
 /// The attachment for these containers, with their logs printed so far.
 pub fn attached(engine: &Engine, ids: &[String]) -> Attached {
@@ -18,9 +20,21 @@ pub fn attached(engine: &Engine, ids: &[String]) -> Attached {
     Attached { container_id: format!("{PREFIX}{}", pairs.join(",")), kind: AttachKind::Compose, logs_seen: 0, shell: None }
 }
 
+/// `docker compose logs -f`: follows the containers' output; Ctrl+C leaves them running.
+pub fn following(engine: &Engine, ids: &[String]) -> Attached {
+    let mut a = attached(engine, ids);
+    a.container_id = a.container_id.replacen(PREFIX, LOGS_PREFIX, 1);
+    a
+}
+
+fn is_logs(a: &Attached) -> bool {
+    a.container_id.starts_with(LOGS_PREFIX)
+}
+
 fn decode(a: &Attached) -> Vec<(String, usize)> {
     a.container_id
         .strip_prefix(PREFIX)
+        .or_else(|| a.container_id.strip_prefix(LOGS_PREFIX))
         .unwrap_or_default()
         .split(',')
         .filter_map(|p| p.split_once('='))
@@ -55,12 +69,15 @@ pub fn poll(engine: &mut Engine, a: &mut Attached) -> Option<Output> {
     }
     let running = state.iter().any(|(id, _)| engine.containers.get(id).is_some_and(|c| c.state.running));
     if running {
-        a.container_id = format!("{PREFIX}{}", next.iter().map(|(id, n)| format!("{id}={n}")).collect::<Vec<_>>().join(","));
+        let prefix = if is_logs(a) { LOGS_PREFIX } else { PREFIX };
+        a.container_id = format!("{prefix}{}", next.iter().map(|(id, n)| format!("{id}={n}")).collect::<Vec<_>>().join(","));
         return if out.chunks.is_empty() && out.events.is_empty() { None } else { Some(out.with_attached(a.clone())) };
     }
-    for (id, _) in &state {
-        if let Some(c) = engine.containers.get(id) {
-            out.outln(format!("\r\x1b[K{} exited with code {}", short_name(c), c.state.exit_code));
+    if !is_logs(a) {
+        for (id, _) in &state {
+            if let Some(c) = engine.containers.get(id) {
+                out.outln(format!("\r\x1b[K{} exited with code {}", short_name(c), c.state.exit_code));
+            }
         }
     }
     Some(out)
@@ -70,6 +87,9 @@ pub fn poll(engine: &mut Engine, a: &mut Attached) -> Option<Output> {
 pub fn interrupt(engine: &mut Engine, a: &mut Attached) -> Output {
     let mut out = poll(engine, a).unwrap_or_default();
     out.attached = None;
+    if is_logs(a) {
+        return out.with_exit(130);
+    }
     out.outln("Gracefully stopping... (press Ctrl+C again to force)");
     let mut progress = Progress::new(engine.tty);
     let ids: Vec<String> = decode(a).into_iter().map(|(id, _)| id).collect();

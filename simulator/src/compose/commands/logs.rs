@@ -88,5 +88,9 @@ pub fn logs(cx: &mut Ctx<'_, '_>) -> Output {
     };
     let opts = LogOptions { timestamps: cx.flags.bool("timestamps"), tail, no_prefix: cx.flags.bool("no-log-prefix") };
     print_logs_with(cx.engine, &ids, &mut out, opts);
+    // -f: the terminal keeps following while a container runs.
+    if cx.flags.bool("follow") && ids.iter().any(|id| cx.engine.containers.get(id).is_some_and(|c| c.state.running)) {
+        out.attached = Some(super::attach::following(cx.engine, &ids));
+    }
     out
 }
