@@ -170,3 +170,15 @@ fn a_terminal_shows_the_last_screen_of_buildkits_view() {
     assert!(lines.iter().any(|l| l.starts_with(" => => naming to docker.io/library/tty:2 ")), "{out}");
     assert!(!out.contains("#1 "), "no plain progress in a terminal:\n{out}");
 }
+
+#[test]
+fn a_cache_mount_outlives_builds_and_stays_out_of_the_image() {
+    let mut s = session();
+    write(&mut s, "Dockerfile", "FROM alpine:3.21\nRUN --mount=type=cache,target=/cache echo x >> /cache/log && wc -l < /cache/log\n");
+    let first = run(&mut s, "docker build -t cm .").combined();
+    assert!(first.contains(" 1\n"), "{first}");
+    let second = run(&mut s, "docker build --no-cache -t cm .").combined();
+    assert!(second.contains(" 2\n"), "the cache directory kept the first build's file:\n{second}");
+    let ls = run(&mut s, "docker run --rm cm ls -a /cache").stdout();
+    assert_eq!(ls, ".\n..\n", "the image has only the empty mount point");
+}

@@ -20,9 +20,11 @@ pub struct CacheRecord {
 }
 
 /// The builder's cache, kept by the engine between builds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildCache {
     records: BTreeMap<String, CacheRecord>,
+    /// The directories of `RUN --mount=type=cache` by cache ID: kept between builds, in no layer.
+    mounts: BTreeMap<String, crate::fs::MergedFs>,
     /// Base images a build has loaded already (BuildKit then shows their FROM as `CACHED`).
     bases: BTreeSet<String>,
 }
@@ -49,7 +51,18 @@ impl BuildCache {
         let n = self.records.len();
         self.records.clear();
         self.bases.clear();
+        self.mounts.clear();
         n
+    }
+
+    /// Takes the files of cache mount `id` (empty the first time); give them back with
+    /// [`BuildCache::put_mount`].
+    pub fn take_mount(&mut self, id: &str) -> crate::fs::MergedFs {
+        self.mounts.remove(id).unwrap_or_else(|| crate::fs::MergedFs::new(Vec::new()))
+    }
+
+    pub fn put_mount(&mut self, id: &str, fs: crate::fs::MergedFs) {
+        self.mounts.insert(id.to_string(), fs);
     }
 
     /// Every record with its key, oldest first.

@@ -286,7 +286,7 @@ fn step(
             if !env.iter().any(|e| e.starts_with("PATH=")) {
                 env.insert(0, format!("PATH={}", crate::engine::userland::DEFAULT_PATH));
             }
-            let outcome = sandbox::run(&fs_layers, &argv, &env, &workdir, &config.user, &[], now);
+            let outcome = sandbox::run(&fs_layers, &argv, &env, &workdir, &config.user, &[], Vec::new(), now);
             if !quiet {
                 for l in &outcome.lines {
                     out.out(format!("{l}\n"));

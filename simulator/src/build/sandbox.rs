@@ -34,9 +34,26 @@ pub struct SecretMount {
 }
 
 /// Runs `argv` as `user` in `workdir` over `layers` with environment `env`.
-pub fn run(layers: &[Arc<fs::Layer>], argv: &[String], env: &[String], workdir: &str, user: &str, secrets: &[SecretMount], now: Timestamp) -> RunOutcome {
+/// `caches` are the `RUN --mount=type=cache` directories (target, files): the step reads and
+/// writes them, and they stay out of its layer.
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    layers: &[Arc<fs::Layer>],
+    argv: &[String],
+    env: &[String],
+    workdir: &str,
+    user: &str,
+    secrets: &[SecretMount],
+    caches: Vec<(String, &mut MergedFs)>,
+    now: Timestamp,
+) -> RunOutcome {
     let mut root = MergedFs::new(layers.to_vec());
     root.now = now.secs();
+    for (target, _) in &caches {
+        if !root.exists(target) {
+            let _ = root.mkdir_all(target);
+        }
+    }
     // Mount points the daemon makes for the secrets, removed again after the step.
     let mut made: Vec<(String, bool)> = Vec::new();
     for s in secrets {
@@ -71,7 +88,10 @@ pub fn run(layers: &[Arc<fs::Layer>], argv: &[String], env: &[String], workdir: 
     let user = users::resolve(&root, if user.is_empty() { "0" } else { user }).unwrap_or_else(|_| root_user());
     let cwd = if workdir.is_empty() { "/".to_string() } else { workdir.to_string() };
     let (output, slept_ns) = {
-        let mounts = secret_fs.iter_mut().map(|(t, fs)| Mount { target: t.clone(), fs, read_only: true, file: true }).collect();
+        let mut mounts: Vec<Mount<'_>> = secret_fs.iter_mut().map(|(t, fs)| Mount { target: t.clone(), fs, read_only: true, file: true }).collect();
+        for (target, fs) in caches {
+            mounts.push(Mount { target: path::clean("/", &target), fs, read_only: false, file: false });
+        }
         let mut view = View { root: &mut root, mounts };
         let mut m = Machine::new(&mut view, user, HOSTNAME, now);
         m.env_order = env.to_vec();

@@ -730,8 +730,20 @@ impl<'e> Builder<'e> {
                     let workdir = st.config.working_dir.clone();
                     let user = st.config.user.clone();
                     let process = argv.join(" ");
+                    let caches: Vec<(String, String)> = r
+                        .mounts
+                        .iter()
+                        .filter(|m| m.kind == MountKind::Cache)
+                        .filter_map(|m| m.target.clone().map(|t| (m.id.clone().unwrap_or_else(|| t.clone()), t)))
+                        .collect();
                     let missed = self.step(&mut st, name, key, created_by, self.req.no_cache, false, |b, st| {
-                        let outcome = sandbox::run(&st.fs_layers(), &argv, &env, &workdir, &user, &secrets, b.now);
+                        let mut taken: Vec<(String, String, crate::fs::MergedFs)> =
+                            caches.iter().map(|(id, t)| (id.clone(), t.clone(), b.engine.images.build_cache.take_mount(id))).collect();
+                        let mounts = taken.iter_mut().map(|(_, t, fs)| (t.clone(), fs)).collect();
+                        let outcome = sandbox::run(&st.fs_layers(), &argv, &env, &workdir, &user, &secrets, mounts, b.now);
+                        for (id, _, fs) in taken {
+                            b.engine.images.build_cache.put_mount(&id, fs);
+                        }
                         let ms = 150u32;
                         let lines: Vec<(u32, String)> = outcome.lines.into_iter().map(|l| (ms, l)).collect();
                         let duration = 200u32.saturating_add(u32::try_from(outcome.slept_ns / 1_000_000).unwrap_or(u32::MAX / 2));
