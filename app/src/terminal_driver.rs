@@ -13,6 +13,17 @@ use crate::terminal_screen::TerminalScreen;
 
 /// What a terminal echoes for Ctrl+C.
 const CTRL_C: &str = "^C";
+/// How Docker's confirmation questions end (`docker container prune` and friends).
+const QUESTION_END: &str = "[y/N] ";
+
+/// A `[y/N]` question waiting for its answer: the command that asked (it ran without an answer,
+/// so it did nothing) and the question it printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PendingQuestion {
+    line: String,
+    question: String,
+}
+
 /// The prompt of a continuation line (bash's `PS2`).
 pub const CONTINUATION_PROMPT: &str = "> ";
 
@@ -48,6 +59,8 @@ pub struct TerminalDriver {
     exercise: Option<ExerciseRun>,
     /// The text of an unfinished command (open quote, trailing `|`…), waiting for more lines.
     continuation: Option<String>,
+    /// A `[y/N]` question on the screen: the next line is its answer.
+    question: Option<PendingQuestion>,
     seed: u64,
 }
 
@@ -55,7 +68,7 @@ impl TerminalDriver {
     /// A session that behaves as attached to a terminal (`tty`), seeded and started at `now`.
     pub fn new(seed: u64, now: Timestamp) -> Self {
         let config = SessionConfig { seed, start: now, tty: true };
-        Self { free: Session::new(config, Box::new(MemoryProject::new())), exercise: None, continuation: None, seed }
+        Self { free: Session::new(config, Box::new(MemoryProject::new())), exercise: None, continuation: None, question: None, seed }
     }
 
     /// The session lines go to now: the exercise's, or the free one.
@@ -99,6 +112,10 @@ impl TerminalDriver {
     /// The prompt to show now: `> ` after an unfinished line, else the host shell's or, inside a
     /// container, the container shell's.
     pub fn prompt(&self) -> String {
+        // The question itself is the prompt, as in a terminal.
+        if self.question.is_some() {
+            return String::new();
+        }
         if self.continuation.is_some() {
             return CONTINUATION_PROMPT.to_string();
         }
@@ -121,6 +138,9 @@ impl TerminalDriver {
     pub fn submit(&mut self, line: &str, now: Timestamp, screen: &mut TerminalScreen) -> Option<Report> {
         if self.is_busy() {
             return None;
+        }
+        if let Some(pending) = self.question.take() {
+            return Some(self.answer(pending, line, now, screen));
         }
         let prompt = self.prompt();
         let previous = self.continuation.take();
@@ -151,12 +171,15 @@ impl TerminalDriver {
             return Some(self.report(false, None));
         }
         self.session_mut().set_now(now);
+        let in_container = self.session().in_container_shell();
         let Some(run) = self.exercise.as_mut() else {
             let output = self.free.run_line(&text);
             echo(screen, &output);
+            self.question = (!in_container).then(|| question_of(&text, &output)).flatten();
             return Some(Report { exercise: None, explanation: lessons::explain(&output) });
         };
         let step = run.attempt.run(&text);
+        let asked = step.output.as_ref().filter(|_| !in_container).and_then(|o| question_of(&text, o));
         match (&step.output, &step.refused) {
             (Some(output), _) => echo(screen, output),
             (None, Some(why)) => {
@@ -172,10 +195,44 @@ impl TerminalDriver {
         let just_solved = step.status.satisfied && !run.solved;
         run.solved |= step.status.satisfied;
         let explanation = step.output.as_ref().and_then(lessons::explain);
-        Some(Report {
+        let report = Report {
             exercise: Some(ExerciseReport { key: run.attempt.exercise().key(), status: step.status, just_solved }),
             explanation,
-        })
+        };
+        self.question = asked;
+        Some(report)
+    }
+
+    /// The answer to a `[y/N]` question: echoed after it, then the command runs again with the
+    /// answer on its standard input (`echo y | …`, as Docker reads it), showing only what follows
+    /// the question.
+    fn answer(&mut self, pending: PendingQuestion, line: &str, now: Timestamp, screen: &mut TerminalScreen) -> Report {
+        let mut echo = Output::new();
+        echo.push(Stream::Stdout, &format!("{line}\n"));
+        screen.append(&echo);
+        let reply = if line.trim().eq_ignore_ascii_case("y") { "y" } else { "n" };
+        let piped = format!("echo {reply} | {}", pending.line);
+        self.session_mut().set_now(now);
+        let (output, exercise) = match self.exercise.as_mut() {
+            None => (self.free.run_line(&piped), None),
+            Some(run) => {
+                let step = run.attempt.run(&piped);
+                let just_solved = step.status.satisfied && !run.solved;
+                run.solved |= step.status.satisfied;
+                let output = match (step.output, step.refused) {
+                    (Some(output), _) => output,
+                    (None, Some(why)) => {
+                        screen.notice(&why);
+                        Output::new()
+                    }
+                    (None, None) => Output::new(),
+                };
+                (output, Some(ExerciseReport { key: run.attempt.exercise().key(), status: step.status, just_solved }))
+            }
+        };
+        let rest = without_question(&output, &pending.question);
+        screen.append(&rest);
+        Report { exercise, explanation: lessons::explain(&output) }
     }
 
     /// Called on a timer while busy: prints what the foreground command wrote since the last call.
@@ -216,6 +273,12 @@ impl TerminalDriver {
             screen.append(&output);
             return Some(self.report(true, None));
         }
+        if self.question.take().is_some() {
+            let mut echo = Output::new();
+            echo.push(Stream::Stdout, &format!("{typed}{CTRL_C}\n"));
+            screen.append(&echo.with_exit(130));
+            return None;
+        }
         if self.continuation.take().is_some() {
             screen.continue_command(&format!("{typed}{CTRL_C}"));
             screen.append(&Output::new().with_exit(130));
@@ -247,6 +310,7 @@ impl TerminalDriver {
         let status = attempt.status();
         self.exercise = Some(ExerciseRun { attempt, solved: false });
         self.continuation = None;
+        self.question = None;
         screen.notice(&format!(
             "Ejercicio «{}»: la terminal está en su estado inicial. Tu objetivo se comprueba después de cada comando.",
             exercise.title
@@ -258,6 +322,7 @@ impl TerminalDriver {
     pub fn leave_exercise(&mut self, screen: &mut TerminalScreen) {
         if self.exercise.take().is_some() {
             self.continuation = None;
+            self.question = None;
             screen.notice("Has vuelto a la terminal libre, tal como la dejaste.");
         }
     }
@@ -274,6 +339,7 @@ impl TerminalDriver {
             }
         };
         self.continuation = None;
+        self.question = None;
         screen.notice(&message);
         Some(self.report(false, None)).and_then(|r| r.exercise)
     }
@@ -284,9 +350,42 @@ impl TerminalDriver {
         run.attempt.reset();
         run.solved = false;
         self.continuation = None;
+        self.question = None;
         screen.notice("Ejercicio reiniciado: la terminal vuelve a su estado inicial.");
         Some(self.report(false, None)).and_then(|r| r.exercise)
     }
+}
+
+/// The `[y/N]` question a line ended with, when the line is one simple command (so that it can
+/// run again with the answer piped to it).
+fn question_of(line: &str, output: &Output) -> Option<PendingQuestion> {
+    if output.exit_code != 0 || output.attached.is_some() || line.contains([';', '&', '|', '\n', '`', '$']) {
+        return None;
+    }
+    let stdout: String = output.chunks.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect();
+    stdout.ends_with(QUESTION_END).then(|| PendingQuestion { line: line.to_string(), question: stdout })
+}
+
+/// The output without the question it starts with (already on the screen).
+fn without_question(output: &Output, question: &str) -> Output {
+    let mut rest = Output { chunks: Vec::new(), exit_code: output.exit_code, events: output.events.clone(), attached: output.attached.clone() };
+    let mut skip = question;
+    for chunk in &output.chunks {
+        if chunk.stream == Stream::Stdout && !skip.is_empty() {
+            if let Some(after) = chunk.text.strip_prefix(skip) {
+                skip = "";
+                rest.push(Stream::Stdout, after);
+                continue;
+            }
+            if let Some(left) = skip.strip_prefix(chunk.text.as_str()) {
+                skip = left;
+                continue;
+            }
+            skip = "";
+        }
+        rest.push(chunk.stream, &chunk.text);
+    }
+    rest
 }
 
 #[cfg(test)]
@@ -469,6 +568,47 @@ mod tests {
         }
         let status = driver.submit("docker ps -a", START, &mut screen).and_then(|r| r.exercise);
         assert!(status.is_some_and(|r| r.status.satisfied));
+    }
+
+    #[test]
+    fn a_y_n_question_takes_the_next_line_as_its_answer() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker run --name uno busybox true", START, &mut screen);
+        driver.submit("docker container prune", START, &mut screen);
+        assert_eq!(driver.prompt(), "", "the question is the prompt");
+        let question = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ";
+        assert_eq!(texts(&screen).last().map(|t| t.2.clone()).as_deref(), Some(question));
+        driver.submit("y", START, &mut screen);
+        let all = texts(&screen);
+        let (_, line, output) = all.last().cloned().unwrap_or_default();
+        assert_eq!(line, "docker container prune");
+        let id = driver.session().engine.containers.len();
+        assert_eq!(id, 0, "the stopped container is gone");
+        assert!(output.starts_with(&format!("{question}y\nDeleted Containers:\n")), "{output:?}");
+        assert!(output.ends_with("\nTotal reclaimed space: 0B\n"), "{output:?}");
+        assert!(driver.prompt().ends_with("$ "));
+    }
+
+    #[test]
+    fn no_and_ctrl_c_leave_everything_as_it_was() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker run --name uno busybox true", START, &mut screen);
+        driver.submit("docker container prune", START, &mut screen);
+        driver.submit("n", START, &mut screen);
+        assert_eq!(driver.session().engine.containers.len(), 1);
+        let (_, _, output) = texts(&screen).last().cloned().unwrap_or_default();
+        assert!(output.ends_with("[y/N] n\n"), "{output:?}");
+        driver.submit("docker container prune", START, &mut screen);
+        driver.interrupt("", START, &mut screen);
+        assert_eq!(driver.session().engine.containers.len(), 1);
+        assert!(texts(&screen).last().is_some_and(|(_, _, o)| o.ends_with("[y/N] ^C\n")));
+        assert!(driver.prompt().ends_with("$ "));
+        // With -f, or with an answer already piped, nothing is asked.
+        driver.submit("echo y | docker container prune", START, &mut screen);
+        assert!(driver.prompt().ends_with("$ "));
+        assert_eq!(driver.session().engine.containers.len(), 0);
     }
 
     #[test]

@@ -51,4 +51,20 @@ test.describe('copying terminal output', () => {
     const screen = await muelle.screen.evaluate((el) => el.scrollWidth <= el.clientWidth);
     expect(screen).toBe(true);
   });
+
+  test('a [y/N] question waits for the answer typed in the terminal', async () => {
+    await muelle.run('docker run --name uno busybox true');
+    const prune = await muelle.run('docker container prune');
+    await expect(muelle.outputOf(prune)).toHaveText(
+      'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ',
+    );
+    await expect(muelle.prompt).toHaveText('');
+    await muelle.input.fill('y');
+    await muelle.input.press('Enter');
+    await expect(muelle.outputOf(prune)).toContainText('[y/N] y\nDeleted Containers:\n');
+    await expect(muelle.outputOf(prune)).toContainText('Total reclaimed space: 0B');
+    await expect(muelle.prompt).toHaveText('estudiante@muelle:~$ ');
+    const ps = await muelle.run('docker ps -a -q');
+    await expect(muelle.outputOf(ps)).toHaveCount(0);
+  });
 });
