@@ -294,6 +294,9 @@ fn step(
             }
             engine.advance_to(now.plus_nanos(200_000_000 + outcome.slept_ns.max(0)));
             if outcome.exit_code != 0 {
+                // The daemon keeps the failed step's container (no --force-rm): `docker ps -a`
+                // shows it exited, with what the step wrote.
+                keep_failed_container(engine, parent, &container, &argv, &env, &workdir, &config.user, outcome.layer, outcome.exit_code, &outcome.lines, now);
                 out.errln(format!("The command '{}' returned a non-zero code: {}", argv.join(" "), outcome.exit_code));
                 return Err(outcome.exit_code);
             }
@@ -407,4 +410,86 @@ fn copy_info(ctx: &Context, source: &str) -> String {
     }
     sums.sort();
     format!("dir:{}", sha256_hex(sums.join(",").as_bytes()))
+}
+
+/// Records the container of a failed RUN as an exited container.
+#[allow(clippy::too_many_arguments)]
+fn keep_failed_container(
+    engine: &mut Engine,
+    image: &Image,
+    id: &str,
+    argv: &[String],
+    env: &[String],
+    workdir: &str,
+    user: &str,
+    changes: crate::fs::Layer,
+    code: i32,
+    lines: &[String],
+    started: crate::clock::Timestamp,
+) {
+    use crate::engine::container::{Container, ContainerConfig, HostConfig, LogEntry, State};
+    let name = {
+        let mut name = String::new();
+        for retry in 0..10 {
+            let (a, b) = (engine.ids.next_u64(), engine.ids.next_u64());
+            let candidate = crate::engine::names::generate(a, b, retry);
+            if !engine.containers.values().any(|c| c.name == candidate) {
+                name = candidate;
+                break;
+            }
+        }
+        if name.is_empty() {
+            name = id.get(..12).unwrap_or(id).to_string();
+        }
+        name
+    };
+    let hostname = id.get(..12).unwrap_or(id).to_string();
+    let (mut fs, image_layers) = crate::engine::container_fs::create(image, &hostname, started.secs(), false);
+    // The step's changes sit in the container's writable layer.
+    let changed = crate::fs::MergedFs::new(vec![Arc::new(changes)]);
+    for (p, st) in changed.walk("/").unwrap_or_default().iter().skip(1) {
+        if st.is_dir() {
+            let _ = fs.mkdir_all(p);
+        } else if let Ok(content) = changed.read(p) {
+            let _ = fs.write_content(p, content, Some(st.mode));
+        }
+    }
+    let finished = engine.now();
+    let config = ContainerConfig {
+        hostname,
+        user: user.to_string(),
+        env: env.to_vec(),
+        cmd: Some(argv.to_vec()),
+        // `docker ps` shows the image by its short ID.
+        image: image.short_id().to_string(),
+        working_dir: workdir.to_string(),
+        attach_stdout: true,
+        attach_stderr: true,
+        ..ContainerConfig::default()
+    };
+    let container = Container {
+        id: id.to_string(),
+        name: name.clone(),
+        created: started,
+        image_id: image.id.clone(),
+        path: argv.first().cloned().unwrap_or_default(),
+        args: argv.get(1..).map(<[String]>::to_vec).unwrap_or_default(),
+        config,
+        host_config: HostConfig { network_mode: "bridge".to_string(), ..HostConfig::default() },
+        state: State { exit_code: code, started_at: Some(started), finished_at: Some(finished), ..State::default() },
+        restart_count: 0,
+        manually_stopped: false,
+        logs: lines.iter().map(|l| LogEntry { time: started, stream: crate::output::Stream::Stdout, text: format!("{l}\n") }).collect(),
+        bound_ports: Vec::new(),
+        ip_address: String::new(),
+        mac_address: String::new(),
+        program: None,
+        run_id: 1,
+        restart_delay: 0,
+        fs,
+        image_layers,
+        mounts: Vec::new(),
+        attachments: Vec::new(),
+    };
+    engine.containers.insert(id.to_string(), container);
 }
