@@ -39,6 +39,13 @@ pub fn of_project<'e>(engine: &'e Engine, project: &str, all: bool) -> Vec<&'e C
     v
 }
 
+/// Every container of the project, one-off `run` containers included (as `ps` lists them).
+pub fn with_one_offs<'e>(engine: &'e Engine, project: &str) -> Vec<&'e Container> {
+    let mut v: Vec<&Container> = engine.containers.values().filter(|c| label(c, PROJECT) == project).collect();
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    v
+}
+
 /// The container's short name in logs and `top`: `web-1`.
 pub fn short_name(c: &Container) -> String {
     format!("{}-{}", label(c, SERVICE), label(c, NUMBER))

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::containers::{label, CONFIG_FILES, ONEOFF, PROJECT};
+use super::containers::{label, CONFIG_FILES, PROJECT};
 use super::Ctx;
 use crate::output::Output;
 
@@ -34,7 +34,7 @@ pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
     let mut projects: BTreeMap<String, (BTreeMap<String, usize>, String)> = BTreeMap::new();
     for c in cx.engine.containers.values() {
         let p = label(c, PROJECT);
-        if p.is_empty() || label(c, ONEOFF) == "True" {
+        if p.is_empty() {
             continue;
         }
         let entry = projects.entry(p.to_string()).or_insert_with(|| (BTreeMap::new(), label(c, CONFIG_FILES).to_string()));

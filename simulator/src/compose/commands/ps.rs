@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::containers::{label, of_project, PROJECT, SERVICE};
+use super::containers::{label, PROJECT, SERVICE};
 use super::Ctx;
 use crate::docker::listing::Listing;
 use crate::engine::container::Container;
@@ -71,7 +71,7 @@ pub fn ps(cx: &mut Ctx<'_, '_>) -> Output {
     }
     let all = cx.flags.bool("all");
     let status_filter = cx.flags.list("status");
-    let list: Vec<&Container> = of_project(cx.engine, &project.name, true)
+    let list: Vec<&Container> = super::containers::with_one_offs(cx.engine, &project.name)
         .into_iter()
         .filter(|c| all || c.state.running || !status_filter.is_empty())
         .filter(|c| cx.args.is_empty() || cx.args.iter().any(|a| a == label(c, SERVICE)))

@@ -388,8 +388,9 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
     let mut progress = Progress::new(cx.engine.tty);
     // Dependents stop first; the containers of one level stop together.
     let depth = loaded.as_ref().map(|p| stop_levels(&p.services)).unwrap_or_default();
-    let mut list: Vec<(String, String, String)> =
-        of_project(cx.engine, &name, true).iter().map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string())).collect();
+    // One-off `run` containers stay unless --remove-orphans.
+    let found = if cx.flags.bool("remove-orphans") { containers::with_one_offs(cx.engine, &name) } else { of_project(cx.engine, &name, true) };
+    let mut list: Vec<(String, String, String)> = found.iter().map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string())).collect();
     list.sort_by_key(|(_, n, svc)| (depth.get(svc).copied().unwrap_or(0), n.clone()));
     let level_of = |svc: &str| depth.get(svc).copied().unwrap_or(0);
     let mut levels_present: Vec<usize> = list.iter().map(|(_, _, s)| level_of(s)).collect();
@@ -450,6 +451,11 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
         progress.event(&mut out, kind, n, "Removing");
     }
     for (kind, n) in &removing {
+        // A network a container still uses (a one-off `run` container…) stays.
+        if *kind == "Network" && cx.engine.containers.values().any(|c| c.attachments.iter().any(|a| &a.network == n)) {
+            progress.event(&mut out, kind, n, "Resource is still in use");
+            continue;
+        }
         match *kind {
             "Volume" => cx.engine.drop_volumes(std::slice::from_ref(n)),
             "Image" => {
