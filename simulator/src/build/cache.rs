@@ -65,6 +65,13 @@ impl BuildCache {
         self.mounts.insert(id.to_string(), fs);
     }
 
+    /// Empties every cache mount (`docker builder prune`); returns the bytes they held.
+    pub fn clear_mounts(&mut self) -> u64 {
+        let bytes = self.mounts.values().map(|m| m.upper_size()).sum();
+        self.mounts.clear();
+        bytes
+    }
+
     /// Every record with its key, oldest first.
     pub fn records(&self) -> Vec<(&String, &CacheRecord)> {
         let mut v: Vec<(&String, &CacheRecord)> = self.records.iter().collect();

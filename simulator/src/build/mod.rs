@@ -16,6 +16,16 @@
 //! invalidates every later step; `--no-cache` rebuilds everything. Output is BuildKit's plain
 //! progress ([`progress::plain`]) or, when the session is a terminal, the last screen of its
 //! terminal view ([`progress::tty`]); errors are BuildKit's.
+//!
+//! For the visual panel every step reports [`crate::Event::BuildStepStarted`], then
+//! [`crate::Event::BuildStepCached`] or [`crate::Event::BuildLayerCreated`] (size and files of
+//! the new layer), and the build ends with [`crate::Event::ImageBuilt`].
+//!
+//! Secrets (`RUN --mount=type=secret`) are mounted for that RUN only and never reach a layer;
+//! `RUN --mount=type=cache` directories live in the cache, between builds, in no layer.
+//!
+//! Not simulated yet: ONBUILD triggers of a base image, HEALTHCHECK in the image config, ADD of
+//! URLs and archives (ADD copies like COPY), `--platform`.
 
 pub mod cache;
 pub mod context;

@@ -1036,7 +1036,9 @@ impl<'e> Builder<'e> {
         let mut names = Vec::new();
         for t in tags {
             let familiar = t.familiar();
-            self.engine.images.tag(&id, &familiar, now);
+            if let Some(previous) = self.engine.images.tag(&id, &familiar, now) {
+                self.events.push(Event::ImageUntagged { reference: familiar.clone(), id: previous });
+            }
             self.events.push(Event::ImageTagged { reference: familiar.clone(), id: id.clone() });
             names.push(familiar);
         }

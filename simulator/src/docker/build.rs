@@ -158,6 +158,7 @@ pub fn prune(engine: &mut Engine, inv: &Invocation, stdin: Option<&str>) -> Outp
             out.out(format!("{id:<40}\ttrue \t{size_text}\t{ago}\n"));
         }
     }
+    total += engine.images.build_cache.clear_mounts();
     out.out(format!("Total:\t{}\n", crate::format::units::human_size_precision(total as f64, 4)));
     out
 }
