@@ -16,7 +16,23 @@
 //!
 //! The result is a [`Project`]: the canonical tree (`docker compose config` prints it with
 //! [`yaml_out::document`]) and typed [`Service`]s for the commands. `docker stack deploy -c` uses
-//! the same [`load_with`] with its own files.
+//! the same [`load_with`] with its own files. Errors are [`ComposeError`]s: Compose's exact message,
+//! an [`ErrorKind`] (whose key names its Spanish explanation in `lessons/content/errores.toml`) and,
+//! for YAML errors, the line.
+//!
+//! # Commands
+//!
+//! The docker CLI hands `docker compose …` to [`commands::run`] (the plugin): its own flags are read
+//! from the help texts captured from Compose 2.40.3 (`help/*.txt`, [`cli`]), then one family per file
+//! in [`commands`]. Containers are made through the engine's own `docker create` with Compose's
+//! names (`project-service-N`) and `com.docker.compose.*` labels; networks (`project_default`) and
+//! volumes (`project_name`) carry the same labels. Progress lines are Compose's non-TTY lines, or its
+//! final `[+] Running N/N` screen when the session is a terminal. An attached `up` and `logs -f`
+//! stay attached ([`crate::output::AttachKind::Compose`]) until the containers stop or Ctrl+C.
+//!
+//! Goldens 60–69 (`tests/goldens/docker/6*`) were captured from Compose 2.40.3; where real Compose
+//! works on several containers concurrently its line order varies, and the simulator prints one
+//! plausible order (all containers of a dependency level announced first).
 
 pub mod cli;
 pub mod commands;

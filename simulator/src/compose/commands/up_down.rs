@@ -274,7 +274,7 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
                 .filter(|c| label(c, SERVICE) == svc.name)
                 .filter_map(|c| label(c, containers::NUMBER).parse::<u32>().ok().filter(|n| *n > svc.replicas).map(|n| (n, c.id.clone(), c.name.clone())))
                 .collect();
-            extra.sort_by(|a, b| b.0.cmp(&a.0));
+            extra.sort_by_key(|b| std::cmp::Reverse(b.0));
             for (_, id, name) in extra {
                 let mut events = Vec::new();
                 progress.event(&mut out, "Container", &name, "Stopping");
