@@ -201,3 +201,32 @@ fn logs_follow_until_ctrl_c_leaves_containers_running() {
     assert!(!s.is_attached());
     assert_eq!(s.run_line("docker ps -q").stdout().lines().count(), 1);
 }
+
+/// The issue's "done when": the notes' production file against the company registry, three
+/// replicas with their memory limit visible in `docker stats`.
+#[test]
+fn notes_production_file_runs_three_limited_replicas_from_myregistry() {
+    let prod = "version: '3.8'\nservices:\n  app:\n    image: myregistry.com/myapp:${VERSION}\n    deploy:\n      replicas: 3\n      resources:\n        limits:\n          memory: 512M\n";
+    let files = MemoryProject::new().with_file("app/docker-compose.yml", prod).with_file("app/.env", "VERSION=1.0\n");
+    let mut s = Session::new(SessionConfig::default(), Box::new(files));
+    s.engine.import_real_docker_base_images();
+    for line in [
+        "echo muelle123 | docker login -u estudiante --password-stdin myregistry.com",
+        "docker pull -q nginx",
+        "docker tag nginx myregistry.com/myapp:1.0",
+        "docker push myregistry.com/myapp:1.0",
+        "docker rmi myregistry.com/myapp:1.0",
+    ] {
+        let out = s.run_line(line);
+        assert_eq!(out.exit_code, 0, "{line}: {}", out.combined());
+    }
+    let up = s.run_line("cd app && docker compose up -d");
+    assert_eq!(up.exit_code, 0, "{}", up.combined());
+    assert!(up.stderr().starts_with("time=\"2025-11-15T10:00:"), "{}", up.combined());
+    assert!(up.stderr().contains(" level=warning msg=\"/home/estudiante/app/docker-compose.yml: the attribute `version` is obsolete"));
+    assert!(up.stderr().contains(" app Pulling \n app Pulled \n"), "{}", up.combined());
+    let stats = s.run_line("docker stats --no-stream --format '{{.Name}} {{.MemUsage}}'").stdout();
+    let names: Vec<&str> = stats.lines().map(|l| l.split(' ').next().unwrap_or_default()).collect();
+    assert_eq!(names, vec!["app-app-3", "app-app-2", "app-app-1"]);
+    assert!(stats.lines().all(|l| l.ends_with("/ 512MiB")), "{stats}");
+}
