@@ -72,7 +72,7 @@ pub fn build_service(cx: &mut Ctx<'_, '_>, project: &Project, svc: &Service, out
     }
     out.exit_code = 0;
     if !quiet {
-        let mut progress = Progress::new(cx.engine.tty);
+        let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
         progress.event_plain(out, &containers::image_of(project, svc), "Built");
         progress.finish(out);
     }
@@ -81,7 +81,7 @@ pub fn build_service(cx: &mut Ctx<'_, '_>, project: &Project, svc: &Service, out
 
 /// Pulls a service's image: ` app Pulling `, ` app Pulled `, or ` app Error …` and the daemon's error.
 pub fn pull_service(cx: &mut Ctx<'_, '_>, svc: &Service, image: &str, out: &mut Output) -> bool {
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     progress.service_event(out, &svc.name, "Pulling");
     let r = containers::docker(cx, vec!["pull".into(), "-q".into(), image.to_string()]);
     if r.exit_code != 0 {

@@ -32,7 +32,7 @@ pub fn kill(cx: &mut Ctx<'_, '_>) -> Output {
         return out;
     }
     let signal = cx.flags.str("signal").unwrap_or("SIGKILL").to_string();
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     for (id, name) in chosen(cx, &project.name, false) {
         progress.event(&mut out, "Container", &name, "Killing");
         let mut events = Vec::new();
@@ -58,7 +58,7 @@ pub fn rm(cx: &mut Ctx<'_, '_>) -> Output {
     if !check_services(cx, &project, &mut out) {
         return out;
     }
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     if cx.flags.bool("stop") {
         // Every chosen container is stopped, even one that already is.
         for (id, name) in chosen(cx, &project.name, true) {

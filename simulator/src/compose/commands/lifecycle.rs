@@ -28,7 +28,7 @@ pub fn lifecycle(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
         list.sort_by_key(|(_, n, s)| (order.iter().position(|o| o == s).unwrap_or(usize::MAX), n.clone()));
     }
     let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     let (doing, done) = match command {
         "stop" => ("Stopping", "Stopped"),
         "start" => ("Starting", "Started"),

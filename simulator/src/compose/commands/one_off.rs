@@ -59,7 +59,7 @@ pub fn run(cx: &mut Ctx<'_, '_>) -> Output {
         out.errln(format!("no such service: {service}"));
         return out.with_exit(1);
     };
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     let deps = if cx.flags.bool("no-deps") { Vec::new() } else { svc.depends_on.clone() };
     let services: Vec<&crate::compose::Service> = std::iter::once(&svc).chain(project.services.iter().filter(|s| deps.contains(&s.name))).collect();
     if !super::up_down::ensure_images(cx, &project, &services, cx.flags.bool("build"), &mut out) {

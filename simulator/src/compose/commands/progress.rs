@@ -7,13 +7,25 @@ use crate::output::Output;
 /// Collects the events of one command.
 pub struct Progress {
     tty: bool,
+    /// `--progress quiet`: nothing is printed.
+    quiet: bool,
     /// (kind, name, last status, failed) in order of first appearance.
     items: Vec<(String, String, String, bool)>,
 }
 
 impl Progress {
     pub fn new(tty: bool) -> Self {
-        Self { tty, items: Vec::new() }
+        Self { tty, quiet: false, items: Vec::new() }
+    }
+
+    /// As `--progress` asks (`plain`, `tty`, `quiet`; `auto` follows the terminal).
+    pub fn with_mode(tty: bool, mode: Option<&str>) -> Self {
+        match mode {
+            Some("plain") => Self::new(false),
+            Some("tty") => Self::new(true),
+            Some("quiet") => Self { tty: true, quiet: true, items: Vec::new() },
+            _ => Self::new(tty),
+        }
     }
 
     /// One event: `kind` is `Network`, `Volume`, `Container`, `Image`…
@@ -64,7 +76,7 @@ impl Progress {
 
     /// On a terminal, the final screen.
     pub fn finish(self, out: &mut Output) {
-        if !self.tty || self.items.is_empty() {
+        if !self.tty || self.quiet || self.items.is_empty() {
             return;
         }
         let total = self.items.len();

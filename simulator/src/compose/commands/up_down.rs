@@ -180,7 +180,7 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
             return out.with_exit(1);
         }
     };
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     if !ensure_images(cx, &project, &services, cx.flags.bool("build"), &mut out) {
         return out;
     }
@@ -385,7 +385,7 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
         }
     }
     let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
-    let mut progress = Progress::new(cx.engine.tty);
+    let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     // Dependents stop first; the containers of one level stop together.
     let depth = loaded.as_ref().map(|p| stop_levels(&p.services)).unwrap_or_default();
     // One-off `run` containers stay unless --remove-orphans.
