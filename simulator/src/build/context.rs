@@ -174,28 +174,31 @@ fn clean(p: &str) -> String {
 pub fn glob_match(pattern: &str, name: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
     let n: Vec<char> = name.chars().collect();
-    glob_at(&p, &n, 0)
+    // Hostile patterns (`*a*a*a*…`) could take exponential time: the search has a budget.
+    let mut budget = 200_000u32;
+    glob_at(&p, &n, 0, &mut budget)
 }
 
-fn glob_at(p: &[char], n: &[char], depth: usize) -> bool {
-    if depth > 64 {
+fn glob_at(p: &[char], n: &[char], depth: usize, budget: &mut u32) -> bool {
+    if depth > 64 || *budget == 0 {
         return false;
     }
+    *budget -= 1;
     match p.split_first() {
         None => n.is_empty(),
         Some(('*', rest)) if rest.first() == Some(&'*') => {
             // `**` matches any sequence, `/` included; `**/` may match nothing.
             let rest = rest.get(1..).unwrap_or(&[]);
             let rest_no_slash = rest.strip_prefix(&['/']).unwrap_or(rest);
-            if glob_at(rest_no_slash, n, depth + 1) {
+            if glob_at(rest_no_slash, n, depth + 1, budget) {
                 return true;
             }
-            (0..=n.len()).any(|i| glob_at(rest, n.get(i..).unwrap_or(&[]), depth + 1))
+            (0..=n.len()).any(|i| glob_at(rest, n.get(i..).unwrap_or(&[]), depth + 1, budget))
         }
         Some(('*', rest)) => {
             let mut i = 0;
             loop {
-                if glob_at(rest, n.get(i..).unwrap_or(&[]), depth + 1) {
+                if glob_at(rest, n.get(i..).unwrap_or(&[]), depth + 1, budget) {
                     return true;
                 }
                 match n.get(i) {
@@ -205,7 +208,7 @@ fn glob_at(p: &[char], n: &[char], depth: usize) -> bool {
             }
         }
         Some(('?', rest)) => match n.split_first() {
-            Some((c, nrest)) if *c != '/' => glob_at(rest, nrest, depth + 1),
+            Some((c, nrest)) if *c != '/' => glob_at(rest, nrest, depth + 1, budget),
             _ => false,
         },
         Some(('[', rest)) => {
@@ -230,14 +233,14 @@ fn glob_at(p: &[char], n: &[char], depth: usize) -> bool {
                 hit |= lo == *c;
                 i += 1;
             }
-            hit != negate && glob_at(after, nrest, depth + 1)
+            hit != negate && glob_at(after, nrest, depth + 1, budget)
         }
         Some(('\\', rest)) => match (rest.split_first(), n.split_first()) {
-            (Some((e, prest)), Some((c, nrest))) if e == c => glob_at(prest, nrest, depth + 1),
+            (Some((e, prest)), Some((c, nrest))) if e == c => glob_at(prest, nrest, depth + 1, budget),
             _ => false,
         },
         Some((pc, rest)) => match n.split_first() {
-            Some((c, nrest)) if c == pc => glob_at(rest, nrest, depth + 1),
+            Some((c, nrest)) if c == pc => glob_at(rest, nrest, depth + 1, budget),
             _ => false,
         },
     }
@@ -260,6 +263,13 @@ mod tests {
         let ctx = Context::load(&project, "");
         let names: Vec<&str> = ctx.files.keys().map(String::as_str).collect();
         assert_eq!(names, vec![".dockerignore", "important.log", "src/app.js"]);
+    }
+
+    #[test]
+    fn hostile_patterns_end() {
+        let name = "a".repeat(300);
+        assert!(!glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", &name));
+        assert!(!glob_match("**/**/**/**/**/**/**/**/**/**/x", &name));
     }
 
     #[test]

@@ -292,7 +292,7 @@ fn step(
                     out.out(format!("{l}\n"));
                 }
             }
-            engine.advance_to(now.plus_nanos(200_000_000 + outcome.slept_ns.max(0)));
+            engine.advance_to(now.plus_nanos(outcome.slept_ns.max(0).saturating_add(200_000_000)));
             if outcome.exit_code != 0 {
                 // The daemon keeps the failed step's container (no --force-rm): `docker ps -a`
                 // shows it exited, with what the step wrote.
