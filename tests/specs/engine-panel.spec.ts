@@ -52,7 +52,8 @@ test.describe('engine panel', () => {
     await expect(p.requests.nth(1)).toContainText('POST /v1.51/images/create?fromImage=docker.io%2Flibrary%2Fnginx&tag=latest');
     await expect(p.requests.nth(2)).toContainText('POST /v1.51/containers/create?name=web');
     await expect(p.requests.nth(3)).toContainText(/POST \/v1\.51\/containers\/[0-9a-f]{64}\/start/);
-    for (const hop of ['cli', 'dockerd', 'registry', 'containerd', 'runc']) {
+    await expect(p.hop('api')).toHaveText('API v1.51: 4 peticiones');
+    for (const hop of ['cli', 'api', 'dockerd', 'registry', 'containerd', 'runc']) {
       await expect(p.hop(hop)).toHaveAttribute('data-reached', 'true');
     }
 
@@ -94,6 +95,7 @@ test.describe('engine panel', () => {
 
     await muelle.type('docker --version');
     await expect(p.trace.getByText('Ninguna petición: el cliente lo ha resuelto solo.')).toBeVisible();
+    await expect(p.hop('api')).toHaveAttribute('data-reached', 'false');
     await expect(p.hop('dockerd')).toHaveAttribute('data-reached', 'false');
   });
 

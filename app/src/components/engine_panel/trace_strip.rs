@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use lessons::Architecture;
 use simulator::format::units::human_size;
-use simulator::trace::{BuildOutcome, Hop, Trace};
+use simulator::trace::{BuildOutcome, Hop, Trace, API_VERSION};
 
 /// Commands of one line shown at most (the last ones).
 const MAX_TRACES: usize = 3;
@@ -93,8 +93,26 @@ fn trace_view(trace: Trace) -> impl IntoView {
                     </details>
                 </li>
             }
+            .into_any()
         })
-        .collect_view();
+        .collect::<Vec<AnyView>>();
+    // Between the client and dockerd: the Engine API, with how many requests crossed it.
+    let crossed = trace.requests.len();
+    let api_reached = crossed > 0;
+    let api = view! {
+        <li class="trace-hop trace-api" class:reached=api_reached data-hop="api" data-reached=if api_reached { "true" } else { "false" }>
+            <span class="trace-api-chip">
+                {match crossed {
+                    0 => format!("API {API_VERSION}: ninguna petición"),
+                    1 => format!("API {API_VERSION}: 1 petición"),
+                    n => format!("API {API_VERSION}: {n} peticiones"),
+                }}
+            </span>
+        </li>
+    }
+    .into_any();
+    let mut hops = hops;
+    hops.insert(1.min(hops.len()), api);
     // A build: which steps made a new layer and which came from the cache.
     let build = (!trace.build.is_empty()).then(|| {
         let steps = trace
