@@ -35,6 +35,8 @@ pub struct TerminalControl {
     pub screen: RwSignal<TerminalScreen>,
     pub prompt: RwSignal<String>,
     pub busy: RwSignal<bool>,
+    /// True while a password is being typed: the input hides it.
+    pub secret_input: RwSignal<bool>,
     /// The exercise in the terminal and its goal's state (`None`: free session).
     pub exercise: RwSignal<Option<ExerciseReport>>,
     /// The explanation of the last command's error, until the next command.
@@ -94,6 +96,7 @@ impl TerminalControl {
             }),
             prompt: RwSignal::new(prompt),
             busy: RwSignal::new(false),
+            secret_input: RwSignal::new(false),
             exercise: RwSignal::new(None),
             explanation: RwSignal::new(None),
             message: RwSignal::new(None),
@@ -111,8 +114,12 @@ impl TerminalControl {
         self.on_report.set_value(Some(Box::new(handler)));
     }
 
-    /// Runs a line as if typed (history included).
+    /// Runs a line as if typed (history included, unless it answers a question).
     pub fn run(&self, line: &str) {
+        if self.driver.with_value(TerminalDriver::awaits_answer) {
+            self.run_unrecorded(line);
+            return;
+        }
         self.history.update_value(|h| h.record(line));
         if let Some(saved) = self.saved {
             let json = self.history.with_value(CommandHistory::to_json);
@@ -331,7 +338,10 @@ impl TerminalControl {
 
     /// Shows the driver's state (prompt, busy).
     fn sync(&self) {
-        let (prompt, busy) = self.driver.with_value(|d| (d.prompt(), d.is_busy()));
+        let (prompt, busy, secret) = self.driver.with_value(|d| (d.prompt(), d.is_busy(), d.hides_input()));
+        if self.secret_input.get_untracked() != secret {
+            self.secret_input.set(secret);
+        }
         if self.prompt.get_untracked() != prompt {
             self.prompt.set(prompt);
         }

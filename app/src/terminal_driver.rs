@@ -16,12 +16,19 @@ const CTRL_C: &str = "^C";
 /// How Docker's confirmation questions end (`docker container prune` and friends).
 const QUESTION_END: &str = "[y/N] ";
 
-/// A `[y/N]` question waiting for its answer: the command that asked (it ran without an answer,
-/// so it did nothing) and the question it printed.
+/// The prompts of `docker login` (typed answers; the password is not echoed).
+const USERNAME_PROMPT: &str = "Username: ";
+const PASSWORD_PROMPT: &str = "Password: ";
+
+/// A question waiting for its answer: the command that asked (it ran without an answer, so it did
+/// nothing yet) and what it printed so far, ending with the question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PendingQuestion {
     line: String,
     question: String,
+    /// `None` for a `[y/N]` question (answered on the command's input, `echo y | …`); for a typed
+    /// prompt (`Username: `), the answers given to the earlier prompts of the same command.
+    answers: Option<Vec<String>>,
 }
 
 /// The prompt of a continuation line (bash's `PS2`).
@@ -203,20 +210,41 @@ impl TerminalDriver {
         Some(report)
     }
 
-    /// The answer to a `[y/N]` question: echoed after it, then the command runs again with the
-    /// answer on its standard input (`echo y | …`, as Docker reads it), showing only what follows
-    /// the question.
+    /// True while the terminal waits for a password: what is typed must not show nor go into the
+    /// history.
+    pub fn hides_input(&self) -> bool {
+        self.question.as_ref().is_some_and(|q| q.answers.is_some() && q.question.ends_with(PASSWORD_PROMPT))
+    }
+
+    /// True while the next line is the answer to a question, not a command.
+    pub fn awaits_answer(&self) -> bool {
+        self.question.is_some()
+    }
+
+    /// The answer to a question. A `[y/N]` answer is echoed after it, then the command runs again
+    /// with the answer on its standard input (`echo y | …`, as Docker reads it); a typed prompt's
+    /// answer is echoed by the program itself (a password not at all) and the command runs again
+    /// with every answer so far. Only what follows what is already on screen is shown.
     fn answer(&mut self, pending: PendingQuestion, line: &str, now: Timestamp, screen: &mut TerminalScreen) -> Report {
-        let mut echo = Output::new();
-        echo.push(Stream::Stdout, &format!("{line}\n"));
-        screen.append(&echo);
-        let reply = if line.trim().eq_ignore_ascii_case("y") { "y" } else { "n" };
-        let piped = format!("echo {reply} | {}", pending.line);
+        let (command, answers, shown) = match pending.answers {
+            None => {
+                let mut echo = Output::new();
+                echo.push(Stream::Stdout, &format!("{line}\n"));
+                screen.append(&echo);
+                let reply = if line.trim().eq_ignore_ascii_case("y") { "y" } else { "n" };
+                (format!("echo {reply} | {}", pending.line), Vec::new(), pending.question.clone())
+            }
+            Some(mut answers) => {
+                answers.push(line.to_string());
+                (pending.line.clone(), answers, pending.question.clone())
+            }
+        };
+        let typed = !answers.is_empty();
         self.session_mut().set_now(now);
         let (output, exercise) = match self.exercise.as_mut() {
-            None => (self.free.run_line(&piped), None),
+            None => (self.free.run_line_answering(&command, answers.clone()), None),
             Some(run) => {
-                let step = run.attempt.run(&piped);
+                let step = run.attempt.run_answering(&command, answers.clone());
                 let just_solved = step.status.satisfied && !run.solved;
                 run.solved |= step.status.satisfied;
                 let output = match (step.output, step.refused) {
@@ -230,8 +258,11 @@ impl TerminalDriver {
                 (output, Some(ExerciseReport { key: run.attempt.exercise().key(), status: step.status, just_solved }))
             }
         };
-        let rest = without_question(&output, &pending.question);
+        let rest = without_question(&output, &shown);
         screen.append(&rest);
+        if typed {
+            self.question = question_of(&pending.line, &output).map(|q| PendingQuestion { answers: Some(answers), ..q });
+        }
         Report { exercise, explanation: lessons::explain(&output) }
     }
 
@@ -356,14 +387,21 @@ impl TerminalDriver {
     }
 }
 
-/// The `[y/N]` question a line ended with, when the line is one simple command (so that it can
-/// run again with the answer piped to it).
+/// The question a line ended with (`[y/N]`, or a prompt such as `Username: `), when the line is
+/// one simple command (so that it can run again with the answer).
 fn question_of(line: &str, output: &Output) -> Option<PendingQuestion> {
     if output.exit_code != 0 || output.attached.is_some() || line.contains([';', '&', '|', '\n', '`', '$']) {
         return None;
     }
     let stdout: String = output.chunks.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect();
-    stdout.ends_with(QUESTION_END).then(|| PendingQuestion { line: line.to_string(), question: stdout })
+    let answers = if stdout.ends_with(QUESTION_END) {
+        None
+    } else if stdout.ends_with(USERNAME_PROMPT) || stdout.ends_with(PASSWORD_PROMPT) {
+        Some(Vec::new())
+    } else {
+        return None;
+    };
+    Some(PendingQuestion { line: line.to_string(), question: stdout, answers })
 }
 
 /// The output without the question it starts with (already on the screen).
@@ -587,6 +625,25 @@ mod tests {
         assert_eq!(id, 0, "the stopped container is gone");
         assert!(output.starts_with(&format!("{question}y\nDeleted Containers:\n")), "{output:?}");
         assert!(output.ends_with("\nTotal reclaimed space: 0B\n"), "{output:?}");
+        assert!(driver.prompt().ends_with("$ "));
+    }
+
+    #[test]
+    fn docker_login_asks_for_username_and_password_at_the_prompt() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker login myregistry.com", START, &mut screen);
+        assert!(driver.awaits_answer() && !driver.hides_input());
+        assert_eq!(texts(&screen).last().map(|t| t.2.clone()).as_deref(), Some("Username: "));
+        driver.submit("estudiante", START, &mut screen);
+        assert!(driver.hides_input(), "the password is typed unseen");
+        driver.submit("muelle123", START, &mut screen);
+        assert!(!driver.awaits_answer());
+        let (_, line, output) = texts(&screen).last().cloned().unwrap_or_default();
+        assert_eq!(line, "docker login myregistry.com");
+        assert!(output.starts_with("Username: estudiante\nPassword: \n"), "{output:?}");
+        assert!(output.ends_with("Login Succeeded\n"), "{output:?}");
+        assert!(!output.contains("muelle123"), "the password never shows");
         assert!(driver.prompt().ends_with("$ "));
     }
 

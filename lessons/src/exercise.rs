@@ -97,12 +97,18 @@ impl Attempt {
 
     /// Runs one line (unless a restriction forbids it) and checks the goal.
     pub fn run(&mut self, line: &str) -> Step {
+        self.run_answering(line, Vec::new())
+    }
+
+    /// Runs one line with the answers typed so far at its interactive prompts (see
+    /// [`Session::run_line_answering`]) and checks the goal.
+    pub fn run_answering(&mut self, line: &str, answers: Vec<String>) -> Step {
         if let Some(message) = self.exercise.violation(line) {
             return Step { output: None, refused: Some(message), status: self.status(), just_solved: false };
         }
         // A foreground command may still be attached: the UI keeps polling the session and
         // asks for `status()` again when it finishes.
-        let output = self.session.run_line(line);
+        let output = self.session.run_line_answering(line, answers);
         self.lines.push(line.to_string());
         self.last_output = Some(output.clone());
         let status = self.status();

@@ -73,6 +73,16 @@ impl Session {
         out
     }
 
+    /// Runs `line` again as the answers to its interactive prompts arrive: `answers` are the lines
+    /// typed at the terminal after each prompt so far (`Username: ` → `student`). A prompt left
+    /// without an answer ends the command with the prompt on screen (exit 0), waiting for it.
+    pub fn run_line_answering(&mut self, line: &str, answers: Vec<String>) -> Output {
+        self.engine.tty_answers = answers;
+        let out = self.run_line(line);
+        self.engine.tty_answers.clear();
+        out
+    }
+
     /// A line typed into a shell inside a container; `exit` leaves it.
     fn run_in_container_shell(&mut self, line: &str) -> Output {
         let Some(sh) = self.container_shell.as_mut() else { return Output::new() };

@@ -139,15 +139,24 @@ fn ecr_and_artifact_registry_hosts() {
 }
 
 #[test]
-fn interactive_login_in_a_terminal_reads_the_answers() {
+fn interactive_login_in_a_terminal_waits_for_each_answer() {
     let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(MemoryProject::new()));
-    let (text, code) = run(&mut s, "printf 'student\\nsecret\\n' | docker login localhost:5000");
-    assert_eq!(code, 0, "{text}");
-    assert!(text.starts_with("Username: student\nPassword: \n"), "{text}");
-    assert!(text.ends_with("Login Succeeded\n"));
-    let (text, code) = run(&mut s, "docker login localhost:5001");
-    assert_eq!(code, 1);
-    assert!(text.ends_with("Error: Non-null Username Required\n"), "{text}");
+    // Nothing typed yet: the prompt stays on screen and the command waits for its answer.
+    let out = s.run_line_answering("docker login localhost:5000", Vec::new());
+    assert_eq!((out.stdout(), out.exit_code), ("Username: ".to_string(), 0));
+    let out = s.run_line_answering("docker login localhost:5000", vec!["student".into()]);
+    assert_eq!((out.stdout(), out.exit_code), ("Username: student\nPassword: ".to_string(), 0));
+    let out = s.run_line_answering("docker login localhost:5000", vec!["student".into(), "secret".into()]);
+    assert_eq!(out.exit_code, 0);
+    assert!(out.stdout().starts_with("Username: student\nPassword: \n"), "{}", out.stdout());
+    assert!(out.stdout().ends_with("Login Succeeded\n"));
+    // An empty answer to Username is refused, as Docker does.
+    let out = s.run_line_answering("docker login localhost:5001", vec![String::new()]);
+    assert_eq!(out.exit_code, 1);
+    assert!(out.stderr().ends_with("Error: Non-null Username Required\n"), "{}", out.stderr());
+    // Piped input is not a terminal: Docker does not prompt.
+    let (text, code) = run(&mut s, "printf 'student\\nsecret\\n' | docker login localhost:5001");
+    assert_eq!((text.as_str(), code), ("Error: Cannot perform an interactive login from a non TTY device\n", 1));
 }
 
 proptest! {

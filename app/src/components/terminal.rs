@@ -279,7 +279,7 @@ pub fn Terminal(
                         {move || if busy.get() { String::new() } else { prompt.get() }}
                     </span>
                     <input
-                        type="text"
+                        type=move || if control.secret_input.get() { "password" } else { "text" }
                         class="terminal-input"
                         data-testid="terminal-input"
                         aria-label="Escribe un comando"

@@ -1,8 +1,9 @@
 //! `docker login` and `docker logout` (CLI 28.2), against the registries of [`crate::registry`].
 //!
-//! Interactive prompts (`Username: `, `Password: `) read their answers from the command's input,
-//! like the `[y/N]` prompts of [`crate::docker::prompt`]; without a terminal Docker refuses to
-//! prompt at all.
+//! Interactive prompts (`Username: `, `Password: `) take what the learner typed at the terminal
+//! ([`crate::Session::run_line_answering`]); a prompt still unanswered ends the command with the
+//! prompt on screen, and the terminal runs the line again with the answer. Without a terminal (or
+//! with piped input) Docker refuses to prompt at all.
 
 use crate::cli::Invocation;
 use crate::docker::errors;
@@ -74,7 +75,6 @@ pub fn login(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>) -> Ou
         out.errln(PASSWORD_WARNING);
     }
     let (key, host_name, host) = server(inv.args.first().map(String::as_str));
-    let mut lines = call.stdin.unwrap_or("").lines();
     if user.is_empty() && password.is_empty() && !from_stdin {
         if let Some(stored) = engine.registries.login_for(&key).cloned() {
             out.outln(format!("Authenticating with existing credentials... [Username: {}]", stored.user));
@@ -85,23 +85,29 @@ pub fn login(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>) -> Ou
         }
     }
     if user.is_empty() || password.is_empty() {
-        if !engine.tty {
+        // Docker prompts only when its input is a terminal: never with piped input.
+        if !engine.tty || (call.stdin.is_some() && !from_stdin) {
             out.errln(NON_TTY);
             return out.with_exit(1);
         }
+        let mut typed = engine.tty_answers.clone().into_iter();
         if user.is_empty() {
             out.out("Username: ");
-            user = lines.next().unwrap_or("").trim().to_string();
+            let Some(answer) = typed.next() else { return out };
+            user = answer.trim().to_string();
             if user.is_empty() {
                 out.outln("");
                 out.errln("Error: Non-null Username Required");
                 return out.with_exit(1);
             }
+            // The terminal echoes what was typed.
             out.outln(&user);
         }
         if password.is_empty() {
             out.out("Password: ");
-            password = lines.next().unwrap_or("").trim().to_string();
+            // Not echoed: the CLI ends the line itself.
+            let Some(answer) = typed.next() else { return out };
+            password = answer.trim().to_string();
             out.outln("");
             if password.is_empty() {
                 out.errln("Error: Password Required");

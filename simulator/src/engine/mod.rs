@@ -60,6 +60,9 @@ pub struct Engine {
     /// True when the client is a terminal (the browser): progress is shown in its final form.
     /// False for `dockersim` and the golden tests, like `capture.sh` (no TTY).
     pub tty: bool,
+    /// What the learner typed at the terminal's interactive prompts (`Username: `, `Password: `)
+    /// for the command being run, in order; taken by [`crate::Session::answer_next`].
+    pub tty_answers: Vec<String>,
     /// Exit codes of containers removed automatically (`--rm`), for the `docker run` that waits on them.
     pub last_exit_codes: BTreeMap<String, i32>,
     /// Output of containers removed automatically, for the `docker run` that is still printing it.
@@ -110,6 +113,7 @@ impl Engine {
             network: network::Network::default(),
             next_pid: 2000,
             tty: false,
+            tty_answers: Vec::new(),
             last_exit_codes: BTreeMap::new(),
             removed_logs: BTreeMap::new(),
             hub_offline: false,
