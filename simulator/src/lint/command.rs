@@ -81,7 +81,7 @@ fn usage_error(out: &mut Output, msg: &str) -> Output {
     std::mem::take(out).with_exit(1)
 }
 
-/// Runs `hadolint` with `call.argv` (argv[0] is `hadolint`).
+/// Runs `hadolint` with `call.argv` (`argv[0]` is `hadolint`).
 #[allow(clippy::result_large_err)]
 pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
     let mut out = Output::new();
