@@ -13,7 +13,7 @@ pub const VERSION: &str = "Haskell Dockerfile Linter 2.12.0";
 
 const USAGE: &str = "Usage: hadolint [-v|--version] [-c|--config FILENAME] [DOCKERFILE...] 
                 [--file-path-in-report FILEPATHINREPORT] [--no-fail] 
-                [--no-color] [-V|--verbose] [-f|--format ARG] [--error RULECODE] 
+                [--no-color] [-V|--verbose] [-f|--format ARG] [--error RULECODE]
                 [--warning RULECODE] [--info RULECODE] [--style RULECODE] 
                 [--ignore RULECODE] 
                 [--trusted-registry REGISTRY (e.g. docker.io)] 
@@ -74,10 +74,13 @@ struct Options {
     report_path: Option<String>,
 }
 
+/// optparse-applicative's error screen: the message, the usage, the description; exit 1.
 fn usage_error(out: &mut Output, msg: &str) -> Output {
     out.errln(msg);
     out.errln("");
     out.errln(USAGE);
+    out.errln("");
+    out.errln("  Lint Dockerfile for errors and best practices");
     std::mem::take(out).with_exit(1)
 }
 
@@ -103,7 +106,7 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
                     i += 1;
                     Ok(v.clone())
                 }
-                None => Err(usage_error(out, &format!("Missing: {}", metavar(&name)))),
+                None => Err(usage_error(out, &format!("The option `{name}` expects an argument."))),
             }
         };
         match name.as_str() {
@@ -115,6 +118,7 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
                 out.outln("hadolint - Dockerfile Linter written in Haskell");
                 out.outln("");
                 out.outln(USAGE);
+                out.outln("");
                 out.out(HELP_TAIL);
                 return out;
             }
@@ -124,12 +128,8 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
                 Ok(v) => match v.as_str() {
                     "tty" => o.json = false,
                     "json" => o.json = true,
-                    other => {
-                        return usage_error(
-                            &mut out,
-                            &format!("option -f: Invalid format {other:?}: use tty or json in this simulator"),
-                        )
-                    }
+                    // (hadolint's other formats — checkstyle, gnu, sarif… — are not simulated.)
+                    other => return usage_error(&mut out, &format!("option -f: cannot parse value `{other}'")),
                 },
                 Err(e) => return e,
             },
@@ -147,7 +147,7 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
             "-t" | "--failure-threshold" => match value(&mut out) {
                 Ok(v) => match Level::parse(&v) {
                     Some(l) => o.threshold = Some(l),
-                    None => return usage_error(&mut out, &format!("option -t: Invalid severity {v:?}")),
+                    None => return usage_error(&mut out, &format!("option -t: Invalid severity: {v}")),
                 },
                 Err(e) => return e,
             },
@@ -180,7 +180,7 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
             match rel.and_then(|r| project.read(&r)) {
                 Some(t) => t,
                 None => {
-                    out.errln(format!("hadolint: {file}: openFile: does not exist (No such file or directory)"));
+                    out.errln(format!("hadolint: {file}: withBinaryFile: does not exist (No such file or directory)"));
                     return out.with_exit(1);
                 }
             }
@@ -230,15 +230,6 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
         return out.with_exit(1);
     }
     out
-}
-
-fn metavar(flag: &str) -> String {
-    match flag {
-        "-f" | "--format" => "-f|--format ARG".into(),
-        "-t" | "--failure-threshold" => "-t|--failure-threshold THRESHOLD".into(),
-        "-c" | "--config" => "-c|--config FILENAME".into(),
-        f => format!("{f} RULECODE"),
-    }
 }
 
 #[cfg(test)]
@@ -300,7 +291,7 @@ mod tests {
         let out = session().run_line("hadolint");
         assert_eq!((out.stdout(), out.exit_code), ("Please provide a Dockerfile\n".to_string(), 1));
         let out = session().run_line("hadolint nope/Dockerfile");
-        assert_eq!(out.stderr(), "hadolint: nope/Dockerfile: openFile: does not exist (No such file or directory)\n");
+        assert_eq!(out.stderr(), "hadolint: nope/Dockerfile: withBinaryFile: does not exist (No such file or directory)\n");
         assert_eq!(out.exit_code, 1);
         let out = session().run_line("hadolint --bogus Dockerfile");
         assert!(out.stderr().starts_with("Invalid option `--bogus'\n"), "{}", out.stderr());
