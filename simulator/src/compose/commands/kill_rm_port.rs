@@ -14,23 +14,10 @@ fn chosen(cx: &Ctx<'_, '_>, project: &str, all: bool) -> Vec<(String, String)> {
         .collect()
 }
 
-fn check_services(cx: &Ctx<'_, '_>, project: &crate::compose::Project, out: &mut Output) -> bool {
-    for n in &cx.args {
-        if project.service(n).is_none() {
-            out.errln(format!("no such service: {n}"));
-            out.exit_code = 1;
-            return false;
-        }
-    }
-    true
-}
 
 pub fn kill(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    let Some(project) = cx.load_named(&mut out, &[]) else { return out };
-    if !check_services(cx, &project, &mut out) {
-        return out;
-    }
+    let Some(project) = cx.load_services(&mut out) else { return out };
     let signal = cx.flags.str("signal").unwrap_or("SIGKILL").to_string();
     let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     for (id, name) in chosen(cx, &project.name, false) {
@@ -54,10 +41,7 @@ pub fn kill(cx: &mut Ctx<'_, '_>) -> Output {
 
 pub fn rm(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    let Some(project) = cx.load_named(&mut out, &[]) else { return out };
-    if !check_services(cx, &project, &mut out) {
-        return out;
-    }
+    let Some(project) = cx.load_services(&mut out) else { return out };
     let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));
     if cx.flags.bool("stop") {
         // Every chosen container is stopped, even one that already is.

@@ -7,13 +7,7 @@ use crate::output::Output;
 
 pub fn lifecycle(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
     let mut out = Output::new();
-    let Some(project) = cx.load_named(&mut out, &[]) else { return out };
-    for n in &cx.args {
-        if project.service(n).is_none() {
-            out.errln(format!("no such service: {n}"));
-            return out.with_exit(1);
-        }
-    }
+    let Some(project) = cx.load_services(&mut out) else { return out };
     let order: Vec<String> = project.start_order().iter().map(|s| s.name.clone()).collect();
     let stop_depth = super::up_down::stop_levels(&project.services);
     let mut list: Vec<(String, String, String)> = of_project(cx.engine, &project.name, true)

@@ -55,22 +55,7 @@ pub fn print_logs_with(engine: &Engine, ids: &[String], out: &mut Output, opts: 
 
 pub fn logs(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    let project = match cx.try_load(&[]) {
-        Ok(p) => p,
-        Err(e) => {
-            super::fail(&mut out, &e);
-            return out;
-        }
-    };
-    for w in &project.warnings {
-        super::warn(cx.engine, &mut out, w);
-    }
-    for n in &cx.args {
-        if project.service(n).is_none() {
-            out.errln(format!("no such service: {n}"));
-            return out.with_exit(1);
-        }
-    }
+    let Some(project) = cx.load_services(&mut out) else { return out };
     let ids: Vec<String> = of_project(cx.engine, &project.name, true)
         .into_iter()
         .filter(|c| cx.args.is_empty() || cx.args.iter().any(|a| a == label(c, SERVICE)))

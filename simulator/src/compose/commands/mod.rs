@@ -64,6 +64,18 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// Like [`Ctx::load`], then checks that every service named on the command line exists
+    /// (`no such service: x`, exit 1).
+    pub fn load_services(&self, out: &mut Output) -> Option<Project> {
+        let project = self.load_named(out, &[])?;
+        if let Some(n) = self.args.iter().find(|n| project.service(n).is_none()) {
+            out.errln(format!("no such service: {n}"));
+            out.exit_code = 1;
+            return None;
+        }
+        Some(project)
+    }
+
     pub fn try_load(&self, named: &[String]) -> Result<Project, ComposeError> {
         let opts = LoadOptions {
             cwd: self.call.cwd.to_string(),

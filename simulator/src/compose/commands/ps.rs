@@ -53,22 +53,7 @@ fn row(engine: &Engine, c: &Container) -> Value {
 
 pub fn ps(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    let project = match cx.try_load(&[]) {
-        Ok(p) => p,
-        Err(e) => {
-            super::fail(&mut out, &e);
-            return out;
-        }
-    };
-    for w in &project.warnings {
-        super::warn(cx.engine, &mut out, w);
-    }
-    for n in &cx.args {
-        if project.service(n).is_none() {
-            out.errln(format!("no such service: {n}"));
-            return out.with_exit(1);
-        }
-    }
+    let Some(project) = cx.load_services(&mut out) else { return out };
     let all = cx.flags.bool("all");
     let status_filter = cx.flags.list("status");
     let list: Vec<&Container> = super::containers::with_one_offs(cx.engine, &project.name)
