@@ -3,21 +3,11 @@
 //! everything copied first, the same edit reinstalls the dependencies. Also `--no-cache`, an
 //! edited `package.json`, and a changed instruction.
 
-use simulator::{MemoryProject, Output, Session, SessionConfig};
+#[path = "support/build_session.rs"]
+mod build_session;
 
-fn session() -> Session {
-    Session::new(SessionConfig::default(), Box::new(MemoryProject::new()))
-}
-
-fn run(s: &mut Session, line: &str) -> Output {
-    let out = s.run_line(line);
-    assert!(out.exit_code == 0, "`{line}` failed ({}):\n{}", out.exit_code, out.combined());
-    out
-}
-
-fn write(s: &mut Session, path: &str, text: &str) {
-    let _ = s.project.write(path, text);
-}
+use build_session::{run, session, write};
+use simulator::Session;
 
 /// How the step whose title ends with `step` ended in a plain progress output: `CACHED`, `DONE`
 /// or `ERROR`; `None` if the step is not there.

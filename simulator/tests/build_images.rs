@@ -3,25 +3,11 @@
 //! the secrets lesson (ENV and files written by RUN stay visible; `RUN --mount=type=secret`
 //! leaves nothing in any layer).
 
-use simulator::{MemoryProject, Output, Session, SessionConfig};
+#[path = "support/build_session.rs"]
+mod build_session;
 
-fn session() -> Session {
-    Session::new(SessionConfig::default(), Box::new(MemoryProject::new()))
-}
-
-fn run(s: &mut Session, line: &str) -> Output {
-    let out = s.run_line(line);
-    assert!(out.exit_code == 0, "`{line}` failed ({}):\n{}", out.exit_code, out.combined());
-    out
-}
-
-fn write(s: &mut Session, path: &str, text: &str) {
-    let _ = s.project.write(path, text);
-}
-
-fn size(s: &mut Session, image: &str) -> u64 {
-    run(s, &format!("docker image inspect -f '{{{{.Size}}}}' {image}")).stdout().trim().parse().unwrap_or(0)
-}
+use build_session::{run, session, write, size};
+use simulator::{MemoryProject, Session, SessionConfig};
 
 fn layer_count(s: &mut Session, image: &str) -> usize {
     run(s, &format!("docker image inspect -f '{{{{len .RootFS.Layers}}}}' {image}")).stdout().trim().parse().unwrap_or(0)

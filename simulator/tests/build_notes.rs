@@ -2,25 +2,11 @@
 //! one layer per RUN/COPY, metadata with `0B`, one RUN with cleanup smaller than three RUNs,
 //! dependencies before the source, a multi-stage image on `node:16-alpine`.
 
-use simulator::{MemoryProject, Output, Session, SessionConfig};
+#[path = "support/build_session.rs"]
+mod build_session;
 
-fn session() -> Session {
-    Session::new(SessionConfig::default(), Box::new(MemoryProject::new()))
-}
-
-fn run(s: &mut Session, line: &str) -> Output {
-    let out = s.run_line(line);
-    assert!(out.exit_code == 0, "`{line}` failed ({}):\n{}", out.exit_code, out.combined());
-    out
-}
-
-fn write(s: &mut Session, path: &str, text: &str) {
-    let _ = s.project.write(path, text);
-}
-
-fn size(s: &mut Session, image: &str) -> u64 {
-    run(s, &format!("docker image inspect -f '{{{{.Size}}}}' {image}")).stdout().trim().parse().unwrap_or(0)
-}
+use build_session::{run, session, write, size};
+use simulator::Session;
 
 #[test]
 fn anatomy_of_an_image() {
