@@ -18,8 +18,8 @@ pub enum Completion {
 
 /// Programs offered for the first word of a line.
 const PROGRAMS: &[&str] = &[
-    "cat", "cd", "clear", "docker", "echo", "env", "exit", "grep", "head", "history", "ls", "mkdir", "printenv", "pwd",
-    "sleep", "tail", "touch", "wc",
+    "cat", "cd", "clear", "docker", "echo", "env", "exit", "grep", "hadolint", "head", "history", "ls", "mkdir", "printenv",
+    "pwd", "sleep", "tail", "touch", "trivy", "wc",
 ];
 
 /// Commands whose arguments are containers.
@@ -212,6 +212,9 @@ mod tests {
         );
         assert_eq!(complete("docker unp", &s), Completion::Replace("docker unpause ".into()));
         assert_eq!(complete("docker container pr", &s), Completion::Replace("docker container prune ".into()));
+        assert_eq!(complete("triv", &s), Completion::Replace("trivy ".into()));
+        assert_eq!(complete("hado", &s), Completion::Replace("hadolint ".into()));
+        assert_eq!(complete("docker comp", &s), Completion::Replace("docker compose ".into()));
     }
 
     #[test]
