@@ -64,6 +64,10 @@ pub struct LintMark {
     pub title: String,
     /// The Spanish explanation as sanitised HTML (rendered from the course's Markdown), if any.
     pub explanation_html: Option<String>,
+    /// Why it matters, as sanitised HTML, if the rule has an explanation.
+    pub why_html: Option<String>,
+    /// The rule's example written the right way (plain text), if any.
+    pub fixed: Option<String>,
 }
 
 /// The lint marks of a file: Dockerfiles go through the hadolint-style linter, with the Spanish
@@ -82,6 +86,8 @@ pub fn lint_marks(path: &str, text: &str) -> Vec<LintMark> {
                 level: finding.level.as_str(),
                 title: rule.map(|r| r.titulo.clone()).unwrap_or_else(|| finding.message.clone()),
                 explanation_html: rule.map(|r| lessons::render_inline(&r.explicacion)),
+                why_html: rule.map(|r| lessons::render_inline(&r.por_que)),
+                fixed: rule.map(|r| r.bien.clone()).filter(|b| !b.trim().is_empty()),
             }
         })
         .collect()
@@ -165,6 +171,9 @@ mod tests {
         let spanish = lessons::lint_rules::rule("DL3008").map(|r| r.titulo.clone()).unwrap_or_default();
         assert!(!spanish.is_empty());
         assert_eq!(pin, spanish);
+        let fixed = marks.iter().find(|m| m.code == "DL3008").and_then(|m| m.fixed.clone()).unwrap_or_default();
+        assert!(fixed.contains('='), "the fixed form pins a version: {fixed:?}");
+        assert!(marks.iter().all(|m| m.why_html.is_some()), "every rule says why it matters");
         assert_eq!(lint_marks("notas.txt", "FROM ubuntu\n"), Vec::new());
         assert_eq!(lint_marks("Dockerfile", "  \n"), Vec::new());
     }

@@ -104,5 +104,9 @@ test.describe('project editor', () => {
     const underline = page.getByTestId('lint-underline').and(page.locator('[title="Fija las versiones en apt-get install"]'));
     await expect(underline).toHaveCount(1);
     await expect(page.locator('.editor-lint-flag[title="DL3008 · Fija las versiones en apt-get install"]')).toBeVisible();
+    // Each problem offers the fixed form, folded until asked for.
+    const pin = problems.locator('li').filter({ hasText: 'DL3008' });
+    await pin.getByText('Forma corregida').click();
+    await expect(pin.locator('.editor-lint-fixed pre')).toContainText('--no-install-recommends curl=');
   });
 });

@@ -327,6 +327,13 @@ fn LintList(marks: Signal<Vec<project_files::LintMark>>) -> impl IntoView {
                             <strong>{m.title}</strong>
                             // Rendered and sanitised from the course's Markdown by the lessons crate.
                             {m.explanation_html.map(|html| view! { <span class="editor-lint-text" inner_html=format!(" {html}")></span> })}
+                            {m.why_html.map(|html| view! { <span class="editor-lint-why" inner_html=format!(" {html}")></span> })}
+                            {m.fixed.map(|fixed| view! {
+                                <details class="editor-lint-fixed">
+                                    <summary>"Forma corregida"</summary>
+                                    <pre>{fixed}</pre>
+                                </details>
+                            })}
                         </li>
                     }
                 })
