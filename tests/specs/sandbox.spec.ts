@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { MuellePage } from '../pages/muelle-page';
+import { seriousViolations } from '../pages/axe';
 
 test.describe('sandbox', () => {
   test('a shared sandbox address replays the commands and files in a new page', async ({ page, context }) => {
@@ -97,11 +97,7 @@ test.describe('sandbox', () => {
       await page.getByRole('textbox', { name: /^Contenido de Dockerfile/ }).fill('FROM alpine\nCMD ["sh"]\n');
       await muelle.run('docker --version');
       await page.getByRole('button', { name: 'Copiar enlace' }).click();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      expect(serious).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });
