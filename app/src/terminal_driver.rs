@@ -19,6 +19,8 @@ const QUESTION_END: &str = "[y/N] ";
 /// The prompts of `docker login` (typed answers; the password is not echoed).
 const USERNAME_PROMPT: &str = "Username: ";
 const PASSWORD_PROMPT: &str = "Password: ";
+/// Where Docker Hub's web-based login waits (Enter "opens the browser").
+const DEVICE_WAIT: &str = "Waiting for authentication in the browser…\n";
 
 /// A question waiting for its answer: the command that asked (it ran without an answer, so it did
 /// nothing yet) and what it printed so far, ending with the question.
@@ -235,6 +237,12 @@ impl TerminalDriver {
                 (format!("echo {reply} | {}", pending.line), Vec::new(), pending.question.clone())
             }
             Some(mut answers) => {
+                if pending.question.ends_with(DEVICE_WAIT) {
+                    // The terminal echoes the Enter (the prompts echo through the program).
+                    let mut echo = Output::new();
+                    echo.push(Stream::Stdout, &format!("{line}\n"));
+                    screen.append(&echo);
+                }
                 answers.push(line.to_string());
                 (pending.line.clone(), answers, pending.question.clone())
             }
@@ -394,25 +402,28 @@ fn question_of(line: &str, output: &Output) -> Option<PendingQuestion> {
         return None;
     }
     let stdout: String = output.chunks.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect();
+    // Everything on screen so far, both streams: the run with the answer repeats it.
+    let shown: String = output.chunks.iter().map(|c| c.text.as_str()).collect();
     let answers = if stdout.ends_with(QUESTION_END) {
         None
-    } else if stdout.ends_with(USERNAME_PROMPT) || stdout.ends_with(PASSWORD_PROMPT) {
+    } else if stdout.ends_with(USERNAME_PROMPT) || stdout.ends_with(PASSWORD_PROMPT) || shown.ends_with(DEVICE_WAIT) {
         Some(Vec::new())
     } else {
         return None;
     };
-    Some(PendingQuestion { line: line.to_string(), question: stdout, answers })
+    Some(PendingQuestion { line: line.to_string(), question: shown, answers })
 }
 
-/// The output without the question it starts with (already on the screen).
+/// The output without what it starts with that is already on the screen (the question and what
+/// came before it, on either stream).
 fn without_question(output: &Output, question: &str) -> Output {
     let mut rest = Output { chunks: Vec::new(), exit_code: output.exit_code, events: output.events.clone(), attached: output.attached.clone() };
     let mut skip = question;
     for chunk in &output.chunks {
-        if chunk.stream == Stream::Stdout && !skip.is_empty() {
+        if !skip.is_empty() {
             if let Some(after) = chunk.text.strip_prefix(skip) {
                 skip = "";
-                rest.push(Stream::Stdout, after);
+                rest.push(chunk.stream, after);
                 continue;
             }
             if let Some(left) = skip.strip_prefix(chunk.text.as_str()) {
@@ -645,6 +656,24 @@ mod tests {
         assert!(output.ends_with("Login Succeeded\n"), "{output:?}");
         assert!(!output.contains("muelle123"), "the password never shows");
         assert!(driver.prompt().ends_with("$ "));
+    }
+
+    #[test]
+    fn docker_hub_login_is_web_based_and_enter_signs_in() {
+        let mut driver = TerminalDriver::new(1, START);
+        let mut screen = TerminalScreen::new();
+        driver.submit("docker login", START, &mut screen);
+        assert!(driver.awaits_answer() && !driver.hides_input());
+        let (_, _, shown) = texts(&screen).last().cloned().unwrap_or_default();
+        assert!(shown.starts_with("\nUSING WEB-BASED LOGIN\n\ni Info → To sign in with credentials on the command line, use 'docker login -u <username>'\n"), "{shown:?}");
+        assert!(shown.contains("\nYour one-time device confirmation code is: "), "{shown:?}");
+        assert!(shown.ends_with("https://login.docker.com/activate\n\nWaiting for authentication in the browser…\n"), "{shown:?}");
+        driver.submit("", START, &mut screen);
+        assert!(!driver.awaits_answer());
+        let (_, _, output) = texts(&screen).last().cloned().unwrap_or_default();
+        assert!(output.starts_with(&shown), "what was shown stays, once: {output:?}");
+        assert_eq!(output.matches("USING WEB-BASED LOGIN").count(), 1, "{output:?}");
+        assert!(output.ends_with("Login Succeeded\n"), "{output:?}");
     }
 
     #[test]

@@ -159,6 +159,25 @@ fn interactive_login_in_a_terminal_waits_for_each_answer() {
     assert_eq!((text.as_str(), code), ("Error: Cannot perform an interactive login from a non TTY device\n", 1));
 }
 
+#[test]
+fn docker_hub_login_in_a_terminal_is_web_based_unless_disabled() {
+    let mut s = Session::new(SessionConfig { tty: true, ..SessionConfig::default() }, Box::new(MemoryProject::new()));
+    let waiting = s.run_line_answering("docker login", Vec::new());
+    assert_eq!(waiting.exit_code, 0);
+    assert!(waiting.stderr().starts_with("\nUSING WEB-BASED LOGIN\n"), "{}", waiting.stderr());
+    assert!(waiting.stderr().ends_with("\nWaiting for authentication in the browser…\n"));
+    // Enter: the simulated browser signs in the course's Hub account, with the same code shown.
+    let done = s.run_line_answering("docker login", vec![String::new()]);
+    assert!(done.stderr().starts_with(&waiting.stderr()), "{}", done.stderr());
+    assert!(done.stdout().ends_with("Login Succeeded\n"));
+    let again = s.run_line("docker login");
+    assert!(again.stderr().starts_with("Authenticating with existing credentials... [Username: estudiante]\n\ni Info → "));
+    // The CLI's escape hatch goes back to the username prompt.
+    s.run_line("docker logout");
+    let out = s.run_line_answering("DOCKER_CLI_DISABLE_OAUTH_LOGIN=1 docker login", Vec::new());
+    assert_eq!((out.combined(), out.exit_code), ("Username: ".to_string(), 0));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

@@ -36,4 +36,15 @@ test.describe('docker login at the prompt', () => {
     const push = await muelle.run('docker push myregistry.com/busybox:1.0');
     await expect(muelle.outputOf(push)).toContainText('1.0: digest: sha256:');
   });
+
+  test('Docker Hub signs in on the web: Enter "opens the browser" and the login succeeds', async () => {
+    const login = await muelle.run('docker login');
+    await expect(muelle.outputOf(login)).toContainText('USING WEB-BASED LOGIN');
+    await expect(muelle.outputOf(login)).toContainText('Your one-time device confirmation code is: ');
+    await expect(muelle.outputOf(login)).toContainText('Waiting for authentication in the browser…');
+    await expect(muelle.prompt).toHaveText('');
+    await muelle.input.press('Enter');
+    await expect(muelle.outputOf(login)).toContainText('Login Succeeded');
+    await expect(muelle.prompt).toHaveText('estudiante@muelle:~$ ');
+  });
 });

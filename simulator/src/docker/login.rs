@@ -16,6 +16,8 @@ use crate::shell::ProgramCall;
 pub const CONFIG_PATH: &str = "/home/estudiante/.docker/config.json";
 
 const NON_TTY: &str = "Error: Cannot perform an interactive login from a non TTY device";
+/// Where Docker Hub's web-based login sends the learner (`internal/oauth/manager`).
+const DEVICE_URL: &str = "https://login.docker.com/activate";
 const PASSWORD_WARNING: &str = "WARNING! Using --password via the CLI is insecure. Use --password-stdin.";
 
 /// The server a `login`/`logout` argument names: `(credential key, host for messages, registry)`.
@@ -77,10 +79,9 @@ pub fn login(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>) -> Ou
     let (key, host_name, host) = server(inv.args.first().map(String::as_str));
     if user.is_empty() && password.is_empty() && !from_stdin {
         if let Some(stored) = engine.registries.login_for(&key).cloned() {
-            out.outln(format!("Authenticating with existing credentials... [Username: {}]", stored.user));
-            out.outln("");
-            out.outln(" Info -> To login with a different account, run 'docker logout' followed by 'docker login'");
-            out.outln("");
+            out.errln(format!("Authenticating with existing credentials... [Username: {}]", stored.user));
+            note(&mut out, engine.tty, "To login with a different account, run 'docker logout' followed by 'docker login'");
+            out.errln("");
             return finish_login(engine, out, &key, &host_name, host.as_ref(), &stored.user, &stored.password, true);
         }
     }
@@ -89,6 +90,14 @@ pub fn login(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>) -> Ou
         if !engine.tty || (call.stdin.is_some() && !from_stdin) {
             out.errln(NON_TTY);
             return out.with_exit(1);
+        }
+        let hub = host.as_ref().is_some_and(|h| h.kind == Kind::DockerHub);
+        if hub && user.is_empty() && password.is_empty() && !oauth_disabled(call.env.get(OAUTH_ESCAPE_HATCH)) {
+            if !engine.hub_offline {
+                return device_login(engine, out, &key, &host_name, host.as_ref());
+            }
+            // Without internet the device code cannot be requested: the CLI falls back.
+            out.err("Failed to start web-based login - falling back to command line login...\n\n");
         }
         let mut typed = engine.tty_answers.clone().into_iter();
         if user.is_empty() {
@@ -116,6 +125,50 @@ pub fn login(engine: &mut Engine, inv: &Invocation, call: ProgramCall<'_>) -> Ou
         }
     }
     finish_login(engine, out, &key, &host_name, host.as_ref(), &user, &password, false)
+}
+
+/// The CLI's escape hatch back to username and password for Docker Hub.
+const OAUTH_ESCAPE_HATCH: &str = "DOCKER_CLI_DISABLE_OAUTH_LOGIN";
+
+/// `isOauthLoginDisabled`: the variable parses as a true Go bool.
+fn oauth_disabled(value: Option<&String>) -> bool {
+    value.is_some_and(|v| matches!(v.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True"))
+}
+
+/// `tui.Output.PrintNote`: a blank line, the Info header (`i Info → ` on a terminal), the text.
+fn note(out: &mut Output, tty: bool, text: &str) {
+    let header = if tty { "i Info → " } else { " Info -> " };
+    let indent = " ".repeat(header.chars().count());
+    out.err("\n");
+    for (i, line) in text.split('\n').enumerate() {
+        let lead = if i == 0 { header } else { indent.as_str() };
+        out.errln(format!("{lead}{line}"));
+    }
+}
+
+/// Docker Hub's web-based login (device code flow). The learner presses Enter to "open the
+/// browser", where the simulated Hub signs in the course's demo account; until then the command
+/// waits at `Waiting for authentication in the browser…`.
+fn device_login(engine: &mut Engine, mut out: Output, key: &str, host_name: &str, host: Option<&Host>) -> Output {
+    // The same code on every run of this command (the terminal runs it again with the answer).
+    let mut ids = engine.ids.clone();
+    let code: String = (0..8)
+        .map(|i| {
+            let letter = char::from(b'A' + (ids.below(26) as u8));
+            if i == 4 { format!("-{letter}") } else { letter.to_string() }
+        })
+        .collect();
+    out.errln("");
+    out.errln("USING WEB-BASED LOGIN");
+    note(&mut out, engine.tty, "To sign in with credentials on the command line, use 'docker login -u <username>'\n");
+    out.errln(format!("\nYour one-time device confirmation code is: {code}"));
+    out.errln(format!("Press ENTER to open your browser or submit your device code here: {DEVICE_URL}"));
+    out.errln("\nWaiting for authentication in the browser…");
+    if engine.tty_answers.is_empty() {
+        return out;
+    }
+    let Some((user, password)) = host.and_then(Host::demo_user) else { return out };
+    finish_login(engine, out, key, host_name, host, user, password, false)
 }
 
 /// Checks the credentials with the registry and stores them.

@@ -112,6 +112,11 @@ impl Host {
     }
 
     /// True if `user` / `password` are valid on this registry.
+    /// The course's demo account on this registry (the first user), as `(user, password)`.
+    pub fn demo_user(&self) -> Option<(&'static str, &'static str)> {
+        self.users().first().map(|u| (u.name, u.password))
+    }
+
     pub fn check_password(&self, user: &str, password: &str) -> bool {
         self.users().iter().any(|u| u.name == user && u.password == password)
     }
