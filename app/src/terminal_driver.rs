@@ -215,7 +215,7 @@ impl TerminalDriver {
     /// True while the terminal waits for a password: what is typed must not show nor go into the
     /// history.
     pub fn hides_input(&self) -> bool {
-        self.question.as_ref().is_some_and(|q| q.answers.is_some() && q.question.ends_with(PASSWORD_PROMPT))
+        self.question.as_ref().is_some_and(|q| q.question.ends_with(PASSWORD_PROMPT))
     }
 
     /// True while the next line is the answer to a question, not a command.
@@ -228,26 +228,24 @@ impl TerminalDriver {
     /// answer is echoed by the program itself (a password not at all) and the command runs again
     /// with every answer so far. Only what follows what is already on screen is shown.
     fn answer(&mut self, pending: PendingQuestion, line: &str, now: Timestamp, screen: &mut TerminalScreen) -> Report {
-        let (command, answers, shown) = match pending.answers {
+        // The terminal echoes a `[y/N]` answer and the Enter of the web login; the login prompts echo
+        // through the program (and a password not at all).
+        if pending.answers.is_none() || pending.question.ends_with(DEVICE_WAIT) {
+            let mut echo = Output::new();
+            echo.push(Stream::Stdout, &format!("{line}\n"));
+            screen.append(&echo);
+        }
+        let typed = pending.answers.is_some();
+        let (command, answers) = match pending.answers {
             None => {
-                let mut echo = Output::new();
-                echo.push(Stream::Stdout, &format!("{line}\n"));
-                screen.append(&echo);
                 let reply = if line.trim().eq_ignore_ascii_case("y") { "y" } else { "n" };
-                (format!("echo {reply} | {}", pending.line), Vec::new(), pending.question.clone())
+                (format!("echo {reply} | {}", pending.line), Vec::new())
             }
             Some(mut answers) => {
-                if pending.question.ends_with(DEVICE_WAIT) {
-                    // The terminal echoes the Enter (the prompts echo through the program).
-                    let mut echo = Output::new();
-                    echo.push(Stream::Stdout, &format!("{line}\n"));
-                    screen.append(&echo);
-                }
                 answers.push(line.to_string());
-                (pending.line.clone(), answers, pending.question.clone())
+                (pending.line.clone(), answers)
             }
         };
-        let typed = !answers.is_empty();
         self.session_mut().set_now(now);
         let (output, exercise) = match self.exercise.as_mut() {
             None => (self.free.run_line_answering(&command, answers.clone()), None),
@@ -266,7 +264,7 @@ impl TerminalDriver {
                 (output, Some(ExerciseReport { key: run.attempt.exercise().key(), status: step.status, just_solved }))
             }
         };
-        let rest = without_question(&output, &shown);
+        let rest = without_question(&output, &pending.question);
         screen.append(&rest);
         if typed {
             self.question = question_of(&pending.line, &output).map(|q| PendingQuestion { answers: Some(answers), ..q });
