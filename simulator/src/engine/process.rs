@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::clock::Timestamp;
 use crate::engine::userland::{self, Machine};
 use crate::engine::mounted_fs::View;
-use crate::fs::{path, MergedFs};
+use crate::fs::path;
 use crate::output::Stream;
 
 /// How a process reacts to a signal.
@@ -113,27 +113,9 @@ pub fn path_of(env: &[String]) -> String {
     env.iter().find_map(|kv| kv.strip_prefix("PATH=")).unwrap_or(userland::DEFAULT_PATH).to_string()
 }
 
-/// [`resolve_program`] on a container's filesystem with its mounts.
+/// Finds the program runc would execute on a container's filesystem with its mounts: a path
+/// containing `/` as is (relative to `workdir`), a bare name in `path_var`. Errors are runc's.
 pub fn resolve_in_view(fs: &View<'_>, program: &str, path_var: &str, workdir: &str) -> Result<String, StartError> {
-    let cwd = if workdir.is_empty() { "/" } else { workdir };
-    if !fs.stat(cwd).is_ok_and(|s| s.is_dir()) {
-        return Err(StartError::NoWorkdir(cwd.to_string()));
-    }
-    if program.contains('/') {
-        let p = path::join(cwd, program);
-        return match fs.stat(&p) {
-            Err(_) => Err(StartError::NoSuchFile(program.to_string())),
-            Ok(s) if s.is_dir() => Err(StartError::IsDirectory(program.to_string())),
-            Ok(s) if !s.is_executable() => Err(StartError::PermissionDenied(program.to_string())),
-            Ok(_) => Ok(p),
-        };
-    }
-    fs.which(program, path_var).ok_or_else(|| StartError::NotFound(program.to_string()))
-}
-
-/// Finds the program runc would execute: a path containing `/` as is (relative to `workdir`), a
-/// bare name in `path_var`. Errors are runc's.
-pub fn resolve_program(fs: &MergedFs, program: &str, path_var: &str, workdir: &str) -> Result<String, StartError> {
     let cwd = if workdir.is_empty() { "/" } else { workdir };
     if !fs.stat(cwd).is_ok_and(|s| s.is_dir()) {
         return Err(StartError::NoWorkdir(cwd.to_string()));
