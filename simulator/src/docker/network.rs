@@ -201,20 +201,28 @@ pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {
     out
 }
 
+/// The network and the container (its full ID) that `connect`/`disconnect` name, or the daemon's
+/// error for whichever is missing (network first).
+fn network_and_container(engine: &Engine, inv: &Invocation, out: &mut Output) -> Option<(NetworkDef, String)> {
+    let (net, typed) = (inv.args.first()?, inv.args.get(1)?);
+    let Some(def) = engine.networks.find(net).cloned() else {
+        errors::daemon(out, &format!("network {net} not found"));
+        out.exit_code = 1;
+        return None;
+    };
+    match engine.resolve_container_id(typed) {
+        Ok(id) => Some((def, id)),
+        Err(e) => {
+            errors::daemon(out, &e.message());
+            out.exit_code = 1;
+            None
+        }
+    }
+}
+
 pub fn connect(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
-    let (Some(net), Some(typed)) = (inv.args.first(), inv.args.get(1)) else { return out };
-    let Some(def) = engine.networks.find(net).cloned() else {
-        errors::daemon(&mut out, &format!("network {net} not found"));
-        return out.with_exit(1);
-    };
-    let id = match engine.resolve_container_id(typed) {
-        Ok(id) => id,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some((def, id)) = network_and_container(engine, inv, &mut out) else { return out };
     if !def.user_defined() {
         errors::daemon(&mut out, &format!("container cannot be connected to network {} with the simulator", def.name));
         return out.with_exit(1);
@@ -236,18 +244,7 @@ pub fn connect(engine: &mut Engine, inv: &Invocation) -> Output {
 
 pub fn disconnect(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
-    let (Some(net), Some(typed)) = (inv.args.first(), inv.args.get(1)) else { return out };
-    let Some(def) = engine.networks.find(net).cloned() else {
-        errors::daemon(&mut out, &format!("network {net} not found"));
-        return out.with_exit(1);
-    };
-    let id = match engine.resolve_container_id(typed) {
-        Ok(id) => id,
-        Err(e) => {
-            errors::daemon(&mut out, &e.message());
-            return out.with_exit(1);
-        }
-    };
+    let Some((def, id)) = network_and_container(engine, inv, &mut out) else { return out };
     let Some(c) = engine.containers.get_mut(&id) else { return out };
     let Some(pos) = c.attachments.iter().position(|a| a.network == def.name) else {
         errors::daemon(&mut out, &format!("container {id} is not connected to network {}", def.name));
