@@ -508,6 +508,7 @@ fn redis_time(t: Timestamp) -> String {
 mod tests {
     use super::*;
     use crate::clock::NANOS_PER_SEC;
+    use crate::fs::MergedFs;
     use std::sync::Arc;
 
     fn run(argv: &[&str]) -> Result<Program, StartError> {
