@@ -157,17 +157,7 @@ fn matches_path_or_parent(pat: &str, rel: &str) -> bool {
 
 /// `path.Clean` of a pattern, without a leading `/` or `./`.
 fn clean(p: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in p.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
+    crate::fs::path::clean("/", p).trim_start_matches('/').to_string()
 }
 
 /// Go's `filepath.Match` with `**` (any number of directories), as `.dockerignore` uses it.

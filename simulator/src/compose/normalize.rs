@@ -615,17 +615,7 @@ pub fn absolute(p: &str, cx: &Context<'_>) -> String {
 
 /// Go's `filepath.Clean` for absolute paths.
 pub fn clean(p: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in p.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    format!("/{}", parts.join("/"))
+    crate::fs::path::clean("/", p)
 }
 
 #[cfg(test)]
