@@ -39,20 +39,8 @@ fn span(out: &mut String, class: &str, text: &str) {
 /// Splits off a quoted string at the start of `s` (`"…"` with `\` escapes, or `'…'`), returning
 /// the string with its quotes and the rest. An unclosed quote runs to the end.
 fn quoted(s: &str) -> (&str, &str) {
-    let mut chars = s.char_indices();
-    let Some((_, q)) = chars.next() else { return ("", s) };
-    let mut escaped = false;
-    for (i, c) in chars {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' && q == '"' {
-            escaped = true;
-        } else if c == q {
-            let end = i + c.len_utf8();
-            return (s.get(..end).unwrap_or(s), s.get(end..).unwrap_or_default());
-        }
-    }
-    (s, "")
+    let end = simulator::dockerfile::quoted_len(s);
+    (s.get(..end).unwrap_or(s), s.get(end..).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -247,8 +247,9 @@ fn heredoc_marker(s: &str) -> (usize, Option<String>, bool) {
     (len + end, (!name.is_empty()).then_some(name), chomp)
 }
 
-/// Length of a quoted string at the start of `s` (to the end when unclosed).
-fn quoted_len(s: &str) -> usize {
+/// Length of a quoted string at the start of `s` (`"…"` with `\` escapes, or `'…'`), quotes
+/// included; to the end when unclosed.
+pub fn quoted_len(s: &str) -> usize {
     let mut chars = s.char_indices();
     let Some((_, q)) = chars.next() else { return 0 };
     let mut escaped = false;

@@ -53,7 +53,7 @@ pub use ast::{
     InstructionKind, KeyValue, Mount, MountKind, Onbuild, Run, Span, Warning,
 };
 pub use error::{ErrorStage, ExpandError, ParseError};
-pub use highlight::{highlight, Token, TokenClass};
+pub use highlight::{highlight, quoted_len, Token, TokenClass};
 pub use lexer::{expand, expand_words, Env, Lexer};
 
 /// Parses a Dockerfile as BuildKit does.
