@@ -29,6 +29,7 @@ pub mod registry;
 pub mod session;
 pub mod snapshot;
 pub mod shell;
+pub mod sort;
 pub mod swarm;
 pub mod template;
 pub mod trace;

@@ -55,7 +55,7 @@ impl ProjectFiles for DirProject {
     fn list(&self) -> Vec<String> {
         let mut out = Vec::new();
         walk(&self.root, "", &mut out);
-        out.sort();
+        crate::sort::sort(&mut out);
         out
     }
 }

@@ -158,7 +158,7 @@ pub fn of(engine: &Engine) -> Snapshot {
     let image_views = images.iter().map(|i| image_view(i, &layer_users)).collect();
 
     let mut containers: Vec<&Container> = engine.containers.values().collect();
-    containers.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut containers, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
     let container_views: Vec<ContainerView> = containers.iter().map(|c| container_view(c)).collect();
 
     let volumes = engine

@@ -75,7 +75,7 @@ impl BuildCache {
     /// Every record with its key, oldest first.
     pub fn records(&self) -> Vec<(&String, &CacheRecord)> {
         let mut v: Vec<(&String, &CacheRecord)> = self.records.iter().collect();
-        v.sort_by(|a, b| a.1.created.cmp(&b.1.created).then_with(|| a.0.cmp(b.0)));
+        crate::sort::sort_by(&mut v, |a, b| a.1.created.cmp(&b.1.created).then_with(|| a.0.cmp(b.0)));
         v
     }
 

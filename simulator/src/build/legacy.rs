@@ -238,7 +238,7 @@ fn step(
                 }
                 shown.push(port);
             }
-            config.exposed_ports.sort();
+            crate::sort::sort(&mut config.exposed_ports);
             (format!("/bin/sh -c #(nop)  EXPOSE {}", shown.join(" ")), Work::Meta)
         }
         InstructionKind::User(u) => {
@@ -408,7 +408,7 @@ fn copy_info(ctx: &Context, source: &str) -> String {
     for d in &dirs {
         sums.push(tarsum(d, 0o755, 0, '5', ""));
     }
-    sums.sort();
+    crate::sort::sort(&mut sums);
     format!("dir:{}", sha256_hex(sums.join(",").as_bytes()))
 }
 

@@ -593,7 +593,7 @@ impl<'e> Builder<'e> {
                             shown.push(port);
                         }
                     }
-                    st.config.exposed_ports.sort();
+                    crate::sort::sort(&mut st.config.exposed_ports);
                     let text = format!("EXPOSE [{}]", shown.join(" "));
                     st.key = chain(&st.key, &text);
                     self.meta(&mut st, text);
@@ -613,7 +613,7 @@ impl<'e> Builder<'e> {
                         }
                         shown.push(v);
                     }
-                    st.config.volumes.sort();
+                    crate::sort::sort(&mut st.config.volumes);
                     let text = format!("VOLUME [{}]", shown.join(" "));
                     st.key = chain(&st.key, &text);
                     self.meta(&mut st, text);

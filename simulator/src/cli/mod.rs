@@ -25,7 +25,7 @@ pub use parse::{parse, parse_full, Parsed};
 pub fn canonical_commands() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = command_table::LEAVES.iter().map(|l| l.canonical).collect();
     names.push("--version");
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names.dedup();
     names
 }

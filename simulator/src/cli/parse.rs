@@ -538,7 +538,7 @@ fn unsupported_message(flags: &[FlagSpec]) -> Option<String> {
         return None;
     }
     let mut sorted: Vec<&FlagSpec> = flags.iter().collect();
-    sorted.sort_by_key(|f| f.long);
+    crate::sort::sort_by_key(&mut sorted, |f| f.long);
     let lines: Vec<String> = sorted
         .iter()
         .map(|f| match f.unsupported {

@@ -237,7 +237,7 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
         _ => Map::new(),
     };
     let mut keys: Vec<String> = services_tree.keys().cloned().collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     let mut disabled = Vec::new();
     let mut typed: Vec<Service> = Vec::new();
     let mut all_profiles: Vec<String> = Vec::new();
@@ -314,7 +314,7 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
         services,
         disabled_services: disabled,
         profiles: {
-            all_profiles.sort();
+            crate::sort::sort(&mut all_profiles);
             all_profiles.dedup();
             all_profiles
         },
@@ -336,7 +336,7 @@ fn section(tree: &Map<String, Value>, name: &str) -> Map<String, Value> {
 /// Used networks or volumes, sorted, each with `name` first.
 fn resources(defs: Map<String, Value>, used: &[String], project: &str) -> (Map<String, Value>, Vec<model::Resource>) {
     let mut keys: Vec<&String> = defs.keys().filter(|k| used.contains(k)).collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     let mut tree = Map::new();
     let mut list = Vec::new();
     for k in keys {

@@ -174,7 +174,7 @@ impl Project {
 /// Orders a service's keys as compose-go declares them.
 pub fn order_service(s: &Map<String, Value>) -> Map<String, Value> {
     let mut keys: Vec<&String> = s.keys().collect();
-    keys.sort_by_key(|k| (SERVICE_KEYS.iter().position(|x| x == k).unwrap_or(usize::MAX), (*k).clone()));
+    crate::sort::sort_by_key(&mut keys, |k| (SERVICE_KEYS.iter().position(|x| x == k).unwrap_or(usize::MAX), (*k).clone()));
     keys.into_iter().filter_map(|k| s.get(k).map(|v| (k.clone(), v.clone()))).collect()
 }
 

@@ -277,7 +277,7 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
 
 fn sorted(m: Map<String, Value>) -> Map<String, Value> {
     let mut v: Vec<(String, Value)> = m.into_iter().collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
     v.into_iter().collect()
 }
 

@@ -89,7 +89,7 @@ pub fn apply(config: &mut ImageConfig, change: &str) -> Result<(), String> {
                     config.exposed_ports.push(p);
                 }
             }
-            config.exposed_ports.sort_by_key(|p| port_key(p));
+            crate::sort::sort_by_key(&mut config.exposed_ports, |p| port_key(p));
         }
         "LABEL" => {
             for (k, v) in pairs(rest) {
@@ -106,7 +106,7 @@ pub fn apply(config: &mut ImageConfig, change: &str) -> Result<(), String> {
                     config.volumes.push(v);
                 }
             }
-            config.volumes.sort();
+            crate::sort::sort(&mut config.volumes);
         }
         "ONBUILD" => config.on_build.push(rest.trim().to_string()),
         other => return Err(format!("{other} is not a valid change command")),

@@ -92,7 +92,7 @@ fn rows_for(engine: &Engine, img: &Image, trunc: bool) -> Vec<(String, String, S
         .collect();
     // The daemon lists an image's references sorted: tags of one repository come in lexical order.
     let first_seen: Vec<String> = names.iter().map(|(r, _)| r.clone()).collect();
-    names.sort_by_key(|(r, t)| (first_seen.iter().position(|x| x == r).unwrap_or(0), t.clone()));
+    crate::sort::sort_by_key(&mut names, |(r, t)| (first_seen.iter().position(|x| x == r).unwrap_or(0), t.clone()));
     // Repositories the image is only known to by digest get a `<none>` row of their own (the CLI's
     // "rows for remaining digest-only repositories"), even when other repositories tag it.
     for d in &img.repo_digests {

@@ -386,7 +386,7 @@ fn image_config(img: &Image) -> Value {
     );
     m.insert("WorkingDir".into(), json!(c.working_dir));
     let mut keys: Vec<String> = m.keys().cloned().collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     Value::Object(keys.into_iter().filter_map(|k| m.get(&k).cloned().map(|v| (k, v))).collect())
 }
 

@@ -25,7 +25,7 @@ const HEADERS: &[(&str, &str)] = &[
 fn members(engine: &Engine, def: &NetworkDef) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
     let mut running: Vec<&crate::engine::container::Container> = engine.containers.values().filter(|c| c.state.running).collect();
-    running.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut running, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
     for c in running {
         if def.name == "bridge" && !c.ip_address.is_empty() {
             out.push((c.id.clone(), c.name.clone(), c.ip_address.clone(), c.mac_address.clone()));

@@ -123,7 +123,7 @@ fn remote_tags(engine: &Engine, reference: &Reference) -> Result<Vec<String>, Pu
             return Err("name unknown: repository name not known to registry".to_string());
         }
     }
-    tags.sort();
+    crate::sort::sort(&mut tags);
     tags.dedup();
     tags.reverse();
     Ok(tags)

@@ -45,7 +45,7 @@ pub fn push(engine: &mut Engine, inv: &Invocation) -> Output {
             })
         })
         .collect();
-    local_tags.sort();
+    crate::sort::sort(&mut local_tags);
     if !quiet {
         out.outln(format!("The push refers to repository [{}]", reference.full_name()));
     }
@@ -135,7 +135,7 @@ fn push_one(engine: &mut Engine, host: &Host, reference: &Reference, tag: &str, 
                 out.outln(format!("{id}: Preparing"));
             }
             // Layers that need no upload finish first, then uploads, smallest first.
-            statuses.sort_by_key(|(_, status, size)| match status {
+            crate::sort::sort_by_key(&mut statuses, |(_, status, size)| match status {
                 LayerPush::Pushed => (1, *size),
                 _ => (0, 0),
             });

@@ -306,7 +306,7 @@ fn create_container(
             exposed.push(p.clone());
         }
     }
-    exposed.sort_by_key(|p| port_key(p));
+    crate::sort::sort_by_key(&mut exposed, |p| port_key(p));
     let mut labels = image.config.labels.clone();
     labels.extend(opts.labels.clone());
     let config = ContainerConfig {

@@ -96,7 +96,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
     let now = engine.now();
     let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
     let mut secrets: Vec<&Secret> = cluster.secrets.iter().collect();
-    secrets.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut secrets, |a, b| a.name.cmp(&b.name));
     let rows: Vec<Value> = secrets
         .iter()
         .map(|s| {

@@ -381,7 +381,7 @@ pub fn list_services(engine: &Engine, inv: &Invocation, keep: impl Fn(&Service) 
     let mut out = Output::new();
     let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
     let mut services: Vec<&Service> = cluster.services.iter().filter(|s| keep(s)).collect();
-    services.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut services, |a, b| a.name.cmp(&b.name));
     let rows: Vec<Value> = services
         .iter()
         .map(|s| {
@@ -555,7 +555,7 @@ pub fn logs(engine: &mut Engine, inv: &Invocation) -> Output {
             }
         }
     }
-    entries.sort_by_key(|e| e.0);
+    crate::sort::sort_by_key(&mut entries, |e| e.0);
     for (_, stream, text) in entries {
         out.push(stream, &text);
         if !text.ends_with('\n') {

@@ -183,7 +183,7 @@ pub fn ps(engine: &mut Engine, inv: &Invocation) -> Output {
         out.errln(format!("nothing found in stack: {stack}"));
         return out.with_exit(1);
     }
-    found.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut found, |a, b| a.name.cmp(&b.name));
     service::list_tasks(engine, inv, &found)
 }
 
@@ -197,7 +197,7 @@ pub fn rm(engine: &mut Engine, inv: &Invocation) -> Output {
         let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
         let mut services: Vec<(String, String)> =
             cluster.services.iter().filter(|s| s.stack.as_deref() == Some(stack)).map(|s| (s.id.clone(), s.name.clone())).collect();
-        services.sort_by(|a, b| a.1.cmp(&b.1));
+        crate::sort::sort_by(&mut services, |a, b| a.1.cmp(&b.1));
         let label = ("com.docker.stack.namespace".to_string(), stack.clone());
         let secrets: Vec<String> = cluster.secrets.iter().filter(|s| s.labels.contains(&label)).map(|s| s.name.clone()).collect();
         let network = format!("{stack}_default");

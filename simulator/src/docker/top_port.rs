@@ -50,7 +50,7 @@ pub fn port(engine: &mut Engine, inv: &Invocation) -> Output {
     let Some(typed) = inv.args.first() else { return out };
     let Some(c) = errors::find_container(engine, typed, &mut out) else { return out.with_exit(1) };
     let mut bound = c.bound_ports.clone();
-    bound.sort_by(|a, b| (a.container_port, &a.proto, a.host_ip.contains(':')).cmp(&(b.container_port, &b.proto, b.host_ip.contains(':'))));
+    crate::sort::sort_by(&mut bound, |a, b| (a.container_port, &a.proto, a.host_ip.contains(':')).cmp(&(b.container_port, &b.proto, b.host_ip.contains(':'))));
     let fmt_host = |ip: &str, port: u16| if ip.contains(':') { format!("[{ip}]:{port}") } else { format!("{ip}:{port}") };
     match inv.args.get(1) {
         Some(spec) => {

@@ -202,7 +202,7 @@ pub(crate) fn typed(node: &Node) -> Result<Instruction, String> {
             }
             no_flags(&node.flags)?;
             let mut ports = args.clone();
-            ports.sort();
+            crate::sort::sort(&mut ports);
             InstructionKind::Expose(ports)
         }
         "user" => {

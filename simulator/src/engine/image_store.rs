@@ -55,7 +55,7 @@ impl ImageStore {
     /// All images, newest first (ties broken by ID for determinism).
     pub fn list(&self) -> Vec<&Image> {
         let mut v: Vec<&Image> = self.images.values().collect();
-        v.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut v, |a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
         v
     }
 

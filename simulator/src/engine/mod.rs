@@ -193,7 +193,7 @@ impl Engine {
     /// Containers newest first.
     pub fn containers_newest_first(&self) -> Vec<&Container> {
         let mut v: Vec<&Container> = self.containers.values().collect();
-        v.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        crate::sort::sort_by(&mut v, |a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
         v
     }
 

@@ -64,7 +64,7 @@ impl crate::engine::Engine {
             .values()
             .filter(|c| c.mounts.iter().any(|m| m.source == crate::engine::mounts::MountSource::Volume(name.to_string())))
             .collect();
-        users.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut users, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
         users.into_iter().map(|c| c.id.clone()).collect()
     }
 

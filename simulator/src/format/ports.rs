@@ -74,7 +74,7 @@ fn form_group(key: &str, first: u16, last: u16) -> String {
 /// `-p 8080:80` gives `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp`.
 pub fn displayable_ports(ports: &[Port]) -> String {
     let mut sorted: Vec<&Port> = ports.iter().collect();
-    sorted.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sorted, |a, b| {
         a.private
             .cmp(&b.private)
             .then_with(|| a.ip_str().cmp(b.ip_str()))

@@ -113,7 +113,7 @@ fn walk(upper: &DirNode, lower: Option<&MergedDir<'_>>, replaces: bool, path: &s
                     }
                 }
             }
-            deleted.sort();
+            crate::sort::sort(&mut deleted);
         }
     }
     out.extend(deleted.into_iter().map(|path| Change { kind: ChangeKind::Deleted, path }));

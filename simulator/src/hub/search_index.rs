@@ -53,6 +53,6 @@ pub fn search(term: &str) -> Vec<SearchEntry> {
             results.push(SearchEntry { name: (*name).to_string(), description: (*description).to_string(), stars: *stars, official: false });
         }
     }
-    results.sort_by(|a, b| b.official.cmp(&a.official).then(b.stars.cmp(&a.stars)).then(a.name.cmp(&b.name)));
+    crate::sort::sort_by(&mut results, |a, b| b.official.cmp(&a.official).then(b.stars.cmp(&a.stars)).then(a.name.cmp(&b.name)));
     results
 }

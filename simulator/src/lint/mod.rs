@@ -137,7 +137,7 @@ pub fn lint_with(text: &str, config: &Config) -> Outcome {
         !pragmas.global.iter().any(|c| c == f.rule)
             && !pragmas.by_line.iter().any(|(line, codes)| *line == f.line && codes.iter().any(|c| c == f.rule))
     });
-    findings.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule))));
+    crate::sort::sort_by(&mut findings, |a, b| a.line.cmp(&b.line).then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule))));
     Outcome::Findings(findings)
 }
 

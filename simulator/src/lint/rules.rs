@@ -250,7 +250,7 @@ fn run_script(kind: &InstructionKind) -> Option<Script> {
 
 fn run_flags(ins: &Instruction) -> Vec<String> {
     let mut f: Vec<String> = ins.flags.clone();
-    f.sort();
+    crate::sort::sort(&mut f);
     f
 }
 

@@ -88,7 +88,7 @@ fn parse(args: &[String]) -> Result<Action, String> {
                 for s in v.split(',').filter(|s| !s.is_empty()) {
                     list.push(Severity::parse(s).ok_or_else(|| format!("flag error: report flag error: unable to parse severity: unknown severity option: unknown severity: {s}"))?);
                 }
-                list.sort();
+                crate::sort::sort(&mut list);
                 list.dedup();
                 opts.severities = list;
             }
@@ -216,7 +216,7 @@ pub fn filter(report: &mut Report, opts: &Options) {
         r.vulns.retain(|v| opts.severities.contains(&v.severity) && !(opts.ignore_unfixed && v.fixed.is_empty()));
         r.secrets.retain(|s| opts.severities.contains(&s.severity));
         r.misconfigs.retain(|m| opts.severities.contains(&m.severity));
-        r.vulns.sort_by(|a, b| {
+        crate::sort::sort_by(&mut r.vulns, |a, b| {
             a.pkg_name
                 .cmp(&b.pkg_name)
                 .then_with(|| a.installed.cmp(&b.installed))

@@ -127,7 +127,7 @@ pub fn check_dockerfile(text: &str) -> Option<(Vec<Misconf>, usize)> {
         fails.push(failure(&DS026, "Add HEALTHCHECK instruction in your Dockerfile".to_string(), None));
     }
     // Trivy lists failures by check ID.
-    fails.sort_by(|a, b| a.id.cmp(&b.id).then(a.start_line.cmp(&b.start_line)));
+    crate::sort::sort_by(&mut fails, |a, b| a.id.cmp(&b.id).then(a.start_line.cmp(&b.start_line)));
     let failed_checks = {
         let mut ids: Vec<&str> = fails.iter().map(|f| f.id.as_str()).collect();
         ids.dedup();

@@ -185,7 +185,7 @@ pub fn scan_text(text: &str) -> Vec<Secret> {
             found.push(secret(&lines, h.rule, h.line, h.line, &[(idx, h.start, h.end)]));
         }
     }
-    found.sort_by_key(|s| s.start_line);
+    crate::sort::sort_by_key(&mut found, |s| s.start_line);
     found
 }
 

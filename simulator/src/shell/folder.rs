@@ -188,7 +188,7 @@ impl<'a> Folder<'a> {
                     }
                 }
                 out.truncate(MAX_LISTED_FILES);
-                out.sort();
+                crate::sort::sort(&mut out);
                 out
             }
         }
@@ -256,7 +256,7 @@ impl<'a> Folder<'a> {
                 None => add(rest, if is_dir_entry { Kind::Dir } else { Kind::File }),
             }
         }
-        entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         entries
     }
 

@@ -261,7 +261,7 @@ pub(super) fn expand_paths(folder: &Folder<'_>, cwd: &str, pattern: &str) -> Vec
         })
         .map(|p| if dirs_only { format!("{p}/") } else { p })
         .collect();
-    found.sort();
+    crate::sort::sort(&mut found);
     found
 }
 

@@ -146,7 +146,7 @@ impl Cluster {
     /// Names of the stacks that have services, sorted.
     pub fn stacks(&self) -> Vec<String> {
         let mut names: Vec<String> = self.services.iter().filter_map(|s| s.stack.clone()).collect();
-        names.sort();
+        crate::sort::sort(&mut names);
         names.dedup();
         names
     }

@@ -339,7 +339,7 @@ impl<'t, 'a> Exec<'t, 'a, '_> {
             }
             V::Obj(map) => {
                 let mut keys: Vec<&'a String> = map.keys().collect();
-                keys.sort();
+                crate::sort::sort(&mut keys);
                 for k in keys {
                     ran = true;
                     let elem = map.get(k.as_str()).map_or(V::Iface(&NULL), V::Iface);

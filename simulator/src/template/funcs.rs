@@ -474,7 +474,7 @@ pub(crate) fn json_of(v: &V) -> String {
 /// with an argument (`Label`) and are left out, as Docker skips those.
 pub fn row_json(row: &serde_json::Map<String, Value>) -> String {
     let mut entries: Vec<(&String, &Value)> = row.iter().filter(|(_, v)| !v.is_object()).collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
     let mut out = String::from("{");
     for (i, (k, v)) in entries.into_iter().enumerate() {
         if i > 0 {

@@ -316,7 +316,7 @@ impl Printer<'_> {
             V::Obj(map) => {
                 self.out.push_str("map[");
                 let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort();
+                crate::sort::sort(&mut keys);
                 for (i, k) in keys.iter().enumerate() {
                     if i > 0 {
                         self.out.push(' ');

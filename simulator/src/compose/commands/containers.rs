@@ -35,14 +35,14 @@ pub fn of_project<'e>(engine: &'e Engine, project: &str, all: bool) -> Vec<&'e C
         .filter(|c| label(c, PROJECT) == project && label(c, ONEOFF) != "True")
         .filter(|c| all || c.state.running)
         .collect();
-    v.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut v, |a, b| a.name.cmp(&b.name));
     v
 }
 
 /// Every container of the project, one-off `run` containers included (as `ps` lists them).
 pub fn with_one_offs<'e>(engine: &'e Engine, project: &str) -> Vec<&'e Container> {
     let mut v: Vec<&Container> = engine.containers.values().filter(|c| label(c, PROJECT) == project).collect();
-    v.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut v, |a, b| a.name.cmp(&b.name));
     v
 }
 

@@ -140,14 +140,14 @@ pub fn build_pull_push(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
         }
     };
     let mut services: Vec<&Service> = services;
-    services.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut services, |a, b| a.name.cmp(&b.name));
     // Services with nothing to do answer at once, before the others finish.
     let skipped = |s: &Service| match command {
         "pull" => s.image.is_none(),
         "push" => s.image.is_none() || s.build.is_none(),
         _ => false,
     };
-    services.sort_by_key(|s| !skipped(s));
+    crate::sort::sort_by_key(&mut services, |s| !skipped(s));
     for svc in services {
         let image = containers::image_of(&project, svc);
         let ok = match command {

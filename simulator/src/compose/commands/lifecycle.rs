@@ -17,9 +17,9 @@ pub fn lifecycle(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
         .collect();
     if matches!(command, "stop" | "pause") {
         // Dependents stop first.
-        list.sort_by_key(|(_, n, s)| (stop_depth.get(s).copied().unwrap_or(0), n.clone()));
+        crate::sort::sort_by_key(&mut list, |(_, n, s)| (stop_depth.get(s).copied().unwrap_or(0), n.clone()));
     } else {
-        list.sort_by_key(|(_, n, s)| (order.iter().position(|o| o == s).unwrap_or(usize::MAX), n.clone()));
+        crate::sort::sort_by_key(&mut list, |(_, n, s)| (order.iter().position(|o| o == s).unwrap_or(usize::MAX), n.clone()));
     }
     let timeout = cx.flags.str("timeout").and_then(|t| t.parse::<i64>().ok());
     let mut progress = Progress::with_mode(cx.engine.tty, cx.globals.str("progress"));

@@ -40,7 +40,7 @@ pub fn print_logs_with(engine: &Engine, ids: &[String], out: &mut Output, opts: 
             entries.push((e.time, i, j, short_name(c), e.stream, line));
         }
     }
-    entries.sort_by_key(|e| (e.0, e.1, e.2));
+    crate::sort::sort_by_key(&mut entries, |e| (e.0, e.1, e.2));
     for (time, _, _, name, stream, text) in entries {
         let pad = width.saturating_sub(name.chars().count());
         let stamp = if timestamps { format!("{} ", time.rfc3339_nano()) } else { String::new() };

@@ -274,7 +274,7 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
                 .filter(|c| label(c, SERVICE) == svc.name)
                 .filter_map(|c| label(c, containers::NUMBER).parse::<u32>().ok().filter(|n| *n > svc.replicas).map(|n| (n, c.id.clone(), c.name.clone())))
                 .collect();
-            extra.sort_by_key(|b| std::cmp::Reverse(b.0));
+            crate::sort::sort_by_key(&mut extra, |b| std::cmp::Reverse(b.0));
             for (_, id, name) in extra {
                 let mut events = Vec::new();
                 progress.event(&mut out, "Container", &name, "Stopping");
@@ -391,10 +391,10 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
     // One-off `run` containers stay unless --remove-orphans.
     let found = if cx.flags.bool("remove-orphans") { containers::with_one_offs(cx.engine, &name) } else { of_project(cx.engine, &name, true) };
     let mut list: Vec<(String, String, String)> = found.iter().map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string())).collect();
-    list.sort_by_key(|(_, n, svc)| (depth.get(svc).copied().unwrap_or(0), n.clone()));
+    crate::sort::sort_by_key(&mut list, |(_, n, svc)| (depth.get(svc).copied().unwrap_or(0), n.clone()));
     let level_of = |svc: &str| depth.get(svc).copied().unwrap_or(0);
     let mut levels_present: Vec<usize> = list.iter().map(|(_, _, s)| level_of(s)).collect();
-    levels_present.sort_unstable();
+    crate::sort::sort(&mut levels_present);
     levels_present.dedup();
     for level in levels_present {
         let batch: Vec<&(String, String, String)> = list.iter().filter(|(_, _, s)| level_of(s) == level).collect();

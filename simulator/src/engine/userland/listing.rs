@@ -103,7 +103,7 @@ pub(super) fn ls(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
         }
     }
     sort(&mut files, opts.reverse);
-    dirs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    crate::sort::sort_by(&mut dirs, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if opts.reverse {
         dirs.reverse();
     }
@@ -172,7 +172,7 @@ pub(super) fn ls(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
 }
 
 fn sort(entries: &mut [Entry], reverse: bool) {
-    entries.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    crate::sort::sort_by(entries, |a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
     if reverse {
         entries.reverse();
     }

@@ -328,7 +328,7 @@ pub(super) fn apt(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
                 out.outln(format!("  {}", extra.join(" ")));
             }
             let mut all: Vec<&str> = plan.iter().map(|p| p.0).collect();
-            all.sort_unstable();
+            crate::sort::sort(&mut all);
             out.outln("The following NEW packages will be installed:");
             out.outln(format!("  {}", all.join(" ")));
             let download: u64 = plan.iter().map(|p| p.3).sum();
@@ -508,7 +508,7 @@ pub(super) fn apk(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
                     world.push((*n).clone());
                 }
             }
-            world.sort();
+            crate::sort::sort(&mut world);
             text(m, world_path, &world.iter().map(|w| format!("{w}\n")).collect::<String>());
             let mib = (m.fs.virtual_size() / 1_048_576).max(1);
             out.outln(format!("OK: {mib} MiB in {} packages", count_after(plan.len())));
@@ -658,7 +658,7 @@ pub(super) fn pip(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
         text(m, &format!("{site}/{}-{}.dist-info/METADATA", p.0, p.1), &format!("Metadata-Version: 2.3\nName: {}\nVersion: {}\n", p.0, p.1));
         installed.extend(p.2.split(' ').map(str::to_string));
     }
-    installed.sort();
+    crate::sort::sort(&mut installed);
     installed.dedup();
     out.outln(format!("Installing collected packages: {}", installed.iter().map(|d| d.rsplit_once('-').map_or(d.as_str(), |(n, _)| n)).collect::<Vec<_>>().join(", ")));
     out.outln(format!("Successfully installed {}", installed.join(" ")));

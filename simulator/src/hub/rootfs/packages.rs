@@ -358,7 +358,7 @@ fn installed_kb(name: &str) -> u64 {
 /// `/var/lib/dpkg/status` for these packages (sorted by name, as dpkg keeps it).
 pub fn dpkg_status(sets: &[&[Deb]]) -> String {
     let mut all: Vec<&Deb> = sets.iter().flat_map(|s| s.iter()).collect();
-    all.sort_by_key(|p| p.0);
+    crate::sort::sort_by_key(&mut all, |p| p.0);
     all.dedup_by_key(|p| p.0);
     let mut out = String::new();
     for (name, source, version, description) in all {
@@ -397,7 +397,7 @@ pub fn apk_installed(sets: &[&[Apk]]) -> String {
 /// `/etc/apk/world`: the explicitly installed package names.
 pub fn apk_world(sets: &[&[Apk]]) -> String {
     let mut names: Vec<&str> = sets.iter().flat_map(|s| s.iter()).map(|p| p.0).filter(|n| !n.ends_with("-data")).collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names.iter().map(|n| format!("{n}\n")).collect()
 }
 

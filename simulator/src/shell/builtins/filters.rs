@@ -359,7 +359,7 @@ pub(super) fn sort(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut 
             ka.as_bytes().cmp(kb.as_bytes())
         }
     };
-    lines.sort_by(|a, b| {
+    crate::sort::sort_by(&mut lines, |a, b| {
         let ordering = compare_keys(a, b);
         // Equal keys: GNU compares whole lines as a last resort (unless -u).
         let ordering = if ordering == Ordering::Equal && !unique { a.as_bytes().cmp(b.as_bytes()) } else { ordering };

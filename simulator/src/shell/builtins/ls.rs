@@ -96,7 +96,7 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
         }
     }
     sort_entries(&mut files, flags.reverse);
-    dirs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    crate::sort::sort_by(&mut dirs, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if flags.reverse {
         dirs.reverse();
     }
@@ -171,7 +171,7 @@ fn entry(folder: &Folder<'_>, executables: &BTreeSet<String>, name: String, path
 }
 
 fn sort_entries(entries: &mut [Entry], reverse: bool) {
-    entries.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    crate::sort::sort_by(entries, |a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
     if reverse {
         entries.reverse();
     }
