@@ -40,7 +40,7 @@ pub fn complete(line: &str, session: &Session) -> Completion {
     let words: Vec<&str> = before.get(command_start..).unwrap_or_default().split_whitespace().collect();
     let options = candidates(&words, word, session);
     let mut matching: Vec<String> = options.into_iter().filter(|o| o.starts_with(word)).collect();
-    matching.sort();
+    simulator::sort::sort(&mut matching);
     matching.dedup();
     match matching.as_slice() {
         [] => Completion::None,

@@ -77,7 +77,7 @@ pub fn choices(line: &str, session: &Session) -> Choices {
     let mut names = Vec::new();
     if containers {
         let mut list: Vec<String> = session.engine.containers.values().map(|c| c.name.clone()).collect();
-        list.sort();
+        simulator::sort::sort(&mut list);
         names.extend(list);
     }
     if images {
@@ -87,7 +87,7 @@ pub fn choices(line: &str, session: &Session) -> Choices {
             .iter()
             .flat_map(|image| image.repo_tags.iter().map(|t| t.strip_suffix(":latest").unwrap_or(t).to_string()))
             .collect();
-        list.sort();
+        simulator::sort::sort(&mut list);
         list.dedup();
         names.extend(list);
     }

@@ -90,7 +90,7 @@ impl Architecture {
             }
         }
         // Parts in the order of the path a request takes.
-        parts.sort_by_key(|p| known.iter().position(|k| *k == p.id));
+        simulator::sort::sort_by_key(&mut parts, |p| known.iter().position(|k| *k == p.id));
         if problems.is_empty() {
             Ok(Architecture { parts, actions })
         } else {

@@ -232,7 +232,7 @@ fn initial_order(question: &Question, previous: Option<&Answer>, seed_text: &str
     if let Some(Answer::Order(ids)) = previous {
         let order: Vec<usize> = ids.iter().filter_map(|id| question.choices.iter().position(|c| &c.id == id)).collect();
         let mut sorted = order.clone();
-        sorted.sort_unstable();
+        simulator::sort::sort(&mut sorted);
         if sorted == (0..n).collect::<Vec<_>>() {
             return order;
         }
