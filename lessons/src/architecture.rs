@@ -4,19 +4,22 @@
 //! ([`simulator::trace`]). The texts live in `content/arquitectura.toml`.
 
 use std::collections::BTreeMap;
+#[cfg(feature = "source")]
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use simulator::trace::Hop;
 
+#[cfg(feature = "source")]
 use crate::markdown::{render_inline, render_markdown};
+#[cfg(feature = "source")]
 use crate::problem::Problem;
 
 /// The file, relative to `content/`.
 pub const ARCHITECTURE_FILE: &str = "arquitectura.toml";
 
 /// A part of the architecture, explained.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     pub id: String,
     pub name: String,
@@ -26,13 +29,14 @@ pub struct Part {
 }
 
 /// Every part and action of `arquitectura.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Architecture {
     parts: Vec<Part>,
-    /// (part, action) → HTML of the text.
-    actions: BTreeMap<(String, String), String>,
+    /// part → action → HTML of the text.
+    actions: BTreeMap<String, BTreeMap<String, String>>,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -41,6 +45,7 @@ struct File {
     accion: Vec<ActionEntry>,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PartEntry {
@@ -50,6 +55,7 @@ struct PartEntry {
     explicacion: String,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ActionEntry {
@@ -60,6 +66,7 @@ struct ActionEntry {
 
 impl Architecture {
     /// Reads the file; problems name what is wrong in Spanish.
+    #[cfg(feature = "source")]
     pub fn load(path: &str, text: &str) -> Result<Architecture, Vec<Problem>> {
         let file: File = toml::from_str(text).map_err(|e| vec![Problem::toml(path, text, 0, &e)])?;
         let mut problems = Vec::new();
@@ -79,13 +86,13 @@ impl Architecture {
         for missing in known.iter().filter(|k| !parts.iter().any(|p| p.id == **k)) {
             problems.push(Problem::file(path, format!("falta la pieza «{missing}»")));
         }
-        let mut actions = BTreeMap::new();
+        let mut actions: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         for a in file.accion {
             if !known.contains(&a.pieza.as_str()) {
                 problems.push(Problem::file(path, format!("la acción «{}» es de una pieza desconocida, «{}»", a.id, a.pieza)));
                 continue;
             }
-            if actions.insert((a.pieza.clone(), a.id.clone()), render_inline(&a.texto)).is_some() {
+            if actions.entry(a.pieza.clone()).or_default().insert(a.id.clone(), render_inline(&a.texto)).is_some() {
                 problems.push(Problem::file(path, format!("la acción «{}» de «{}» aparece dos veces", a.id, a.pieza)));
             }
         }
@@ -99,6 +106,7 @@ impl Architecture {
     }
 
     /// The course's file, read once (empty if it is broken; the tests make sure it is not).
+    #[cfg(feature = "source")]
     pub fn shared() -> &'static Architecture {
         static SHARED: OnceLock<Architecture> = OnceLock::new();
         SHARED.get_or_init(|| {
@@ -118,11 +126,11 @@ impl Architecture {
 
     /// The HTML of what `hop` does for `action`, if the file explains it.
     pub fn action(&self, hop: Hop, action: &str) -> Option<&str> {
-        self.actions.get(&(hop.key().to_string(), action.to_string())).map(String::as_str)
+        self.actions.get(hop.key())?.get(action).map(String::as_str)
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

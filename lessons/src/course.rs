@@ -1,19 +1,25 @@
 //! The whole course: the index (`curso.toml`), every lesson, and the error table.
 
+#[cfg(feature = "source")]
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use simulator::Output;
 
+#[cfg(feature = "source")]
 use crate::embedded::{self, ERRORS_FILE, INDEX_FILE, LESSONS_DIR};
 use crate::exercise::Exercise;
 use crate::explain::{ErrorTable, Explanation};
-use crate::lesson::{self, Lesson};
+#[cfg(feature = "source")]
+use crate::lesson;
+use crate::lesson::Lesson;
+#[cfg(feature = "source")]
 use crate::problem::{CourseError, Problem};
+#[cfg(feature = "source")]
 use crate::quiz;
 
 /// A module: a group of lessons, in the order of `curso.toml`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Module {
     pub id: String,
     pub title: String,
@@ -23,7 +29,7 @@ pub struct Module {
 }
 
 /// The course, loaded and validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Course {
     pub title: String,
     pub modules: Vec<Module>,
@@ -32,6 +38,7 @@ pub struct Course {
     errors: ErrorTable,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct IndexFile {
@@ -39,6 +46,7 @@ struct IndexFile {
     modulo: Vec<ModuleFile>,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModuleFile {
@@ -50,17 +58,20 @@ struct ModuleFile {
 
 impl Course {
     /// Loads the course embedded in the crate at build time.
+    #[cfg(feature = "source")]
     pub fn load() -> Result<Course, CourseError> {
         Course::from_files(embedded::FILES)
     }
 
     /// The embedded course, loaded once for the whole program.
+    #[cfg(feature = "source")]
     pub fn shared() -> Result<&'static Course, &'static CourseError> {
         static COURSE: OnceLock<Result<Course, CourseError>> = OnceLock::new();
         COURSE.get_or_init(Course::load).as_ref()
     }
 
     /// Loads a course from (path relative to `content/`, text) pairs.
+    #[cfg(feature = "source")]
     pub fn from_files(files: &[(&str, &str)]) -> Result<Course, CourseError> {
         let mut problems = Vec::new();
         let find = |path: &str| files.iter().find(|(p, _)| *p == path).map(|(_, t)| *t);
@@ -214,7 +225,7 @@ impl Course {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

@@ -3,15 +3,16 @@
 //! lesson. [`Attempt`] drives one learner's try: it runs lines, refuses restricted commands,
 //! checks the goal after every command, undoes and resets.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use simulator::{MemoryProject, Output, Session, SessionConfig};
 
 use crate::goal::{self, Goal, GoalStatus, World};
+#[cfg(feature = "source")]
 use crate::problem::Problem;
 use crate::quiz::Rich;
 use crate::restriction::{self, Restriction};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Exercise {
     /// Unique in its lesson.
     pub id: String,
@@ -195,6 +196,7 @@ pub fn settle(session: &mut Session) {
 // Loading
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExerciseFile {
@@ -211,6 +213,7 @@ struct ExerciseFile {
 }
 
 /// Reads an exercise block. `text` is the whole lesson file; the TOML starts at byte `base`.
+#[cfg(feature = "source")]
 pub fn load(file: &str, text: &str, base: usize, toml_text: &str, lesson_id: &str) -> Result<Exercise, Vec<Problem>> {
     let raw: ExerciseFile = toml::from_str(toml_text).map_err(|e| vec![Problem::toml(file, text, base, &e)])?;
     let mut problems = Vec::new();
@@ -264,7 +267,7 @@ pub fn load(file: &str, text: &str, base: usize, toml_text: &str, lesson_id: &st
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

@@ -15,13 +15,19 @@
 //! A pattern matches a line of the command's stderr when its literal parts appear in order;
 //! a placeholder captures the text between them (to the end of the line when it is last). The
 //! first entry with a matching pattern wins, so specific entries go before general ones.
+//!
+//! The explanation's Markdown is rendered when the table is loaded (with `source`), placeholders
+//! and all (`{nombre}` is plain text to Markdown); at run time the captured values are escaped
+//! and put in the HTML's holes, so no Markdown is rendered in the browser.
 
 use std::collections::BTreeMap;
+#[cfg(feature = "source")]
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use simulator::Output;
 
+#[cfg(feature = "source")]
 use crate::problem::Problem;
 
 /// A Spanish explanation of an error the learner just got.
@@ -37,32 +43,36 @@ pub struct Explanation {
     pub captures: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Entry {
     kind: String,
     patterns: Vec<Pattern>,
     title: String,
+    /// The explanation as written (Markdown with `{placeholders}`).
     text: String,
+    /// The same, rendered to HTML with the placeholders left in.
+    html: String,
 }
 
 /// The table of explanations.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ErrorTable {
     entries: Vec<Entry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 enum Piece {
     Literal(String),
     Hole(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Pattern {
     pieces: Vec<Piece>,
 }
 
 impl Pattern {
+    #[cfg(feature = "source")]
     fn parse(text: &str) -> Result<Pattern, String> {
         let mut pieces = Vec::new();
         let mut rest = text;
@@ -92,6 +102,7 @@ impl Pattern {
         Ok(Pattern { pieces })
     }
 
+    #[cfg(feature = "source")]
     fn holes(&self) -> impl Iterator<Item = &str> {
         self.pieces.iter().filter_map(|p| match p {
             Piece::Hole(h) => Some(h.as_str()),
@@ -133,12 +144,14 @@ impl Pattern {
     }
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TableFile {
     error: Vec<EntryFile>,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntryFile {
@@ -150,6 +163,7 @@ struct EntryFile {
 
 impl ErrorTable {
     /// Reads the table from TOML (`file` names it in problems).
+    #[cfg(feature = "source")]
     pub fn load(file: &str, text: &str) -> Result<ErrorTable, Vec<Problem>> {
         let raw: TableFile = toml::from_str(text).map_err(|e| vec![Problem::toml(file, text, 0, &e)])?;
         let mut problems = Vec::new();
@@ -178,7 +192,8 @@ impl ErrorTable {
                     problems.push(at(format!("{who}: la explicación usa {{{hole}}}, pero no todos los patrones lo capturan")));
                 }
             }
-            entries.push(Entry { kind: e.tipo, patterns, title: e.titulo, text: e.explicacion });
+            let html = render_template(&e.explicacion);
+            entries.push(Entry { kind: e.tipo, patterns, title: e.titulo, text: e.explicacion, html });
         }
         if problems.is_empty() {
             Ok(ErrorTable { entries })
@@ -198,12 +213,11 @@ impl ErrorTable {
             for line in text.lines() {
                 for pattern in &entry.patterns {
                     if let Some(captures) = pattern.matches(line) {
-                        let markdown = fill(&entry.text, &captures);
                         return Some(Explanation {
                             kind: entry.kind.clone(),
                             title: fill(&entry.title, &captures),
-                            html: crate::markdown::render_markdown(&markdown),
-                            markdown,
+                            html: fill_html(&entry.html, &captures),
+                            markdown: fill(&entry.text, &captures),
                             captures,
                         });
                     }
@@ -220,6 +234,7 @@ impl ErrorTable {
 }
 
 /// `{name}` placeholders used in a text.
+#[cfg(feature = "source")]
 fn placeholders(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -248,7 +263,36 @@ fn fill(text: &str, captures: &BTreeMap<String, String>) -> String {
     out
 }
 
+/// What marks a hole in the rendered template: `{name` + this + `}`. Rendered, it stays as it is
+/// in text and code spans (escaped as text: `&`, `<`, `>`) and becomes [`HOLE_IN_CODE_BLOCK`] in
+/// code blocks (escaped with quotes), so each hole says how its value must be escaped.
+const HOLE_IN_TEXT: &str = "\"'";
+const HOLE_IN_CODE_BLOCK: &str = "&quot;&#39;";
+
+/// The explanation's Markdown rendered with marked holes (see [`HOLE_IN_TEXT`]).
+#[cfg(feature = "source")]
+fn render_template(markdown: &str) -> String {
+    let mut marked = markdown.to_string();
+    for hole in placeholders(markdown) {
+        marked = marked.replace(&format!("{{{hole}}}"), &format!("{{{hole}{HOLE_IN_TEXT}}}"));
+    }
+    crate::markdown::render_markdown(&marked)
+}
+
+/// The rendered template with its holes filled with what was captured (backticks turned into
+/// `'` as in [`fill`]), escaped as the renderer escapes text where the hole is.
+fn fill_html(html: &str, captures: &BTreeMap<String, String>) -> String {
+    let mut out = html.to_string();
+    for (name, value) in captures {
+        let value = value.replace('`', "'");
+        out = out.replace(&format!("{{{name}{HOLE_IN_TEXT}}}"), &crate::text::escape_text(&value));
+        out = out.replace(&format!("{{{name}{HOLE_IN_CODE_BLOCK}}}"), &crate::text::escape_html(&value));
+    }
+    out
+}
+
 /// The course's table (`content/errores.toml`), read once.
+#[cfg(feature = "source")]
 pub fn table() -> &'static ErrorTable {
     static TABLE: OnceLock<ErrorTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -259,11 +303,12 @@ pub fn table() -> &'static ErrorTable {
 }
 
 /// A Spanish explanation of the error in `output`, from the course's table.
+#[cfg(feature = "source")]
 pub fn explain(output: &Output) -> Option<Explanation> {
     table().explain(output)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;
@@ -377,6 +422,23 @@ mod tests {
         assert!(e.as_ref().is_some_and(|e| e.markdown.contains("`web`") && !e.markdown.contains("{nombre}")), "{e:?}");
         let out = fail("docker: Error response from daemon: no command specified");
         assert_eq!(explain(&out).map(|e| e.kind).as_deref(), Some("no-command"));
+    }
+
+    /// The HTML rendered at load time with the captures put in its holes is what rendering the
+    /// filled-in Markdown gives, for every entry of the course's table.
+    #[test]
+    fn holes_in_the_rendered_html_match_rendering_the_filled_markdown() {
+        let text = crate::embedded::file(crate::embedded::ERRORS_FILE).unwrap_or_default();
+        let table = ErrorTable::load("errores.toml", text).unwrap_or_else(|p| panic!("{p:?}"));
+        let values = ["web", "0.0.0.0", "nginx:latest", "/app/datos", "mi_app-1.2", "07f0c2a1b3", "a<b>&c", "say \"hi\" it's", "x`y"];
+        for entry in &table.entries {
+            for value in values {
+                let captures: BTreeMap<String, String> =
+                    entry.patterns.iter().flat_map(|p| p.holes()).map(|h| (h.to_string(), value.to_string())).collect();
+                let expected = crate::markdown::render_markdown(&fill(&entry.text, &captures));
+                assert_eq!(fill_html(&entry.html, &captures), expected, "{} with {value}", entry.kind);
+            }
+        }
     }
 
     #[test]

@@ -1,18 +1,25 @@
 //! A lesson: front matter, rendered body, runnable examples, exercises and quiz.
 
-use crate::exercise::{self, Exercise};
-use crate::front_matter;
-use crate::markdown::{self, Claimed, FencedBlock, FileBlock, Heading, Segment};
-use crate::problem::Problem;
-use crate::quiz::{self, Quiz};
-use crate::text::escape_html;
+use serde::{Deserialize, Serialize};
+
+use crate::exercise::Exercise;
+use crate::lesson_body::{FileBlock, Heading, Segment};
+use crate::quiz::Quiz;
+#[cfg(feature = "source")]
+use crate::{
+    exercise, front_matter,
+    markdown::{self, Claimed, FencedBlock},
+    problem::Problem,
+    quiz,
+    text::escape_html,
+};
 
 /// Fenced-block language of an exercise.
 pub const EXERCISE_LANG: &str = "ejercicio";
 /// Fenced-block language of a quiz.
 pub const QUIZ_LANG: &str = "quiz";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lesson {
     /// Stable id: URLs and progress use it.
     pub id: String,
@@ -22,6 +29,8 @@ pub struct Lesson {
     /// Position in its module.
     pub order: u32,
     pub objectives: Vec<String>,
+    /// The objectives rendered as inline HTML (one per objective).
+    pub objectives_html: Vec<String>,
     /// Estimated minutes, if the author gave them.
     pub duration: Option<u32>,
     /// Path relative to `lessons/content/`.
@@ -47,7 +56,7 @@ impl Lesson {
 }
 
 /// A runnable example (a ` ```docker ` or ` ```sh ` block).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Example {
     pub index: usize,
     pub lang: String,
@@ -100,6 +109,7 @@ pub fn id_from_file(path: &str) -> String {
 }
 
 /// Reads a lesson file.
+#[cfg(feature = "source")]
 pub fn load(file: &str, text: &str) -> Result<Lesson, Vec<Problem>> {
     let (fm, body, body_offset) = front_matter::parse(file, text).map_err(|p| vec![p])?;
     let id = fm.id.clone().unwrap_or_else(|| id_from_file(file));
@@ -186,6 +196,7 @@ pub fn load(file: &str, text: &str) -> Result<Lesson, Vec<Problem>> {
         title: fm.titulo.trim().to_string(),
         module: fm.modulo,
         order: fm.orden,
+        objectives_html: fm.objetivos.iter().map(|o| markdown::render_inline(o)).collect(),
         objectives: fm.objetivos,
         duration: fm.duracion,
         file: file.to_string(),
@@ -200,6 +211,7 @@ pub fn load(file: &str, text: &str) -> Result<Lesson, Vec<Problem>> {
 }
 
 /// Adds a quiz from a sibling `*.quiz.toml` file at the end of the lesson.
+#[cfg(feature = "source")]
 pub fn attach_quiz(lesson: &mut Lesson, quiz: Quiz) {
     let placeholder = format!("<div class=\"quiz-slot\" data-quiz=\"{}\"></div>\n", escape_html(&quiz.id));
     lesson.html.push_str(&placeholder);
@@ -207,7 +219,7 @@ pub fn attach_quiz(lesson: &mut Lesson, quiz: Quiz) {
     lesson.quiz = Some(quiz);
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

@@ -2,9 +2,24 @@
 //!
 //! The course is a folder of plain files, `lessons/content/` (see its `README.md`, written in
 //! Spanish for course authors): an index (`curso.toml`), one Markdown file per lesson under
-//! `lecciones/` with exercises and a quiz in fenced blocks, and the table of error explanations
-//! (`errores.toml`). `build.rs` embeds every file at build time, so the web app (which has no
-//! filesystem) gets the whole course, and adding a lesson needs no Rust.
+//! `lecciones/` with exercises and a quiz in fenced blocks, and the tables of error explanations
+//! (`errores.toml`), linter rules (`reglas.toml`), scanner notes (`escaner.toml`) and the
+//! architecture strip (`arquitectura.toml`). Adding a lesson needs no Rust.
+//!
+//! # Two builds of this crate
+//!
+//! - With the feature `source` (the default: tests, native tools, the app's `build.rs`), the
+//!   crate embeds every file of `content/` (`build.rs`) and reads it: TOML, front matter, the goal
+//!   language, Markdown rendered to HTML (pulldown-cmark), validation with [`Problem`]s that point
+//!   into the files. [`Compiled::load`] does all of it at once.
+//! - Without it (the browser build), the crate has only the runtime types and behaviour: the
+//!   [`Course`] and its lessons, exercises with [`Attempt`] (run, undo, reset, hints, goal
+//!   checking), quizzes and their grading, restrictions, error explanations
+//!   ([`Course::explain`]), lint rule texts, scanner notes, the architecture table and the
+//!   Dockerfile/YAML highlighter. Everything is filled from the compiled course,
+//!   [`Compiled::from_json`]: the app's `build.rs` loads the course with `source`, fails the build
+//!   on any problem, and writes [`Compiled::to_json`] into its `OUT_DIR`, so the browser parses
+//!   no TOML and renders no Markdown.
 //!
 //! This crate has no web dependency: plain Rust types a UI can drive.
 //!
@@ -13,7 +28,7 @@
 //! ```no_run
 //! use lessons::{Course, Segment, quiz::{Answer, Answers}};
 //!
-//! let course = Course::shared().expect("the course is checked by the tests");   // or Course::load()
+//! let course = Course::shared().expect("the course is checked by the tests");   // needs `source`
 //! for module in &course.modules {                         // the course map
 //!     for lesson in course.lessons_in(&module.id) {
 //!         println!("{} / {}", module.title, lesson.title);
@@ -57,21 +72,28 @@
 //! # let _ = result;
 //! ```
 //!
-//! The pieces, one module each: [`markdown`] (the only place that configures pulldown-cmark),
-//! [`highlight`] (Dockerfile and YAML), [`front_matter`], [`goal`] (the goal language: nom parser,
+//! The pieces, one module each: `markdown` (the only place that configures pulldown-cmark),
+//! [`highlight`] (Dockerfile and YAML), `front_matter`, [`goal`] (the goal language: nom parser,
 //! Spanish descriptions, checker), [`exercise`], [`restriction`], [`quiz`], [`explain`],
-//! [`lesson`], [`course`].
+//! [`lesson`], [`course`], [`compiled`] (the course as one JSON document), [`goal_text`] (the
+//! checker's messages to HTML at run time).
 
 pub mod architecture;
+pub mod compiled;
 pub mod course;
+#[cfg(feature = "source")]
 pub mod embedded;
 pub mod exercise;
 pub mod explain;
+#[cfg(feature = "source")]
 pub mod front_matter;
 pub mod goal;
+pub mod goal_text;
 pub mod highlight;
 pub mod lesson;
+pub mod lesson_body;
 pub mod lint_rules;
+#[cfg(feature = "source")]
 pub mod markdown;
 pub mod problem;
 pub mod quiz;
@@ -80,14 +102,21 @@ pub mod scan_notes;
 pub mod text;
 
 pub use architecture::Architecture;
+pub use compiled::Compiled;
 pub use course::{Course, Module};
 pub use exercise::{Attempt, Exercise, Step};
-pub use explain::{explain, ErrorTable, Explanation};
+#[cfg(feature = "source")]
+pub use explain::explain;
+pub use explain::{ErrorTable, Explanation};
 pub use goal::{GoalStatus, PartStatus};
+pub use goal_text::goal_text_html;
 pub use lesson::{Example, Lesson};
-pub use markdown::{render_inline, render_markdown, Segment};
+pub use lesson_body::Segment;
+#[cfg(feature = "source")]
+pub use markdown::{render_inline, render_markdown};
 pub use problem::{CourseError, Problem};
 pub use quiz::{Answer, Answers, Quiz, QuizResult};
 
 /// The welcome lesson's source (front matter included; [`render_markdown`] skips it).
+#[cfg(feature = "source")]
 pub const WELCOME_LESSON: &str = include_str!("../content/lecciones/00-bienvenida.md");

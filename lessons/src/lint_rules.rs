@@ -3,19 +3,25 @@
 //!
 //! For the editor: lint with `simulator::lint::lint(text)`, then for each finding look up
 //! [`rule`]`(finding.rule)` and show `titulo`, `explicacion`, `por_que` and the fixed form
-//! `bien` in the underline's tooltip (all Markdown).
+//! `bien` in the underline's tooltip (all Markdown; `explicacion` and `por_que` also come
+//! rendered, in `explicacion_html` and `por_que_html`).
+//!
+//! Reading the table ([`parse`], [`all`], [`rule`]) needs the feature `source`; at run time the
+//! table comes with the compiled course ([`crate::Compiled::lint_rule`], [`find`]).
 
+#[cfg(feature = "source")]
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "source")]
 use crate::embedded;
 
 /// The file of rule explanations, relative to `content/`.
 pub const LINT_RULES_FILE: &str = "reglas.toml";
 
 /// One rule's explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LintRule {
     /// The code the linter prints (`DL3008`).
     pub codigo: String,
@@ -29,31 +35,51 @@ pub struct LintRule {
     pub mal: String,
     /// The same fragment fixed.
     pub bien: String,
+    /// `explicacion` rendered as inline HTML (filled by [`parse`], not written in the file).
+    #[serde(default)]
+    pub explicacion_html: String,
+    /// `por_que` rendered as inline HTML (filled by [`parse`], not written in the file).
+    #[serde(default)]
+    pub por_que_html: String,
 }
 
+#[cfg(feature = "source")]
 #[derive(Debug, Deserialize)]
 struct RulesFile {
     regla: Vec<LintRule>,
 }
 
-/// Parses the table (an error message when it is malformed).
+/// Parses the table (an error message when it is malformed) and renders its Markdown.
+#[cfg(feature = "source")]
 pub fn parse(text: &str) -> Result<Vec<LintRule>, String> {
     let file: RulesFile = toml::from_str(text).map_err(|e| format!("{LINT_RULES_FILE}: {e}"))?;
-    Ok(file.regla)
+    let mut rules = file.regla;
+    for r in &mut rules {
+        r.explicacion_html = crate::markdown::render_inline(&r.explicacion);
+        r.por_que_html = crate::markdown::render_inline(&r.por_que);
+    }
+    Ok(rules)
+}
+
+/// The explanation of a rule code in `rules`, if there is one.
+pub fn find<'r>(rules: &'r [LintRule], code: &str) -> Option<&'r LintRule> {
+    rules.iter().find(|r| r.codigo == code)
 }
 
 /// Every explanation of the embedded table.
+#[cfg(feature = "source")]
 pub fn all() -> &'static [LintRule] {
     static RULES: OnceLock<Vec<LintRule>> = OnceLock::new();
     RULES.get_or_init(|| embedded::file(LINT_RULES_FILE).and_then(|t| parse(t).ok()).unwrap_or_default())
 }
 
 /// The explanation of a rule code, if there is one.
+#[cfg(feature = "source")]
 pub fn rule(code: &str) -> Option<&'static LintRule> {
-    all().iter().find(|r| r.codigo == code)
+    find(all(), code)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

@@ -16,6 +16,8 @@
 
 use pulldown_cmark::{html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+pub use crate::lesson_body::{FileBlock, Heading, Segment};
+
 use crate::highlight;
 use crate::text::{escape_html, fold};
 
@@ -69,24 +71,6 @@ pub enum Claimed {
     Html(String),
 }
 
-/// One piece of a rendered lesson, in reading order: HTML, or a place for a component.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    Html(String),
-    /// The exercise with this id (see [`crate::Lesson::exercises`]).
-    Exercise(String),
-    /// The lesson's quiz.
-    Quiz,
-}
-
-/// A heading of the lesson, for a table of contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub text: String,
-}
-
 /// A runnable block found while rendering (a ` ```docker ` or ` ```sh ` block).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunnableBlock {
@@ -95,15 +79,6 @@ pub struct RunnableBlock {
     pub expect_failure: bool,
     /// Byte offset of its content in the source.
     pub offset: usize,
-}
-
-/// A file block found while rendering (` ```dockerfile `, ` ```yaml `), for "Abrir en el editor".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileBlock {
-    pub lang: String,
-    /// The file name given with `archivo=…`, if any.
-    pub name: Option<String>,
-    pub code: String,
 }
 
 /// A rendered lesson body.

@@ -30,6 +30,7 @@ impl Problem {
         Self::new(file, 0, 0, message)
     }
 
+    #[cfg(feature = "source")]
     /// A TOML error inside `file`, whose TOML text starts at byte `base` of the file's `text`.
     pub fn toml(file: &str, text: &str, base: usize, err: &toml::de::Error) -> Self {
         let offset = base + err.span().map_or(0, |s| s.start);
@@ -67,6 +68,7 @@ impl fmt::Display for CourseError {
 impl std::error::Error for CourseError {}
 
 /// The usual serde/TOML messages, in Spanish; anything else is kept as it is.
+#[cfg(feature = "source")]
 pub fn translate_toml(message: &str) -> String {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("missing field ") {
@@ -96,10 +98,12 @@ pub fn translate_toml(message: &str) -> String {
     message.to_string()
 }
 
+#[cfg(feature = "source")]
 fn translate_expected(expected: &str) -> String {
     expected.replace("one of ", "uno de: ").replace(" or ", " o ")
 }
 
+#[cfg(feature = "source")]
 fn kind(text: &str) -> String {
     let t = text.trim();
     for (en, es) in [
@@ -136,6 +140,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "source")]
     fn translates_common_serde_messages() {
         assert_eq!(translate_toml("missing field `titulo`"), "falta el campo `titulo`");
         assert_eq!(

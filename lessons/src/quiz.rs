@@ -10,17 +10,20 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "source")]
 use crate::markdown::render_inline;
+#[cfg(feature = "source")]
 use crate::problem::Problem;
 
 /// Text written in Markdown by an author, with its rendered HTML.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Rich {
     pub markdown: String,
     pub html: String,
 }
 
 impl Rich {
+    #[cfg(feature = "source")]
     pub fn new(markdown: &str) -> Self {
         Rich { markdown: markdown.trim().to_string(), html: render_inline(markdown.trim()) }
     }
@@ -56,7 +59,7 @@ pub enum Kind {
 }
 
 /// An option of a choice question, or an item of an ordering question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// Stable id (`a`, `b`, … unless the author gave one).
     pub id: String,
@@ -66,7 +69,7 @@ pub struct Choice {
     pub feedback: Option<Rich>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub kind: Kind,
@@ -82,7 +85,7 @@ pub struct Question {
     pub rubric: Option<Rich>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quiz {
     pub id: String,
     pub title: String,
@@ -301,6 +304,7 @@ impl Question {
 // Loading
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuizFile {
@@ -313,6 +317,7 @@ struct QuizFile {
     pregunta: Vec<QuestionFile>,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionFile {
@@ -333,6 +338,7 @@ struct QuestionFile {
     rubrica: Option<String>,
 }
 
+#[cfg(feature = "source")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OptionFile {
@@ -346,6 +352,7 @@ struct OptionFile {
 }
 
 /// `a`, `b`, … `z`, `aa`, `ab`…
+#[cfg(feature = "source")]
 fn letter_id(i: usize) -> String {
     let letters = "abcdefghijklmnopqrstuvwxyz";
     let mut n = i;
@@ -361,12 +368,14 @@ fn letter_id(i: usize) -> String {
     s
 }
 
+#[cfg(feature = "source")]
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Reads a quiz written in TOML. `text` is the whole file and the TOML starts at byte `base`
 /// (a ` ```quiz ` block inside a lesson), so that problems point into the file.
+#[cfg(feature = "source")]
 pub fn load(file: &str, text: &str, base: usize, toml_text: &str) -> Result<Quiz, Vec<Problem>> {
     let raw: QuizFile = toml::from_str(toml_text).map_err(|e| vec![Problem::toml(file, text, base, &e)])?;
     let mut problems = Vec::new();
@@ -473,7 +482,7 @@ pub fn load(file: &str, text: &str, base: usize, toml_text: &str) -> Result<Quiz
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

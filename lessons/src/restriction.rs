@@ -4,10 +4,12 @@
 //! least the same flags (`-f` = `--force`), anywhere in the line (after `&&`, in a pipe, inside
 //! `$(…)`).
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use simulator::cli;
 use simulator::shell::ast::{Command, List, Word, WordPart};
 
-/// A command the learner may not run.
+/// A command the learner may not run. Stored (in the compiled course) as the text the author
+/// wrote, read again with [`Restriction::parse`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restriction {
     /// As the author wrote it (`docker rm -f`), to show to the learner.
@@ -51,6 +53,19 @@ impl Restriction {
             Ok(inv) => inv.command == self.command && self.flags.iter().all(|f| inv.flags.contains_key(f)),
             Err(_) => false,
         }
+    }
+}
+
+impl Serialize for Restriction {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Restriction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Restriction, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Restriction::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

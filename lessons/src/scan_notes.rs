@@ -1,18 +1,22 @@
 //! Spanish notes on what the scanner (`trivy`) prints: severities, statuses, the Fixed Version
 //! column, secret rules and Dockerfile checks, keyed by the text that appears in the output.
-//! The table lives in `content/escaner.toml`.
+//! The table lives in `content/escaner.toml`. Reading it ([`parse`], [`all`], [`note`]) needs
+//! the feature `source`; at run time it comes with the compiled course
+//! ([`crate::Compiled::scan_note`], [`find`]).
 
+#[cfg(feature = "source")]
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "source")]
 use crate::embedded;
 
 /// The file of scanner notes, relative to `content/`.
 pub const SCAN_NOTES_FILE: &str = "escaner.toml";
 
 /// One note.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScanNote {
     /// What appears in trivy's output: `CRITICAL`, `will_not_fix`, `Fixed Version`, `DS002`…
     pub clave: String,
@@ -21,29 +25,38 @@ pub struct ScanNote {
     pub explicacion: String,
 }
 
+#[cfg(feature = "source")]
 #[derive(Debug, Deserialize)]
 struct NotesFile {
     nota: Vec<ScanNote>,
 }
 
 /// Parses the table (an error message in Spanish when it is malformed).
+#[cfg(feature = "source")]
 pub fn parse(text: &str) -> Result<Vec<ScanNote>, String> {
     let file: NotesFile = toml::from_str(text).map_err(|e| format!("{SCAN_NOTES_FILE}: {e}"))?;
     Ok(file.nota)
 }
 
 /// Every note of the embedded table.
+#[cfg(feature = "source")]
 pub fn all() -> &'static [ScanNote] {
     static NOTES: OnceLock<Vec<ScanNote>> = OnceLock::new();
     NOTES.get_or_init(|| embedded::file(SCAN_NOTES_FILE).and_then(|t| parse(t).ok()).unwrap_or_default())
 }
 
 /// The note for a key as it appears in the output (severities and statuses ignore case).
+#[cfg(feature = "source")]
 pub fn note(key: &str) -> Option<&'static ScanNote> {
-    all().iter().find(|n| n.clave == key).or_else(|| all().iter().find(|n| n.clave.eq_ignore_ascii_case(key)))
+    find(all(), key)
 }
 
-#[cfg(test)]
+/// The note in `notes` for a key as it appears in the output (severities and statuses ignore case).
+pub fn find<'n>(notes: &'n [ScanNote], key: &str) -> Option<&'n ScanNote> {
+    notes.iter().find(|n| n.clave == key).or_else(|| notes.iter().find(|n| n.clave.eq_ignore_ascii_case(key)))
+}
+
+#[cfg(all(test, feature = "source"))]
 mod tests {
     use super::*;
 

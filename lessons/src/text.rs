@@ -17,6 +17,20 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Escapes text as pulldown-cmark escapes text content (`&`, `<`, `>`; quotes kept).
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Lowercases and removes Spanish accents (`Ejecución` → `ejecucion`, `ningún` → `ningun`), so
 /// keywords match however the author typed them. `ñ` stays `ñ`.
 pub fn fold(text: &str) -> String {

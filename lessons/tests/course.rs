@@ -1,3 +1,4 @@
+#![cfg(feature = "source")]
 #![allow(clippy::panic)]
 //! The whole course, end to end: it loads, every runnable example runs as the author says, every
 //! exercise is solvable by its reference solution (and not already solved by its setup), and every
@@ -196,4 +197,25 @@ fn the_welcome_lesson_keeps_what_the_first_page_relies_on() {
     assert_eq!(welcome.html.matches("<pre").count(), 1);
     assert_eq!(welcome.examples.first().map(|e| e.commands.clone()), Some(vec!["docker run hello-world".to_string()]));
     assert_eq!(lessons::render_markdown(lessons::WELCOME_LESSON), welcome.html);
+}
+
+/// What the checker says while replaying every solution renders the same with the app's small
+/// run-time renderer (`goal_text_html`) as with the full Markdown renderer.
+#[test]
+fn goal_messages_render_as_markdown_would() {
+    let c = course();
+    for lesson in c.lessons() {
+        for ex in &lesson.exercises {
+            let mut attempt = ex.start();
+            let mut statuses = vec![attempt.status()];
+            for line in &ex.solution {
+                statuses.push(attempt.run(line).status);
+            }
+            for part in statuses.iter().flat_map(|s| &s.parts) {
+                for text in std::iter::once(&part.description).chain(&part.detail) {
+                    assert_eq!(lessons::goal_text_html(text), lessons::render_inline(text), "{}: {text}", ex.key());
+                }
+            }
+        }
+    }
 }

@@ -536,7 +536,7 @@ fn images(world: &World<'_>, q: Quantity, reference: Option<&str>, props: &[Imag
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 #[allow(clippy::panic)]
 mod tests {
     use super::*;

@@ -14,22 +14,26 @@
 //! The grammar, one function per rule, is in [`parse`](mod@parse); the full reference for authors
 //! is `lessons/content/README.md`.
 
+use serde::{Deserialize, Serialize};
+
 pub mod check;
 mod describe;
+#[cfg(feature = "source")]
 pub mod parse;
 
 pub use check::{check, GoalStatus, PartStatus, World};
+#[cfg(feature = "source")]
 pub use parse::{parse, GoalParseError};
 
 /// A byte range of the goal text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 /// A parsed goal: conditions joined by `y` (and `o`, which binds looser).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Goal {
     pub expr: Expr,
 }
@@ -45,7 +49,7 @@ impl Goal {
 }
 
 /// A boolean combination of conditions.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expr {
     Cond(Condition),
     Not(Box<Expr>),
@@ -54,14 +58,14 @@ pub enum Expr {
 }
 
 /// One condition and where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {
     pub check: Check,
     pub span: Span,
 }
 
 /// What a condition looks at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Check {
     /// How many containers have all these properties.
     Containers { quantity: Quantity, props: Vec<ContainerProp> },
@@ -74,7 +78,7 @@ pub enum Check {
 }
 
 /// A count requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Quantity {
     AtLeast(u32),
     AtMost(u32),
@@ -97,7 +101,7 @@ impl Quantity {
 }
 
 /// A property a container must have.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ContainerProp {
     State(WantedState),
     Name(String),
@@ -116,7 +120,7 @@ pub enum ContainerProp {
 }
 
 /// A container state as the learner sees it in `docker ps -a`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WantedState {
     Created,
     Running,
@@ -127,7 +131,7 @@ pub enum WantedState {
 }
 
 /// A property an image must have.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImageProp {
     /// Its number of filesystem layers.
     Layers(Quantity),
@@ -136,7 +140,7 @@ pub enum ImageProp {
 }
 
 /// What the last command's exit code must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExitExpect {
     Code(i32),
     Success,
