@@ -1,5 +1,6 @@
 //! Property tests of the container lifecycle: over random sequences of commands, states follow
 //! Docker's rules, listings agree with the state, and a failed command changes nothing.
+#![allow(clippy::disallowed_methods)] // test code: the std sorts never reach the browser bundle
 
 use proptest::prelude::*;
 use simulator::{ContainerState, MemoryProject, Session, SessionConfig};

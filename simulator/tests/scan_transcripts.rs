@@ -2,7 +2,7 @@
 //! `--ignore-unfixed`, secrets, `trivy config`, and the goldens in `tests/goldens/trivy/`
 //! (expected transcripts written from Trivy 0.58's documented formats).
 
-#![allow(clippy::indexing_slicing, clippy::panic)] // test code: indexes into outputs the assertions check
+#![allow(clippy::indexing_slicing, clippy::panic, clippy::disallowed_methods)] // test code: indexes into outputs the assertions check
 
 use simulator::transcript::{self, render_entry};
 use simulator::{Event, MemoryProject, Session, SessionConfig};

@@ -65,6 +65,8 @@
 //! `GOLDENS_COMPARE_WITH=<dir>` makes [`real_captures_agree`] compare the goldens with a second real
 //! capture (same rules on both sides), to find commands whose real output is not reproducible.
 
+#![allow(clippy::disallowed_methods)] // test code: the std sorts never reach the browser bundle
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
