@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn every_runnable_block_gets_its_button() {
-        let Ok(course) = lessons::Course::shared() else { panic!("course") };
+        let Ok(course) = crate::compiled_course::course() else { panic!("course") };
         let Some(lesson) = course.lesson("anatomia-de-una-imagen") else { panic!("lesson") };
         let html = with_run_buttons(&lesson.html);
         assert_eq!(html.matches("class=\"run-button\"").count(), lesson.examples.len());
@@ -129,7 +129,7 @@ mod tests {
         let out = with_block_actions(html, &|i| Some(format!("#/sandbox?estado=e{i}&x")));
         assert!(out.starts_with("<pre class=\"code-block highlighted\" data-lang=\"dockerfile\" data-snippet=\"0\"><code>FROM</code></pre><div class=\"file-block-actions\"><button type=\"button\" class=\"open-editor-button\" data-snippet=\"0\""), "{out}");
         assert!(out.contains("Ejecutar</button> <a class=\"block-link\" href=\"#/sandbox?estado=e2&amp;x\" data-testid=\"open-sandbox\">Abrir en el sandbox</a></div></div>"), "{out}");
-        let Ok(course) = lessons::Course::shared() else { panic!("course") };
+        let Ok(course) = crate::compiled_course::course() else { panic!("course") };
         let Some(lesson) = course.lesson("anatomia-de-una-imagen") else { panic!("lesson") };
         let out = with_block_actions(&lesson.html, &|_| None);
         assert_eq!(out.matches("data-testid=\"open-in-editor\"").count(), lesson.snippets.len());

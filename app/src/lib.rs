@@ -14,6 +14,7 @@ pub mod browser_storage;
 pub mod clipboard;
 pub mod command_history;
 pub mod compact_codec;
+pub mod compiled_course;
 pub mod completion;
 pub mod crash_screen;
 pub mod components;

@@ -320,7 +320,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn course() -> &'static Course {
-        match Course::shared() {
+        match crate::compiled_course::course() {
             Ok(c) => c,
             Err(e) => panic!("{e}"),
         }

@@ -79,14 +79,14 @@ pub fn lint_marks(path: &str, text: &str) -> Vec<LintMark> {
     simulator::lint::lint(text)
         .into_iter()
         .map(|finding| {
-            let rule = lessons::lint_rules::rule(finding.rule);
+            let rule = crate::compiled_course::lint_rule(finding.rule);
             LintMark {
                 line: finding.line.max(1),
                 code: finding.rule.to_string(),
                 level: finding.level.as_str(),
                 title: rule.map(|r| r.titulo.clone()).unwrap_or_else(|| finding.message.clone()),
-                explanation_html: rule.map(|r| lessons::render_inline(&r.explicacion)),
-                why_html: rule.map(|r| lessons::render_inline(&r.por_que)),
+                explanation_html: rule.map(|r| r.explicacion_html.clone()),
+                why_html: rule.map(|r| r.por_que_html.clone()),
                 fixed: rule.map(|r| r.bien.clone()).filter(|b| !b.trim().is_empty()),
             }
         })
@@ -168,7 +168,7 @@ mod tests {
         assert!(codes.contains(&(1, "DL3006")), "{codes:?}");
         assert!(codes.contains(&(2, "DL3008")), "{codes:?}");
         let pin = marks.iter().find(|m| m.code == "DL3008").map(|m| m.title.clone()).unwrap_or_default();
-        let spanish = lessons::lint_rules::rule("DL3008").map(|r| r.titulo.clone()).unwrap_or_default();
+        let spanish = crate::compiled_course::lint_rule("DL3008").map(|r| r.titulo.clone()).unwrap_or_default();
         assert!(!spanish.is_empty());
         assert_eq!(pin, spanish);
         let fixed = marks.iter().find(|m| m.code == "DL3008").and_then(|m| m.fixed.clone()).unwrap_or_default();

@@ -9,6 +9,7 @@
 use lessons::{Attempt, Exercise, Explanation, GoalStatus};
 use simulator::{MemoryProject, Output, ProjectFiles, Session, SessionConfig, Stream, Timestamp};
 
+use crate::compiled_course;
 use crate::terminal_screen::TerminalScreen;
 
 /// What a terminal echoes for Ctrl+C.
@@ -185,7 +186,7 @@ impl TerminalDriver {
             let output = self.free.run_line(&text);
             echo(screen, &output);
             self.question = (!in_container).then(|| question_of(&text, &output)).flatten();
-            return Some(Report { exercise: None, explanation: lessons::explain(&output) });
+            return Some(Report { exercise: None, explanation: compiled_course::explain(&output) });
         };
         let step = run.attempt.run(&text);
         let asked = step.output.as_ref().filter(|_| !in_container).and_then(|o| question_of(&text, o));
@@ -203,7 +204,7 @@ impl TerminalDriver {
         }
         let just_solved = step.status.satisfied && !run.solved;
         run.solved |= step.status.satisfied;
-        let explanation = step.output.as_ref().and_then(lessons::explain);
+        let explanation = step.output.as_ref().and_then(compiled_course::explain);
         let report = Report {
             exercise: Some(ExerciseReport { key: run.attempt.exercise().key(), status: step.status, just_solved }),
             explanation,
@@ -269,7 +270,7 @@ impl TerminalDriver {
         if typed {
             self.question = question_of(&pending.line, &output).map(|q| PendingQuestion { answers: Some(answers), ..q });
         }
-        Report { exercise, explanation: lessons::explain(&output) }
+        Report { exercise, explanation: compiled_course::explain(&output) }
     }
 
     /// Called on a timer while busy: prints what the foreground command wrote since the last call.
@@ -284,7 +285,7 @@ impl TerminalDriver {
         if self.is_busy() {
             return None;
         }
-        Some(self.report(true, lessons::explain(&output)))
+        Some(self.report(true, compiled_course::explain(&output)))
     }
 
     /// The exercise's state now (the goal checked again), as a report.
@@ -459,7 +460,7 @@ mod tests {
     }
 
     fn exercise(lesson: &str, id: &str) -> &'static Exercise {
-        let course = match lessons::Course::shared() {
+        let course = match crate::compiled_course::course() {
             Ok(c) => c,
             Err(e) => panic!("{e}"),
         };

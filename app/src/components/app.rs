@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let current = route.get();
         let lesson_title = match &current {
-            Route::Lesson(id) => lessons::Course::shared().ok().and_then(|c| c.lesson(id)).map(|l| l.title.clone()),
+            Route::Lesson(id) => crate::compiled_course::course().ok().and_then(|c| c.lesson(id)).map(|l| l.title.clone()),
             _ => None,
         };
         document().set_title(&current.document_title(lesson_title.as_deref()));

@@ -9,7 +9,7 @@ use crate::saved_progress::use_saved_progress;
 
 #[component]
 pub fn CourseMap() -> impl IntoView {
-    let course = match lessons::Course::shared() {
+    let course = match crate::compiled_course::course() {
         Ok(course) => course,
         Err(error) => {
             return view! {

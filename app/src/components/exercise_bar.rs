@@ -9,7 +9,7 @@ use crate::terminal_control::TerminalControl;
 pub fn ExerciseBar(control: TerminalControl) -> impl IntoView {
     let title = move || {
         control.exercise.with(|e| {
-            e.as_ref().and_then(|r| lessons::Course::shared().ok()?.exercise(&r.key)).map(|ex| ex.title.clone())
+            e.as_ref().and_then(|r| crate::compiled_course::course().ok()?.exercise(&r.key)).map(|ex| ex.title.clone())
         })
     };
     let tally = move || {

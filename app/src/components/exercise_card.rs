@@ -82,8 +82,8 @@ pub fn ExerciseCard(exercise: &'static Exercise, control: TerminalControl) -> im
                             // Goal descriptions and details are Markdown rendered by the lessons crate
                             // (raw HTML escaped).
                             <span class="goal-text">
-                                <span inner_html=lessons::render_inline(&part.description)></span>
-                                {part.detail.map(|d| view! { <span class="goal-detail" inner_html=lessons::render_inline(&d)></span> })}
+                                <span inner_html=lessons::goal_text_html(&part.description)></span>
+                                {part.detail.map(|d| view! { <span class="goal-detail" inner_html=lessons::goal_text_html(&d)></span> })}
                             </span>
                         </li>
                     }

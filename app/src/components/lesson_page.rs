@@ -24,7 +24,7 @@ use crate::terminal_control::TerminalControl;
 
 #[component]
 pub fn LessonPage(id: String) -> impl IntoView {
-    let Some(lesson) = lessons::Course::shared().ok().and_then(|c| c.lesson(&id)) else {
+    let Some(lesson) = crate::compiled_course::course().ok().and_then(|c| c.lesson(&id)) else {
         return view! { <NotFoundPage address=Route::Lesson(id).href() /> }.into_any();
     };
     let saved = use_saved_progress();
@@ -134,7 +134,7 @@ pub fn LessonPage(id: String) -> impl IntoView {
 }
 
 fn module_title(lesson: &Lesson) -> String {
-    lessons::Course::shared().ok().and_then(|c| c.module(&lesson.module)).map(|m| m.title.clone()).unwrap_or_default()
+    crate::compiled_course::course().ok().and_then(|c| c.module(&lesson.module)).map(|m| m.title.clone()).unwrap_or_default()
 }
 
 /// The lesson's segments: HTML (with "Ejecutar" buttons and, after the title, the objectives),
@@ -179,10 +179,10 @@ fn body(lesson: &'static Lesson, control: TerminalControl) -> impl IntoView {
 fn LessonObjectives(lesson: &'static Lesson) -> impl IntoView {
     (!lesson.objectives.is_empty()).then(|| {
         let items = lesson
-            .objectives
+            .objectives_html
             .iter()
-            // Objectives are the author's Markdown, rendered (and sanitised) by the lessons crate.
-            .map(|o| view! { <li inner_html=lessons::render_inline(o)></li> })
+            // Objectives are the author's Markdown, rendered (and sanitised) at build time.
+            .map(|o| view! { <li inner_html=o.clone()></li> })
             .collect_view();
         view! {
             <aside class="lesson-objectives" aria-label="Objetivos de la lección">
@@ -198,7 +198,7 @@ fn LessonObjectives(lesson: &'static Lesson) -> impl IntoView {
 
 #[component]
 fn LessonFooter(lesson: &'static Lesson) -> impl IntoView {
-    let course = lessons::Course::shared().ok();
+    let course = crate::compiled_course::course().ok();
     let previous = course.and_then(|c| c.previous(&lesson.id));
     let next = course.and_then(|c| c.next(&lesson.id));
     view! {

@@ -3,7 +3,6 @@
 //! `runc` took part. Each part opens to a Spanish explanation (`lessons/content/arquitectura.toml`).
 
 use leptos::prelude::*;
-use lessons::Architecture;
 use simulator::format::units::human_size;
 use simulator::trace::{BuildOutcome, Hop, Trace, API_VERSION};
 
@@ -34,7 +33,7 @@ pub fn TraceStrip(traces: RwSignal<Vec<Trace>>) -> impl IntoView {
 }
 
 fn trace_view(trace: Trace) -> impl IntoView {
-    let arch = Architecture::shared();
+    let arch = crate::compiled_course::architecture();
     let requests = trace
         .requests
         .iter()
