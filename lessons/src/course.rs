@@ -143,7 +143,7 @@ impl Course {
                     problems.push(Problem::file(INDEX_FILE, format!("el módulo «{}» está repetido", m.id)));
                 }
                 let mut mine: Vec<&Lesson> = lessons.iter().filter(|l| l.module == m.id).collect();
-                mine.sort_by_key(|l| l.order);
+                simulator::sort::sort_by_key(&mut mine, |l| l.order);
                 for pair in mine.windows(2) {
                     if let [a, b] = pair {
                         if a.order == b.order {

@@ -57,6 +57,7 @@ pub fn find<'n>(notes: &'n [ScanNote], key: &str) -> Option<&'n ScanNote> {
 }
 
 #[cfg(all(test, feature = "source"))]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 
