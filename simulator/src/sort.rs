@@ -46,6 +46,14 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// Puts a JSON object's keys in ascending order, like `serde_json::Map::sort_keys` (which, with
+/// `preserve_order`, instantiates `indexmap`'s own unstable sort for its entries).
+pub fn sort_json_keys(map: &mut serde_json::Map<String, serde_json::Value>) {
+    let mut entries: Vec<(String, serde_json::Value)> = std::mem::take(map).into_iter().collect();
+    sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    map.extend(entries);
+}
+
 /// The program's only instantiation of the standard sort: indices, compared through `cmp`.
 #[inline(never)]
 #[allow(clippy::disallowed_methods)]
@@ -129,6 +137,27 @@ mod tests {
         let mut order = vec![7, 0, 0];
         apply_order(&mut order, &mut |a, b| swaps.push((a, b)));
         assert_eq!(swaps, [(0, 7), (1, 0), (2, 0)]);
+    }
+
+    #[test]
+    #[allow(clippy::disallowed_methods)]
+    fn json_keys_sorted_like_serde_json() {
+        let text = r#"{"zeta": 1, "alpha": {"b": 2, "a": 1}, "Mid": null, "beta": [3]}"#;
+        let Ok(serde_json::Value::Object(mut ours)) = serde_json::from_str::<serde_json::Value>(text) else {
+            panic!("test JSON must parse as an object");
+        };
+        let mut theirs = ours.clone();
+        sort_json_keys(&mut ours);
+        theirs.sort_keys();
+        let keys: Vec<&str> = ours.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["Mid", "alpha", "beta", "zeta"]);
+        assert_eq!(keys, theirs.keys().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(ours, theirs);
+        // Nested objects are left as they were (as `sort_keys` does).
+        assert_eq!(ours.get("alpha").map(ToString::to_string).as_deref(), Some(r#"{"b":2,"a":1}"#));
+        let mut empty = serde_json::Map::new();
+        sort_json_keys(&mut empty);
+        assert!(empty.is_empty());
     }
 
     proptest! {

@@ -266,11 +266,11 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
         // Go maps print sorted (merging may have appended keys).
         for key in ["environment", "labels", "networks", "depends_on"] {
             if let Some(Value::Object(m)) = s.get_mut(key) {
-                m.sort_keys();
+                crate::sort::sort_json_keys(m);
             }
         }
         if let Some(Value::Object(m)) = s.get_mut("build").and_then(|b| b.get_mut("args")) {
-            m.sort_keys();
+            crate::sort::sort_json_keys(m);
         }
         sorted_services.insert(k, Value::Object(model::order_service(&s)));
     }
