@@ -19,15 +19,12 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    {
-        let items: &[T] = v;
-        sort_indices(&mut order, &mut |a, b| match (items.get(a), items.get(b)) {
-            (Some(x), Some(y)) => cmp(x, y),
-            // Unreachable: `order` holds the indices of `items`.
-            _ => Ordering::Equal,
-        });
-    }
+    let items: &[T] = v;
+    let mut order = sorted_order(items.len(), &mut |a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        // Unreachable: `sorted_order` compares indices below `len` only.
+        _ => Ordering::Equal,
+    });
     apply_order(&mut order, &mut |a, b| {
         if a < v.len() && b < v.len() {
             v.swap(a, b);
@@ -54,11 +51,14 @@ pub fn sort_json_keys(map: &mut serde_json::Map<String, serde_json::Value>) {
     map.extend(entries);
 }
 
-/// The program's only instantiation of the standard sort: indices, compared through `cmp`.
+/// The indices `0..len` in the order `cmp` puts them, stably. The program's only instantiation of
+/// the standard sort: indices, compared through `cmp`.
 #[inline(never)]
 #[allow(clippy::disallowed_methods)]
-fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+fn sorted_order(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|a, b| cmp(*a, *b));
+    order
 }
 
 /// Rearranges a slice so that position `i` receives the element that was at `order[i]`, using only
@@ -118,6 +118,14 @@ mod tests {
         let mut v = vec![(1, 'a'), (3, 'b'), (1, 'c'), (3, 'd')];
         sort_by(&mut v, |a, b| b.0.cmp(&a.0));
         assert_eq!(v, [(3, 'b'), (3, 'd'), (1, 'a'), (1, 'c')]);
+    }
+
+    #[test]
+    fn sorted_order_gives_the_indices_in_order() {
+        let keys = [30, 10, 20, 10];
+        let order = sorted_order(keys.len(), &mut |a, b| keys.get(a).cmp(&keys.get(b)));
+        assert_eq!(order, [1, 3, 2, 0]);
+        assert_eq!(sorted_order(0, &mut |_, _| Ordering::Equal), Vec::<usize>::new());
     }
 
     #[test]
