@@ -142,11 +142,11 @@ pub fn create(engine: &mut Engine, inv: &Invocation) -> Output {
         errors::daemon(&mut out, &format!("plugin \"{driver}\" not found"));
         return out.with_exit(1);
     }
-    let labels: BTreeMap<String, String> = inv
-        .list("label")
-        .iter()
-        .map(|l| l.split_once('=').map_or((l.clone(), String::new()), |(k, v)| (k.to_string(), v.to_string())))
-        .collect();
+    let mut labels = BTreeMap::new();
+    for l in inv.list("label") {
+        let (k, v) = l.split_once('=').map_or((l.clone(), String::new()), |(k, v)| (k.to_string(), v.to_string()));
+        labels.insert(k, v);
+    }
     if engine.networks.defs.contains_key(name) {
         errors::daemon(&mut out, &format!("network with name {name} already exists"));
         return out.with_exit(1);

@@ -1,7 +1,5 @@
 //! `docker run` and `docker create`: options → container config, implicit pull, create, start, attach.
 
-use std::collections::BTreeMap;
-
 use crate::cli::Invocation;
 use crate::clock::NANOS_PER_SEC;
 use crate::docker::errors;
@@ -391,8 +389,9 @@ fn port_key(p: &str) -> (u16, String) {
 /// Container variables override the image's with the same name; new ones are appended.
 fn merge_env(image_env: &[String], container_env: &[String]) -> Vec<String> {
     let key = |kv: &str| kv.split_once('=').map_or(kv, |(k, _)| k).to_string();
-    let overrides: BTreeMap<String, &String> = container_env.iter().map(|kv| (key(kv), kv)).collect();
-    let mut merged: Vec<String> = image_env.iter().map(|kv| overrides.get(&key(kv)).map_or(kv.clone(), |v| (*v).clone())).collect();
+    // The last container variable with a name wins.
+    let overriding = |kv: &String| container_env.iter().rev().find(|c| key(c) == key(kv));
+    let mut merged: Vec<String> = image_env.iter().map(|kv| overriding(kv).unwrap_or(kv).clone()).collect();
     for kv in container_env {
         if !image_env.iter().any(|i| key(i) == key(kv)) && !merged.contains(kv) {
             merged.push(kv.clone());

@@ -2,7 +2,6 @@
 //! volumes, bind mounts and tmpfs mounted, plus keeping bind mounts in step with the learner's
 //! project folder.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::engine::fs_tree::text_of;
@@ -28,12 +27,15 @@ impl Engine {
                 _ => None,
             })
             .collect();
-        let mut by_name: BTreeMap<&str, &mut MergedFs> =
+        // Each volume's filesystem can be lent to one mount only (taken out of the list).
+        let mut by_name: Vec<(&str, &mut MergedFs)> =
             volumes.iter_mut().filter(|(k, _)| wanted.contains(k)).map(|(k, v)| (k.as_str(), &mut v.fs)).collect();
         let mut mounts = Vec::new();
         for MountPoint { source, target, read_only, data, file } in c.mounts.iter_mut() {
             let fs = match source {
-                MountSource::Volume(name) => by_name.remove(name.as_str()),
+                MountSource::Volume(name) => {
+                    by_name.iter().position(|(n, _)| *n == name.as_str()).map(|i| by_name.swap_remove(i).1)
+                }
                 _ => data.as_mut(),
             };
             if let Some(fs) = fs {

@@ -105,7 +105,11 @@ pub struct Launch<'a> {
 
 /// The environment as a map (the shell's view of it).
 pub fn env_map(env: &[String]) -> BTreeMap<String, String> {
-    env.iter().filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    let mut map = BTreeMap::new();
+    for (k, v) in env.iter().filter_map(|kv| kv.split_once('=')) {
+        map.insert(k.to_string(), v.to_string());
+    }
+    map
 }
 
 /// The value of `PATH` in an environment (Docker's default when unset).

@@ -98,6 +98,10 @@ impl HubImage {
             });
         }
         let strings = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        let mut labels = std::collections::BTreeMap::new();
+        for (k, v) in self.labels {
+            labels.insert((*k).to_string(), (*v).to_string());
+        }
         let config = ImageConfig {
             user: self.user.to_string(),
             exposed_ports: strings(self.exposed_ports),
@@ -106,7 +110,7 @@ impl HubImage {
             cmd: self.cmd.map(strings),
             volumes: strings(self.volumes),
             working_dir: self.working_dir.to_string(),
-            labels: self.labels.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect(),
+            labels,
             stop_signal: self.stop_signal.map(str::to_string),
             args_escaped: false,
             on_build: Vec::new(),

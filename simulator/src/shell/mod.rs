@@ -110,7 +110,8 @@ impl Default for ShellState {
 impl ShellState {
     /// A fresh login shell in [`HOME`], with the variables a Linux terminal has.
     pub fn new() -> Self {
-        let env: BTreeMap<String, String> = [
+        let mut env = BTreeMap::new();
+        for (k, v) in [
             ("HOME", HOME),
             ("LANG", "C.UTF-8"),
             ("LOGNAME", USER),
@@ -120,20 +121,21 @@ impl ShellState {
             ("SHLVL", "1"),
             ("TERM", "xterm-256color"),
             ("USER", USER),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        let vars = [("HOSTNAME", HOSTNAME), ("PS1", "\\u@\\h:\\w\\$ ")]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        ] {
+            env.insert(k.to_string(), v.to_string());
+        }
+        let mut vars = BTreeMap::new();
+        for (k, v) in [("HOSTNAME", HOSTNAME), ("PS1", "\\u@\\h:\\w\\$ ")] {
+            vars.insert(k.to_string(), v.to_string());
+        }
+        let mut exported_unset = BTreeSet::new();
+        exported_unset.insert("OLDPWD".to_string());
         ShellState {
             env,
             history: Vec::new(),
             last_exit: 0,
             vars,
-            exported_unset: BTreeSet::from(["OLDPWD".to_string()]),
+            exported_unset,
             cwd: String::new(),
             root: HOME,
             dirs: BTreeSet::new(),

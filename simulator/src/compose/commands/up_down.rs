@@ -32,7 +32,10 @@ pub fn levels<'p>(services: &[&'p Service]) -> Vec<Vec<&'p Service>> {
 
 /// The order services stop in: those nothing depends on first (level 0), then what they depend on.
 pub fn stop_levels(services: &[Service]) -> std::collections::BTreeMap<String, usize> {
-    let mut depth: std::collections::BTreeMap<String, usize> = services.iter().map(|s| (s.name.clone(), 0)).collect();
+    let mut depth = std::collections::BTreeMap::new();
+    for s in services {
+        depth.insert(s.name.clone(), 0);
+    }
     // Relaxation bounded by the number of services (cycles cannot loop forever).
     for _ in 0..=services.len() {
         for s in services {
@@ -295,7 +298,7 @@ pub fn up(cx: &mut Ctx<'_, '_>) -> Output {
             let batch: Vec<(String, String, String)> =
                 to_start.iter().filter(|t| t.2 == level).map(|(id, name, _, svc)| (id.clone(), name.clone(), svc.clone())).collect();
             // Services of one level start together; the replicas of one service one after the other.
-            let together = batch.iter().map(|b| b.2.as_str()).collect::<std::collections::BTreeSet<&str>>().len() > 1;
+            let together = batch.first().is_some_and(|first| batch.iter().any(|b| b.2 != first.2));
             if together && !quiet_start {
                 for (_, name, _) in &batch {
                     progress.event(&mut out, "Container", name, "Starting");
