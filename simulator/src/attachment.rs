@@ -24,7 +24,7 @@ pub fn poll(engine: &mut Engine, a: &mut Attached) -> Option<Output> {
     if running {
         return if out.chunks.is_empty() && out.events.is_empty() { None } else { Some(out.with_attached(a.clone())) };
     }
-    let code = c.map_or_else(|| engine.last_exit_codes.get(&a.container_id).copied().unwrap_or(0), |c| c.state.exit_code);
+    let code = c.map_or_else(|| engine.removed_exit_code(&a.container_id).unwrap_or(0), |c| c.state.exit_code);
     match a.kind {
         AttachKind::Run => out.exit_code = code,
         AttachKind::Wait => out.outln(code.to_string()),

@@ -6,8 +6,6 @@
 //! announce what changed. Nothing here is Docker output; sizes are formatted as `docker images`
 //! prints them so the panel and the terminal agree.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use crate::engine::container::Container;
@@ -149,10 +147,19 @@ impl Session {
 /// The snapshot of an engine.
 pub fn of(engine: &Engine) -> Snapshot {
     let images = engine.images.list();
-    let mut layer_users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    // (layer diff ID, images using it): an image counts once even if it repeats a layer (the
+    // listed images have distinct IDs).
+    let mut layer_users: Vec<(&str, usize)> = Vec::new();
     for image in &images {
-        for layer in &image.layers {
-            layer_users.entry(layer.diff_id.as_str()).or_default().insert(image.id.as_str());
+        for (i, layer) in image.layers.iter().enumerate() {
+            let diff_id = layer.diff_id.as_str();
+            if image.layers.iter().take(i).any(|l| l.diff_id == diff_id) {
+                continue;
+            }
+            match layer_users.iter_mut().find(|(d, _)| *d == diff_id) {
+                Some(slot) => slot.1 += 1,
+                None => layer_users.push((diff_id, 1)),
+            }
         }
     }
     let image_views = images.iter().map(|i| image_view(i, &layer_users)).collect();
@@ -192,7 +199,7 @@ pub fn of(engine: &Engine) -> Snapshot {
     Snapshot { images: image_views, containers: container_views, volumes, networks }
 }
 
-fn image_view(image: &Image, layer_users: &BTreeMap<&str, BTreeSet<&str>>) -> ImageView {
+fn image_view(image: &Image, layer_users: &[(&str, usize)]) -> ImageView {
     // Each layer was made by one history entry that is not `empty_layer`, in order.
     let mut makers = image.history.iter().filter(|h| !h.empty_layer).map(|h| h.created_by.as_str());
     let layers = image
@@ -204,7 +211,7 @@ fn image_view(image: &Image, layer_users: &BTreeMap<&str, BTreeSet<&str>>) -> Im
             size: l.size,
             size_text: human_size(l.size as f64),
             created_by: makers.next().unwrap_or_default().to_string(),
-            used_by: layer_users.get(l.diff_id.as_str()).map_or(1, BTreeSet::len),
+            used_by: layer_users.iter().find(|(d, _)| *d == l.diff_id).map_or(1, |(_, n)| *n),
         })
         .collect();
     ImageView {

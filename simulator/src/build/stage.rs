@@ -374,12 +374,14 @@ impl<'e> Builder<'e> {
             }
         }
         // FROM vertices, then the build context, then the steps.
-        let mut from_vertex: BTreeMap<usize, usize> = BTreeMap::new();
+        // (stage index, vertex), one entry per stage.
+        let mut from_vertex: Vec<(usize, usize)> = Vec::new();
         for s in stages.iter().filter(|s| needed.get(s.index).copied().unwrap_or(false)) {
             if let Some((_, full)) = self.images.get(&s.base) {
                 let label = step_label(named, s, 1, total_steps(s));
                 let full = full.clone();
-                from_vertex.insert(s.index, self.vertex(Vertex::new(format!("{label}FROM {full}"))));
+                let vertex = self.vertex(Vertex::new(format!("{label}FROM {full}")));
+                from_vertex.push((s.index, vertex));
             } else if s.base.eq_ignore_ascii_case("scratch") {
                 // `FROM scratch` has no vertex.
             }
@@ -408,7 +410,7 @@ impl<'e> Builder<'e> {
                     None => scratch_state(),
                 },
             };
-            let state = self.run_stage(s, base_state, named, &build_args, &global, &stages, from_vertex.get(&s.index).copied())?;
+            let state = self.run_stage(s, base_state, named, &build_args, &global, &stages, from_vertex.iter().find(|(i, _)| *i == s.index).map(|(_, v)| *v))?;
             if s.index == target {
                 target_state = Some(state.clone());
             }

@@ -129,7 +129,7 @@ pub fn wait(engine: &mut Engine, inv: &Invocation) -> Output {
                 }
             }
         }
-        let code = engine.containers.get(&id).map_or_else(|| engine.last_exit_codes.get(&id).copied().unwrap_or(0), |c| c.state.exit_code);
+        let code = engine.containers.get(&id).map_or_else(|| engine.removed_exit_code(&id).unwrap_or(0), |c| c.state.exit_code);
         out.outln(code.to_string());
     }
     if failed {

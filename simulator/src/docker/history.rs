@@ -44,19 +44,21 @@ pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
     let count = entries.len();
     // The classic store names each row that is the top of a local image in the parent chain
     // (a committed image shows its parent's ID); the others are `<missing>`.
-    let mut ids_at: std::collections::BTreeMap<usize, String> = std::collections::BTreeMap::new();
-    ids_at.insert(count.saturating_sub(1), img.id.clone());
+    // (row, image ID): the first image found for a row names it.
+    let mut ids_at: Vec<(usize, String)> = vec![(count.saturating_sub(1), img.id.clone())];
     let mut parent = img.parent.clone();
     for _ in 0..128 {
         let Some(p) = engine.images.get(&parent) else { break };
         if let Some(top) = p.history.len().checked_sub(1) {
-            ids_at.entry(top).or_insert_with(|| p.id.clone());
+            if !ids_at.iter().any(|(row, _)| *row == top) {
+                ids_at.push((top, p.id.clone()));
+            }
         }
         parent = p.parent.clone();
     }
     let mut rows = Vec::new();
     for (i, (_, size, h)) in entries.into_iter().enumerate().rev() {
-        let id = match ids_at.get(&i) {
+        let id = match ids_at.iter().find(|(row, _)| *row == i).map(|(_, id)| id) {
             Some(full) if trunc => full.strip_prefix("sha256:").unwrap_or(full).get(..12).unwrap_or(full).to_string(),
             Some(full) => full.clone(),
             None => "<missing>".to_string(),

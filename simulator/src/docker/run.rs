@@ -119,7 +119,7 @@ pub fn shell_attachment(engine: &Engine, id: &str, exec: bool, extra_env: Vec<St
 
 /// Streams the container's output and waits for it to exit (or leaves the terminal attached).
 pub fn attach_until_exit(engine: &mut Engine, id: &str, out: &mut Output) {
-    let logs = engine.containers.get(id).map(|c| c.logs.clone()).or_else(|| engine.removed_logs.get(id).cloned()).unwrap_or_default();
+    let logs = engine.containers.get(id).map(|c| c.logs.clone()).or_else(|| engine.removed_logs.as_ref().filter(|(rid, _)| rid == id).map(|(_, logs)| logs.clone())).unwrap_or_default();
     let printed = logs.len();
     for entry in logs {
         out.push(entry.stream, &entry.text.replace("\r\n", "\n"));
@@ -138,7 +138,7 @@ pub fn attach_until_exit(engine: &mut Engine, id: &str, out: &mut Output) {
             }
         }
     }
-    let logs = engine.containers.get(id).map(|c| c.logs.clone()).or_else(|| engine.removed_logs.get(id).cloned()).unwrap_or_default();
+    let logs = engine.containers.get(id).map(|c| c.logs.clone()).or_else(|| engine.removed_logs.as_ref().filter(|(rid, _)| rid == id).map(|(_, logs)| logs.clone())).unwrap_or_default();
     for entry in logs.iter().skip(printed) {
         out.push(entry.stream, &entry.text.replace("\r\n", "\n"));
     }
@@ -151,7 +151,7 @@ fn exit_code_of_removed_or(engine: &Engine, id: &str, out: &Output) -> i32 {
     }
     // Auto-removed: the exit code travelled with the state-change event.
     let _ = out;
-    engine.last_exit_codes.get(id).copied().unwrap_or(0)
+    engine.removed_exit_code(id).unwrap_or(0)
 }
 
 /// Validates options, pulls the image if needed and creates the container. Prints errors.

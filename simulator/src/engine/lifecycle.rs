@@ -458,13 +458,15 @@ impl Engine {
         let anonymous = self.anonymous_volumes_of(id);
         if let Some(mut c) = self.containers.remove(id) {
             self.removed_binds.extend(c.mounts.drain(..).filter(|m| matches!(m.source, MountSource::Bind(_))));
-            self.last_exit_codes.insert(c.id.clone(), c.state.exit_code);
+            match self.last_exit_codes.iter_mut().find(|(id, _)| *id == c.id) {
+                Some(slot) => slot.1 = c.state.exit_code,
+                None => self.last_exit_codes.push((c.id.clone(), c.state.exit_code)),
+            }
             if c.host_config.auto_remove {
                 // `--rm` takes the container's anonymous volumes with it.
                 self.drop_volumes(&anonymous);
                 // Only the latest auto-removed container's output is kept.
-                self.removed_logs.clear();
-                self.removed_logs.insert(c.id.clone(), c.logs.clone());
+                self.removed_logs = Some((c.id.clone(), c.logs.clone()));
             }
             if !c.ip_address.is_empty() {
                 self.network.release_ip(&c.ip_address);

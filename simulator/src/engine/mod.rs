@@ -63,10 +63,12 @@ pub struct Engine {
     /// What the learner typed at the terminal's interactive prompts (`Username: `, `Password: `)
     /// for the command being run, in order; taken by [`crate::Session::answer_next`].
     pub tty_answers: Vec<String>,
-    /// Exit codes of containers removed automatically (`--rm`), for the `docker run` that waits on them.
-    pub last_exit_codes: BTreeMap<String, i32>,
-    /// Output of containers removed automatically, for the `docker run` that is still printing it.
-    pub removed_logs: BTreeMap<String, Vec<container::LogEntry>>,
+    /// Exit codes of containers removed automatically (`--rm`), for the `docker run` that waits on
+    /// them: (container ID, exit code), one entry per ID.
+    pub last_exit_codes: Vec<(String, i32)>,
+    /// Output of the latest container removed automatically (container ID, output), for the
+    /// `docker run` that is still printing it.
+    pub removed_logs: Option<(String, Vec<container::LogEntry>)>,
     /// True when Docker Hub cannot be reached (the real-engine capture machine has no internet).
     pub hub_offline: bool,
     /// Images `docker save` wrote during the session (for `docker load`).
@@ -101,6 +103,11 @@ impl ContainerLookupError {
 }
 
 impl Engine {
+    /// The exit code a removed container ended with, if it was removed.
+    pub fn removed_exit_code(&self, id: &str) -> Option<i32> {
+        self.last_exit_codes.iter().find(|(i, _)| i == id).map(|(_, code)| *code)
+    }
+
     pub fn new(seed: u64, start: Timestamp) -> Self {
         Self {
             now: start,
@@ -114,8 +121,8 @@ impl Engine {
             next_pid: 2000,
             tty: false,
             tty_answers: Vec::new(),
-            last_exit_codes: BTreeMap::new(),
-            removed_logs: BTreeMap::new(),
+            last_exit_codes: Vec::new(),
+            removed_logs: None,
             hub_offline: false,
             archives: archives::Archives::default(),
             volumes: BTreeMap::new(),

@@ -28,8 +28,9 @@ pub struct Program {
     /// When it exits by itself: (ns after start, exit code). `None`: runs until signalled.
     pub exit: Option<(i64, i32)>,
     /// Response to each signal by name (`TERM`, `INT`, `QUIT`, `HUP`, …). Absent: default action
-    /// (terminate with 128+n), except for PID 1 where unhandled signals are ignored.
-    pub handlers: BTreeMap<&'static str, SignalResponse>,
+    /// (terminate with 128+n), except for PID 1 where unhandled signals are ignored. One entry
+    /// per signal ([`Program::handle`] replaces).
+    pub handlers: Vec<(&'static str, SignalResponse)>,
     /// Rows for `docker top`: (user, command line).
     pub processes: Vec<(String, String)>,
 }
@@ -195,12 +196,21 @@ pub fn signal_name(n: i32) -> &'static str {
 }
 
 impl Program {
+    /// Sets the response to signal `name`, replacing an earlier one.
+    pub fn handle(&mut self, name: &'static str, response: SignalResponse) {
+        match self.handlers.iter_mut().find(|(s, _)| *s == name) {
+            Some(slot) => slot.1 = response,
+            None => self.handlers.push((name, response)),
+        }
+    }
+
     /// What happens when signal `sig` (a number) reaches PID 1. `None`: nothing (ignored).
     pub fn on_signal(&self, sig: i32, init: bool) -> Option<i32> {
         if sig == 9 {
             return Some(137);
         }
-        match self.handlers.get(signal_name(sig)) {
+        let name = signal_name(sig);
+        match self.handlers.iter().find(|(s, _)| *s == name).map(|(_, r)| r) {
             Some(SignalResponse::Exit(code)) => Some(*code),
             Some(SignalResponse::Ignore) => None,
             // With --init, tini forwards the signal to a child that is not PID 1: default action.
@@ -277,7 +287,7 @@ pub fn launch(l: &Launch<'_>, fs: &mut View<'_>) -> Result<Program, StartError> 
         }
     }
     let cmdline = l.argv.join(" ");
-    let mut p = Program { output: Vec::new(), exit: Some((0, 0)), handlers: BTreeMap::new(), processes: vec![("root".into(), cmdline.clone())] };
+    let mut p = Program { output: Vec::new(), exit: Some((0, 0)), handlers: Vec::new(), processes: vec![("root".into(), cmdline.clone())] };
     match base.as_str() {
         "hello" => p.output.push((0, Stream::Stdout, HELLO.to_string())),
         "sh" | "ash" | "bash" | "dash" if args.first() == Some(&"-c") => run_in_machine(l, fs, &mut p, true),
@@ -285,14 +295,14 @@ pub fn launch(l: &Launch<'_>, fs: &mut View<'_>) -> Result<Program, StartError> 
             // Without stdin a shell reads EOF and exits 0; with -i it waits for input.
             if l.open_stdin || l.tty {
                 p.exit = None;
-                p.handlers.insert("TERM", SignalResponse::Ignore);
-                p.handlers.insert("INT", SignalResponse::Ignore);
+                p.handle("TERM", SignalResponse::Ignore);
+                p.handle("INT", SignalResponse::Ignore);
             }
         }
         "tail" if args.contains(&"-f") => p.exit = None,
         "top" | "ping" | "yes" | "watch" => {
             p.exit = None;
-            p.handlers.insert("INT", SignalResponse::Exit(if base == "ping" { 0 } else { 130 }));
+            p.handle("INT", SignalResponse::Exit(if base == "ping" { 0 } else { 130 }));
         }
         "cat" if l.open_stdin && args.is_empty() => p.exit = None,
         "nginx" | "docker-entrypoint.sh" | "httpd-foreground" | "httpd" | "redis-server" | "postgres" | "mysqld"
@@ -369,9 +379,9 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: 
             }
             p.output.push((0, Stream::Stderr, err));
             for sig in ["TERM", "INT", "QUIT"] {
-                p.handlers.insert(sig, SignalResponse::Exit(0));
+                p.handle(sig, SignalResponse::Exit(0));
             }
-            p.handlers.insert("HUP", SignalResponse::Ignore);
+            p.handle("HUP", SignalResponse::Ignore);
             p.processes = vec![
                 ("root".into(), "nginx: master process nginx -g daemon off;".into()),
                 ("101".into(), "nginx: worker process".into()),
@@ -387,7 +397,7 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: 
                 apache_time(t), apache_time(t)
             )));
             for sig in ["TERM", "INT", "WINCH"] {
-                p.handlers.insert(sig, SignalResponse::Exit(0));
+                p.handle(sig, SignalResponse::Exit(0));
             }
             p.processes = vec![
                 ("root".into(), "httpd -DFOREGROUND".into()),
@@ -406,8 +416,8 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: 
                  1:M {rt} * Ready to accept connections tcp\n",
                 rt = redis_time(t)
             )));
-            p.handlers.insert("TERM", SignalResponse::Exit(0));
-            p.handlers.insert("INT", SignalResponse::Exit(0));
+            p.handle("TERM", SignalResponse::Exit(0));
+            p.handle("INT", SignalResponse::Exit(0));
             p.processes = vec![("999".into(), "redis-server *:6379".into())];
         }
         "postgres" => {
@@ -419,7 +429,7 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: 
             p.output.push((0, Stream::Stdout, "The files belonging to this database system will be owned by user \"postgres\".\nThis user must also own the server process.\n\nSuccess. You can now start the database server using:\n\n    pg_ctl -D /var/lib/postgresql/data -l logfile start\n\nPostgreSQL init process complete; ready for start up.\n\n".to_string()));
             p.output.push((0, Stream::Stderr, format!("{} UTC [1] LOG:  database system is ready to accept connections\n", t.go_default().replace(" +0000 UTC", ".000"))));
             for sig in ["TERM", "INT", "QUIT"] {
-                p.handlers.insert(sig, SignalResponse::Exit(0));
+                p.handle(sig, SignalResponse::Exit(0));
             }
             p.processes = vec![("999".into(), "postgres".into())];
         }
@@ -432,12 +442,12 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: 
                 return;
             }
             p.output.push((0, Stream::Stderr, format!("{stamp}+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.\n{stamp}Z 0 [System] [MY-015015] [Server] MySQL Server - start.\n{stamp}Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '8.4.3'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.\n")));
-            p.handlers.insert("TERM", SignalResponse::Exit(0));
+            p.handle("TERM", SignalResponse::Exit(0));
             p.processes = vec![("999".into(), "mysqld".into())];
         }
         "rabbitmq-server" => {
             p.output.push((0, Stream::Stdout, "\n  ##  ##      RabbitMQ 3.13.7\n  ##  ##\n  ##########  Copyright (c) 2007-2024 Broadcom Inc and/or its subsidiaries\n  ######  ##\n  ##########  Licensed under the MPL 2.0. Website: https://rabbitmq.com\n\n  Starting broker... completed with 4 plugins.\n".to_string()));
-            p.handlers.insert("TERM", SignalResponse::Exit(0));
+            p.handle("TERM", SignalResponse::Exit(0));
             p.processes = vec![("999".into(), "/usr/local/lib/erlang/erts-14.2.5/bin/beam.smp -- -root /usr/local/lib/erlang -- rabbitmq-server".into())];
         }
         "node" | "python" | "python3" => {
@@ -460,7 +470,7 @@ fn daemon_like(base: &str, args: &[&str], l: &Launch<'_>, fs: &mut View<'_>, p: 
                     };
                     p.output.push((0, Stream::Stdout, banner));
                 }
-                p.handlers.insert("TERM", SignalResponse::Exit(143));
+                p.handle("TERM", SignalResponse::Exit(143));
             } else {
                 p.exit = Some((0, 0));
             }

@@ -1,7 +1,6 @@
 //! Immutable layers: a tree of entries, its size as Docker reports it and its digest (sha256 of a
 //! canonical, tar-like serialization of the content), plus a builder for making them.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -106,16 +105,28 @@ pub(crate) fn walk<'a>(dir: &'a DirNode, prefix: &mut String, f: &mut dyn FnMut(
     }
 }
 
+/// Adds `group` to the sorted `groups`; false if it was there already.
+fn first_time(groups: &mut Vec<u32>, group: u32) -> bool {
+    match groups.binary_search(&group) {
+        Ok(_) => false,
+        Err(at) => {
+            groups.insert(at, group);
+            true
+        }
+    }
+}
+
 /// (size, entry count) of a tree, by Docker's rule.
 pub(crate) fn tree_size(root: &DirNode) -> (u64, usize) {
     let mut size = 0u64;
     let mut entries = 0usize;
-    let mut groups = BTreeSet::new();
+    // Hard-link groups already counted, sorted.
+    let mut groups: Vec<u32> = Vec::new();
     let mut prefix = String::new();
     walk(root, &mut prefix, &mut |_, node| {
         entries += 1;
         match node {
-            Node::File(f) if f.link_group == 0 || groups.insert(f.link_group) => {
+            Node::File(f) if f.link_group == 0 || first_time(&mut groups, f.link_group) => {
                 size = size.saturating_add(f.content.len());
             }
             Node::Symlink(s) => size = size.saturating_add(s.target.len() as u64),
@@ -134,7 +145,8 @@ fn digest(root: &DirNode) -> String {
         return EMPTY_LAYER_DIFF_ID.to_string();
     }
     let mut hasher = Sha256::new();
-    let mut first_link: BTreeMap<u32, String> = BTreeMap::new();
+    // (hard-link group, path of its first file), sorted by group.
+    let mut first_link: Vec<(u32, String)> = Vec::new();
     let mut record = |kind: char, path: &str, meta: Option<&Meta>, size: u64, payload: &str| {
         let m = meta.copied().unwrap_or(Meta::new(0, 0, 0, 0));
         hasher.update(format!("{kind}\0{}\0{:o}\0{}\0{}\0{size}\0{payload}\n", path.trim_start_matches('/'), m.mode, m.uid, m.gid));
@@ -143,11 +155,15 @@ fn digest(root: &DirNode) -> String {
     walk(root, &mut prefix, &mut |path, node| match node {
         Node::File(f) => {
             if f.link_group != 0 {
-                if let Some(target) = first_link.get(&f.link_group) {
-                    record('1', path, Some(&f.meta), 0, target.trim_start_matches('/'));
-                    return;
+                match first_link.binary_search_by_key(&f.link_group, |(g, _)| *g) {
+                    Ok(at) => {
+                        if let Some((_, target)) = first_link.get(at) {
+                            record('1', path, Some(&f.meta), 0, target.trim_start_matches('/'));
+                            return;
+                        }
+                    }
+                    Err(at) => first_link.insert(at, (f.link_group, path.to_string())),
                 }
-                first_link.insert(f.link_group, path.to_string());
             }
             record('0', path, Some(&f.meta), f.content.len(), &f.content.hash_hex());
         }
@@ -333,12 +349,20 @@ impl LayerBuilder {
 
     /// The finished layer, with hard-link counts filled in.
     pub fn build(mut self) -> Layer {
-        let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
+        // (hard-link group, files in it), sorted by group.
+        let mut counts: Vec<(u32, u32)> = Vec::new();
         let mut prefix = String::new();
         walk(&self.root, &mut prefix, &mut |_, n| {
             if let Node::File(f) = n {
                 if f.link_group != 0 {
-                    *counts.entry(f.link_group).or_insert(0) += 1;
+                    match counts.binary_search_by_key(&f.link_group, |(g, _)| *g) {
+                        Ok(at) => {
+                            if let Some((_, n)) = counts.get_mut(at) {
+                                *n += 1;
+                            }
+                        }
+                        Err(at) => counts.insert(at, (f.link_group, 1)),
+                    }
                 }
             }
         });
@@ -348,11 +372,13 @@ impl LayerBuilder {
 }
 
 /// Fills in hard-link counts and drops spare capacity.
-fn set_nlinks(dir: &mut DirNode, counts: &BTreeMap<u32, u32>) {
+fn set_nlinks(dir: &mut DirNode, counts: &[(u32, u32)]) {
     dir.children.shrink_to_fit();
     for node in dir.children.values_mut() {
         match node {
-            Node::File(f) if f.link_group != 0 => f.nlink = counts.get(&f.link_group).copied().unwrap_or(1),
+            Node::File(f) if f.link_group != 0 => {
+                f.nlink = counts.binary_search_by_key(&f.link_group, |(g, _)| *g).ok().and_then(|at| counts.get(at)).map_or(1, |(_, n)| *n);
+            }
             Node::Dir(d) => set_nlinks(d, counts),
             _ => {}
         }

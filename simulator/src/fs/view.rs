@@ -2,7 +2,6 @@
 //! layer that has a name decides; a whiteout hides lower layers' entry, an opaque directory hides
 //! lower layers' children, and directories of several layers merge.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::errors::{Errno, FsError};
@@ -81,10 +80,13 @@ impl<'a> MergedDir<'a> {
 
     /// Visible names, in byte order.
     pub fn names(&self) -> Vec<&'a str> {
-        let mut seen: BTreeMap<&'a str, bool> = BTreeMap::new();
+        // (name, visible) in byte order; the topmost layer with a name decides.
+        let mut seen: Vec<(&'a str, bool)> = Vec::new();
         for (_, d) in &self.parts {
             for (name, node) in &d.children {
-                seen.entry(name).or_insert(!matches!(node, Node::Whiteout));
+                if let Err(at) = seen.binary_search_by(|(n, _)| (*n).cmp(name)) {
+                    seen.insert(at, (name, !matches!(node, Node::Whiteout)));
+                }
             }
         }
         seen.into_iter().filter(|(_, visible)| *visible).map(|(n, _)| n).collect()

@@ -3,7 +3,6 @@
 //! under `node_modules`, and Python `*.dist-info/METADATA`. Each package remembers the layer
 //! that introduced it (Trivy's `Layer.DiffID`).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::version::Ecosystem;
@@ -100,7 +99,8 @@ pub fn inventory(layers: &[Arc<Layer>]) -> Inventory {
         let parse = |text: &str| if db_path == APK_INSTALLED { parse_apk(text) } else { parse_dpkg(text) };
         let current = fs.read_to_string(db_path).ok().flatten().map(|t| parse(&t)).unwrap_or_default();
         // The first layer whose database lists each package at its current version.
-        let mut first_seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+        // (name, version, layer), one entry per name and version.
+        let mut first_seen: Vec<(String, String, usize)> = Vec::new();
         for i in 0..layers.len() {
             let prefix = MergedFs::new(layers.get(..=i).map(<[Arc<Layer>]>::to_vec).unwrap_or_default());
             if prefix.origin(db_path).ok() != Some(Origin::Lower(i)) {
@@ -108,14 +108,16 @@ pub fn inventory(layers: &[Arc<Layer>]) -> Inventory {
             }
             if let Some(text) = prefix.read_to_string(db_path).ok().flatten() {
                 for p in parse(&text) {
-                    first_seen.entry((p.name, p.version)).or_insert(i);
+                    if !first_seen.iter().any(|(n, v, _)| *n == p.name && *v == p.version) {
+                        first_seen.push((p.name, p.version, i));
+                    }
                 }
             }
         }
         inv.os_packages = current
             .into_iter()
             .map(|mut p| {
-                p.layer = first_seen.get(&(p.name.clone(), p.version.clone())).copied().unwrap_or(0);
+                p.layer = first_seen.iter().find(|(n, v, _)| *n == p.name && *v == p.version).map_or(0, |(_, _, i)| *i);
                 p
             })
             .collect();
@@ -149,26 +151,28 @@ pub fn detect_os(fs: &MergedFs) -> Option<OsInfo> {
 pub fn parse_dpkg(text: &str) -> Vec<Package> {
     let mut out = Vec::new();
     for block in text.split("\n\n") {
-        let mut fields: BTreeMap<&str, &str> = BTreeMap::new();
+        // (field, value) in file order; a repeated field's last value counts.
+        let mut fields: Vec<(&str, &str)> = Vec::new();
         for line in block.lines() {
             if line.starts_with([' ', '\t']) {
                 continue;
             }
             if let Some((k, v)) = line.split_once(':') {
-                fields.insert(k.trim(), v.trim());
+                fields.push((k.trim(), v.trim()));
             }
         }
-        let (Some(name), Some(version)) = (fields.get("Package"), fields.get("Version")) else { continue };
-        if fields.get("Status").is_some_and(|s| !s.ends_with("installed") || s.contains("not-installed")) {
+        let field = |name: &str| fields.iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v);
+        let (Some(name), Some(version)) = (field("Package"), field("Version")) else { continue };
+        if field("Status").is_some_and(|s| !s.ends_with("installed") || s.contains("not-installed")) {
             continue;
         }
         // `Source: name (version)` names the source package with its own version.
-        let src = fields.get("Source").map(|s| s.split_whitespace().next().unwrap_or(s)).unwrap_or(name);
+        let src = field("Source").map(|s| s.split_whitespace().next().unwrap_or(s)).unwrap_or(name);
         out.push(Package {
             name: (*name).to_string(),
             version: (*version).to_string(),
             src_name: src.to_string(),
-            arch: fields.get("Architecture").copied().unwrap_or("amd64").to_string(),
+            arch: field("Architecture").copied().unwrap_or("amd64").to_string(),
             kind: PkgKind::Os,
             path: String::new(),
             layer: 0,

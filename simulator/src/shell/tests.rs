@@ -318,6 +318,30 @@ fn export_unset_and_env() {
 }
 
 #[test]
+fn set_lists_shell_and_exported_variables_by_name() {
+    let mut mock = Mock::new();
+    let text = session(&mut mock, &["Z=last; export A=first; B=two; set"]);
+    assert_eq!(
+        text,
+        "$ Z=last; export A=first; B=two; set\n\
+         A=first\n\
+         B=two\n\
+         HOME=/home/estudiante\n\
+         HOSTNAME=muelle\n\
+         LANG=C.UTF-8\n\
+         LOGNAME=estudiante\n\
+         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n\
+         PS1='\\u@\\h:\\w\\$ '\n\
+         PWD=/home/estudiante\n\
+         SHELL=/bin/bash\n\
+         SHLVL=1\n\
+         TERM=xterm-256color\n\
+         USER=estudiante\n\
+         Z=last\n[exit 0]\n"
+    );
+}
+
+#[test]
 fn export_keeps_values_with_spaces_whole() {
     let mut mock = Mock::new();
     let text = session(&mut mock, &["V='a b'; export X=$V; docker ps"]);

@@ -30,18 +30,27 @@ pub fn wide_table(rows: &[Vec<String>]) -> String {
 pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
     let all = cx.flags.bool("all");
-    // project → (state counts, config files)
-    let mut projects: BTreeMap<String, (BTreeMap<String, usize>, String)> = BTreeMap::new();
+    // (project, state counts, config files), one entry per project, then sorted by name.
+    let mut projects: Vec<(String, BTreeMap<String, usize>, String)> = Vec::new();
     for c in cx.engine.containers.values() {
         let p = label(c, PROJECT);
         if p.is_empty() {
             continue;
         }
-        let entry = projects.entry(p.to_string()).or_insert_with(|| (BTreeMap::new(), label(c, CONFIG_FILES).to_string()));
-        *entry.0.entry(c.status().as_str().to_string()).or_default() += 1;
+        let at = match projects.iter().position(|(name, _, _)| name == p) {
+            Some(at) => at,
+            None => {
+                projects.push((p.to_string(), BTreeMap::new(), label(c, CONFIG_FILES).to_string()));
+                projects.len() - 1
+            }
+        };
+        if let Some((_, states, _)) = projects.get_mut(at) {
+            *states.entry(c.status().as_str().to_string()).or_default() += 1;
+        }
     }
+    crate::sort::sort_by(&mut projects, |a, b| a.0.cmp(&b.0));
     let mut rows = vec![vec!["NAME".to_string(), "STATUS".to_string(), "CONFIG FILES".to_string()]];
-    for (name, (states, files)) in projects {
+    for (name, states, files) in projects {
         // Without -a, stopped containers do not count (and a project with nothing else is hidden).
         let shown: Vec<String> = states.iter().filter(|(s, _)| all || !matches!(s.as_str(), "exited" | "created" | "dead")).map(|(s, n)| format!("{s}({n})")).collect();
         if shown.is_empty() {

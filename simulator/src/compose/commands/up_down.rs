@@ -15,17 +15,23 @@ const MAX_ATTACHED_WAIT_NS: i64 = 120 * crate::clock::NANOS_PER_SEC;
 /// Services grouped by dependency depth: those depending on nothing first.
 pub fn levels<'p>(services: &[&'p Service]) -> Vec<Vec<&'p Service>> {
     let names: Vec<&str> = services.iter().map(|s| s.name.as_str()).collect();
-    let mut depth: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    // (service name, depth), one pair per name.
+    let mut depth: Vec<(&str, usize)> = Vec::new();
+    let depth_of = |depth: &[(&str, usize)], name: &str| depth.iter().find(|(n, _)| *n == name).map(|(_, d)| *d);
     // Relaxation bounded by the number of services (cycles cannot loop forever).
     for _ in 0..=services.len() {
         for s in services {
-            let d = s.depends_on.iter().filter(|d| names.contains(&d.as_str())).map(|d| depth.get(d.as_str()).map_or(1, |x| x + 1)).max().unwrap_or(0);
-            depth.insert(s.name.as_str(), d.min(services.len()));
+            let d = s.depends_on.iter().filter(|d| names.contains(&d.as_str())).map(|d| depth_of(&depth, d).map_or(1, |x| x + 1)).max().unwrap_or(0);
+            let d = d.min(services.len());
+            match depth.iter_mut().find(|(n, _)| *n == s.name) {
+                Some(slot) => slot.1 = d,
+                None => depth.push((s.name.as_str(), d)),
+            }
         }
     }
-    let max = depth.values().copied().max().unwrap_or(0);
+    let max = depth.iter().map(|(_, d)| *d).max().unwrap_or(0);
     (0..=max)
-        .map(|l| services.iter().copied().filter(|s| depth.get(s.name.as_str()) == Some(&l)).collect::<Vec<&Service>>())
+        .map(|l| services.iter().copied().filter(|s| depth_of(&depth, &s.name) == Some(l)).collect::<Vec<&Service>>())
         .filter(|g| !g.is_empty())
         .collect()
 }

@@ -57,13 +57,17 @@ pub(super) fn export(inv: &Invocation<'_>, state: &mut ShellState, _programs: &m
         }
     }
     if names.is_empty() {
-        let mut listing: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+        // Exported variables with their values, then those exported without one, by name.
+        let mut listing: Vec<(&str, Option<&str>)> = Vec::new();
         for (k, v) in &state.env {
-            listing.insert(k, Some(v));
+            if !state.exported_unset.contains(k) {
+                listing.push((k.as_str(), Some(v.as_str())));
+            }
         }
         for k in &state.exported_unset {
-            listing.insert(k, None);
+            listing.push((k.as_str(), None));
         }
+        crate::sort::sort_by(&mut listing, |a, b| a.0.cmp(b.0));
         for (name, value) in listing {
             match value {
                 Some(v) => out.outln(format!("declare -x {name}={}", declare_quote(v))),
@@ -183,10 +187,17 @@ pub(super) fn set(inv: &Invocation<'_>, state: &mut ShellState, _programs: &mut 
     if !inv.args().is_empty() {
         return out;
     }
-    let mut all: BTreeMap<&str, &str> = BTreeMap::new();
-    for (k, v) in state.vars.iter().chain(state.env.iter()) {
-        all.insert(k, v);
+    // Shell variables and exported ones, by name (an exported one wins).
+    let mut all: Vec<(&str, &str)> = Vec::new();
+    for (k, v) in &state.vars {
+        if !state.env.contains_key(k) {
+            all.push((k.as_str(), v.as_str()));
+        }
     }
+    for (k, v) in &state.env {
+        all.push((k.as_str(), v.as_str()));
+    }
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(b.0));
     for (name, value) in all {
         let plain = !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || "/_.:-,+=@%".contains(c));
         if plain {
