@@ -104,16 +104,27 @@ pub(super) struct Builder<'e> {
     source: String,
     file_name: String,
     escape: char,
-    /// Finished stages.
-    done: BTreeMap<usize, State>,
-    /// Resolved external images by reference as written.
-    images: BTreeMap<String, (Box<Image>, String)>,
+    /// Finished stages: (stage index, final state), one entry per stage.
+    done: Vec<(usize, State)>,
+    /// Resolved external images: (reference as written, (image, full reference)), one entry per
+    /// reference.
+    images: Vec<(String, (Box<Image>, String))>,
     context: Option<Context>,
     /// Clock of the build (advanced as steps run).
     now: Timestamp,
 }
 
 impl<'e> Builder<'e> {
+    /// A finished stage's state.
+    fn done_stage(&self, index: usize) -> Option<&State> {
+        self.done.iter().find(|(i, _)| *i == index).map(|(_, st)| st)
+    }
+
+    /// A resolved external image (and its full reference) by the reference as written.
+    fn base_image(&self, written: &str) -> Option<&(Box<Image>, String)> {
+        self.images.iter().find(|(w, _)| w == written).map(|(_, v)| v)
+    }
+
     pub(super) fn run(engine: &'e mut Engine, project: &dyn ProjectFiles, req: &'e BuildRequest) -> BuildResult {
         let now = engine.now();
         let mut b = Builder {
@@ -125,8 +136,8 @@ impl<'e> Builder<'e> {
             source: String::new(),
             file_name: String::new(),
             escape: '\\',
-            done: BTreeMap::new(),
-            images: BTreeMap::new(),
+            done: Vec::new(),
+            images: Vec::new(),
             context: None,
             now,
         };
@@ -341,7 +352,8 @@ impl<'e> Builder<'e> {
             let vi = self.vertex(Vertex::new(format!("[internal] load metadata for {full}")));
             match self.resolve_image(&parsed) {
                 Ok(img) => {
-                    self.images.insert(r.clone(), (Box::new(img), full));
+                    self.images.retain(|(written, _)| written != r);
+                    self.images.push((r.clone(), (Box::new(img), full)));
                 }
                 Err((vertex_msg, solve_msg)) => {
                     if let Some(v) = self.vertices.get_mut(vi) {
@@ -377,7 +389,7 @@ impl<'e> Builder<'e> {
         // (stage index, vertex), one entry per stage.
         let mut from_vertex: Vec<(usize, usize)> = Vec::new();
         for s in stages.iter().filter(|s| needed.get(s.index).copied().unwrap_or(false)) {
-            if let Some((_, full)) = self.images.get(&s.base) {
+            if let Some((_, full)) = self.base_image(&s.base) {
                 let label = step_label(named, s, 1, total_steps(s));
                 let full = full.clone();
                 let vertex = self.vertex(Vertex::new(format!("{label}FROM {full}")));
@@ -396,7 +408,7 @@ impl<'e> Builder<'e> {
         let mut target_state: Option<State> = None;
         for s in stages.iter().filter(|s| needed.get(s.index).copied().unwrap_or(false)) {
             let base_state = match find_stage(&s.base, s.index) {
-                Some(j) => match self.done.get(&j) {
+                Some(j) => match self.done_stage(j) {
                     Some(st) => {
                         let mut st = st.clone();
                         st.timeless.clear();
@@ -405,7 +417,7 @@ impl<'e> Builder<'e> {
                     }
                     None => return Err(Failure::solve(format!("circular dependency detected on stage: {}", s.base)).at(s.from)),
                 },
-                None => match self.images.get(&s.base) {
+                None => match self.base_image(&s.base) {
                     Some((img, _)) => image_state(img, &global),
                     None => scratch_state(),
                 },
@@ -414,15 +426,16 @@ impl<'e> Builder<'e> {
             if s.index == target {
                 target_state = Some(state.clone());
             }
-            self.done.insert(s.index, state);
+            self.done.retain(|(i, _)| *i != s.index);
+            self.done.push((s.index, state));
         }
         let state = target_state.ok_or_else(|| Failure::solve("no build stage in current context"))?;
-        let base_id = self.images.get(&stages.get(target).map(|s| s.base.clone()).unwrap_or_default()).map(|(i, _)| i.id.clone());
+        let base_id = self.base_image(&stages.get(target).map(|s| s.base.clone()).unwrap_or_default()).map(|(i, _)| i.id.clone());
         if let Some(id) = &base_id {
             self.engine.images.build_cache.mark_base(id);
         }
         for s in stages.iter().filter(|s| needed.get(s.index).copied().unwrap_or(false)) {
-            if let Some((img, _)) = self.images.get(&s.base) {
+            if let Some((img, _)) = self.base_image(&s.base) {
                 let id = img.id.clone();
                 self.engine.images.build_cache.mark_base(&id);
             }
@@ -799,7 +812,7 @@ impl<'e> Builder<'e> {
             return;
         }
         let full = v.name.rsplit(' ').next().unwrap_or("").to_string();
-        let ids: Vec<String> = self.images.values().filter(|(_, f)| *f == full).map(|(img, _)| img.id.clone()).collect();
+        let ids: Vec<String> = self.images.iter().map(|(_, v)| v).filter(|(_, f)| *f == full).map(|(img, _)| img.id.clone()).collect();
         let seen = ids.iter().any(|id| self.engine.images.build_cache.base_seen(id));
         for id in &ids {
             self.engine.images.build_cache.mark_base(id);
@@ -855,9 +868,9 @@ impl<'e> Builder<'e> {
                     .take(stage_index)
                     .position(|s| s.name.as_deref() == Some(lower.as_str()))
                     .or_else(|| from.parse::<usize>().ok().filter(|i| *i < stage_index));
-                match stage.and_then(|j| self.done.get(&j)) {
+                match stage.and_then(|j| self.done_stage(j)) {
                     Some(src) => Some((src.fs_layers(), src.key.clone())),
-                    None => match self.images.get(from) {
+                    None => match self.base_image(from) {
                         Some((img, _)) => Some((img.fs_layers(), img.id.clone())),
                         None => return Err(Failure::solve(format!("failed to resolve source metadata for {from}")).at(ins)),
                     },

@@ -1,8 +1,6 @@
 //! Reading `docker compose [OPTIONS] COMMAND [OPTIONS] [ARGS]` as the plugin's cobra does. Each
 //! command's flags come from its help text captured from Compose 2.40 (`help/*.txt`).
 
-use std::collections::BTreeMap;
-
 /// One flag of a help text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Spec {
@@ -34,24 +32,42 @@ fn specs(help: &str) -> Vec<Spec> {
     out
 }
 
-/// Parsed flags: long name → values (`"true"` for booleans), in order.
+/// Parsed flags: (long name, values in order (`"true"` for booleans)), one entry per name, in the
+/// order the names first appeared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flags {
-    pub values: BTreeMap<String, Vec<String>>,
+    pub values: Vec<(String, Vec<String>)>,
 }
 
 impl Flags {
+    fn get(&self, long: &str) -> Option<&Vec<String>> {
+        self.values.iter().find(|(name, _)| name == long).map(|(_, v)| v)
+    }
     pub fn bool(&self, long: &str) -> bool {
-        self.values.get(long).and_then(|v| v.last()).is_some_and(|v| v != "false")
+        self.get(long).and_then(|v| v.last()).is_some_and(|v| v != "false")
     }
     pub fn str(&self, long: &str) -> Option<&str> {
-        self.values.get(long).and_then(|v| v.last()).map(String::as_str)
+        self.get(long).and_then(|v| v.last()).map(String::as_str)
     }
     pub fn list(&self, long: &str) -> Vec<String> {
-        self.values.get(long).cloned().unwrap_or_default()
+        self.get(long).cloned().unwrap_or_default()
     }
     pub fn has(&self, long: &str) -> bool {
-        self.values.contains_key(long)
+        self.get(long).is_some()
+    }
+    /// Adds a value to flag `long`.
+    pub fn push(&mut self, long: &str, value: String) {
+        match self.values.iter_mut().find(|(name, _)| name == long) {
+            Some((_, values)) => values.push(value),
+            None => self.values.push((long.to_string(), vec![value])),
+        }
+    }
+    /// Sets flag `long` to `values`, replacing what it had.
+    pub fn set(&mut self, long: &str, values: Vec<String>) {
+        match self.values.iter_mut().find(|(name, _)| name == long) {
+            Some(slot) => slot.1 = values,
+            None => self.values.push((long.to_string(), values)),
+        }
     }
 }
 
@@ -102,7 +118,7 @@ pub fn parse(help: &str, args: &[String], stop_at_arg: bool) -> Result<(Flags, V
             } else {
                 inline.unwrap_or_else(|| "true".to_string())
             };
-            flags.values.entry(spec.long.clone()).or_default().push(value);
+            flags.push(&spec.long, value);
             continue;
         }
         if let Some(body) = arg.strip_prefix('-').filter(|b| !b.is_empty()) {
@@ -127,10 +143,10 @@ pub fn parse(help: &str, args: &[String], stop_at_arg: bool) -> Result<(Flags, V
                         i += 1;
                         v.clone()
                     };
-                    flags.values.entry(spec.long.clone()).or_default().push(value);
+                    flags.push(&spec.long, value);
                     break;
                 }
-                flags.values.entry(spec.long.clone()).or_default().push("true".to_string());
+                flags.push(&spec.long, "true".to_string());
             }
             continue;
         }

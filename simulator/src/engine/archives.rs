@@ -2,18 +2,16 @@
 //! binary files into the project folder: it writes a readable listing that names an archive kept
 //! in memory, and `docker load` reads the images back from it during the session.
 
-use std::collections::BTreeMap;
-
 use crate::engine::image::Image;
 use crate::ids::sha256_hex;
 
 /// The first line of every archive file the simulator writes.
 pub const MAGIC: &str = "# Muelle simulated archive (not tar data)";
 
-/// Archives made during the session, by token.
+/// Archives made during the session: (token, images), one entry per token.
 #[derive(Debug, Clone, Default)]
 pub struct Archives {
-    images: BTreeMap<String, Vec<Image>>,
+    images: Vec<(String, Vec<Image>)>,
 }
 
 impl Archives {
@@ -21,7 +19,10 @@ impl Archives {
     pub fn keep_images(&mut self, images: Vec<Image>) -> String {
         let ids: Vec<&str> = images.iter().map(|i| i.id.as_str()).collect();
         let token = format!("sha256:{}", sha256_hex(format!("images\n{}", ids.join("\n")).as_bytes()));
-        self.images.insert(token.clone(), images);
+        match self.images.iter_mut().find(|(t, _)| *t == token) {
+            Some(slot) => slot.1 = images,
+            None => self.images.push((token.clone(), images)),
+        }
         token
     }
 
@@ -31,6 +32,7 @@ impl Archives {
             return None;
         }
         let token = text.lines().find_map(|l| l.strip_prefix("archive: images "))?;
-        self.images.get(token.trim()).map(Vec::as_slice)
+        let token = token.trim();
+        self.images.iter().find(|(t, _)| t == token).map(|(_, images)| images.as_slice())
     }
 }

@@ -17,7 +17,7 @@ pub fn lifecycle(cx: &mut Ctx<'_, '_>, command: &str) -> Output {
         .collect();
     if matches!(command, "stop" | "pause") {
         // Dependents stop first.
-        crate::sort::sort_by_key(&mut list, |(_, n, s)| (stop_depth.get(s).copied().unwrap_or(0), n.clone()));
+        crate::sort::sort_by_key(&mut list, |(_, n, s)| (super::up_down::stop_level(&stop_depth, s), n.clone()));
     } else {
         crate::sort::sort_by_key(&mut list, |(_, n, s)| (order.iter().position(|o| o == s).unwrap_or(usize::MAX), n.clone()));
     }

@@ -1,7 +1,5 @@
 //! `docker compose ls`: the projects that have containers.
 
-use std::collections::BTreeMap;
-
 use super::containers::{label, CONFIG_FILES, PROJECT};
 use super::Ctx;
 use crate::output::Output;
@@ -31,7 +29,7 @@ pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
     let all = cx.flags.bool("all");
     // (project, state counts, config files), one entry per project, then sorted by name.
-    let mut projects: Vec<(String, BTreeMap<String, usize>, String)> = Vec::new();
+    let mut projects: Vec<(String, Vec<(String, usize)>, String)> = Vec::new();
     for c in cx.engine.containers.values() {
         let p = label(c, PROJECT);
         if p.is_empty() {
@@ -40,15 +38,22 @@ pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
         let at = match projects.iter().position(|(name, _, _)| name == p) {
             Some(at) => at,
             None => {
-                projects.push((p.to_string(), BTreeMap::new(), label(c, CONFIG_FILES).to_string()));
+                projects.push((p.to_string(), Vec::new(), label(c, CONFIG_FILES).to_string()));
                 projects.len() - 1
             }
         };
         if let Some((_, states, _)) = projects.get_mut(at) {
-            *states.entry(c.status().as_str().to_string()).or_default() += 1;
+            let status = c.status();
+            match states.iter_mut().find(|(s, _)| s == status.as_str()) {
+                Some(slot) => slot.1 += 1,
+                None => states.push((status.as_str().to_string(), 1)),
+            }
         }
     }
     crate::sort::sort_by(&mut projects, |a, b| a.0.cmp(&b.0));
+    for (_, states, _) in &mut projects {
+        crate::sort::sort_by(states, |a, b| a.0.cmp(&b.0));
+    }
     let mut rows = vec![vec!["NAME".to_string(), "STATUS".to_string(), "CONFIG FILES".to_string()]];
     for (name, states, files) in projects {
         // Without -a, stopped containers do not count (and a project with nothing else is hidden).

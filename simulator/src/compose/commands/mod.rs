@@ -181,8 +181,8 @@ pub fn run(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, project_
         "port" => kill_rm_port::port(&mut cx),
         "create" => {
             // `create` is `up` without starting anything.
-            cx.flags.values.insert("no-start".into(), vec!["true".into()]);
-            cx.flags.values.insert("detach".into(), vec!["true".into()]);
+            cx.flags.set("no-start", vec!["true".into()]);
+            cx.flags.set("detach", vec!["true".into()]);
             up_down::up(&mut cx)
         }
         _ => out,

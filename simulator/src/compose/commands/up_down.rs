@@ -37,23 +37,31 @@ pub fn levels<'p>(services: &[&'p Service]) -> Vec<Vec<&'p Service>> {
 }
 
 /// The order services stop in: those nothing depends on first (level 0), then what they depend on.
-pub fn stop_levels(services: &[Service]) -> std::collections::BTreeMap<String, usize> {
-    let mut depth = std::collections::BTreeMap::new();
+/// (service name, level), one entry per name; read it with [`stop_level`].
+pub fn stop_levels(services: &[Service]) -> Vec<(String, usize)> {
+    let mut depth: Vec<(String, usize)> = Vec::new();
     for s in services {
-        depth.insert(s.name.clone(), 0);
+        if !depth.iter().any(|(n, _)| *n == s.name) {
+            depth.push((s.name.clone(), 0));
+        }
     }
     // Relaxation bounded by the number of services (cycles cannot loop forever).
     for _ in 0..=services.len() {
         for s in services {
-            let mine = depth.get(&s.name).copied().unwrap_or(0);
+            let mine = stop_level(&depth, &s.name);
             for d in &s.depends_on {
-                if let Some(slot) = depth.get_mut(d) {
-                    *slot = (*slot).max(mine + 1).min(services.len());
+                if let Some(slot) = depth.iter_mut().find(|(n, _)| n == d) {
+                    slot.1 = slot.1.max(mine + 1).min(services.len());
                 }
             }
         }
     }
     depth
+}
+
+/// The stop level of `service` in [`stop_levels`]' answer (0 when it is not there).
+pub fn stop_level(levels: &[(String, usize)], service: &str) -> usize {
+    levels.iter().find(|(n, _)| n == service).map_or(0, |(_, l)| *l)
 }
 
 /// The services a command works on: those named (plus what they depend on) or all.
@@ -400,8 +408,8 @@ pub fn down(cx: &mut Ctx<'_, '_>) -> Output {
     // One-off `run` containers stay unless --remove-orphans.
     let found = if cx.flags.bool("remove-orphans") { containers::with_one_offs(cx.engine, &name) } else { of_project(cx.engine, &name, true) };
     let mut list: Vec<(String, String, String)> = found.iter().map(|c| (c.id.clone(), c.name.clone(), label(c, SERVICE).to_string())).collect();
-    crate::sort::sort_by_key(&mut list, |(_, n, svc)| (depth.get(svc).copied().unwrap_or(0), n.clone()));
-    let level_of = |svc: &str| depth.get(svc).copied().unwrap_or(0);
+    crate::sort::sort_by_key(&mut list, |(_, n, svc)| (stop_level(&depth, svc), n.clone()));
+    let level_of = |svc: &str| stop_level(&depth, svc);
     let mut levels_present: Vec<usize> = list.iter().map(|(_, _, s)| level_of(s)).collect();
     crate::sort::sort(&mut levels_present);
     levels_present.dedup();
