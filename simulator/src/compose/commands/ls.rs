@@ -25,11 +25,14 @@ pub fn wide_table(rows: &[Vec<String>]) -> String {
     text
 }
 
+/// (container status, how many), one entry per status.
+type StateCounts = Vec<(String, usize)>;
+
 pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
     let all = cx.flags.bool("all");
     // (project, state counts, config files), one entry per project, then sorted by name.
-    let mut projects: Vec<(String, Vec<(String, usize)>, String)> = Vec::new();
+    let mut projects: Vec<(String, StateCounts, String)> = Vec::new();
     for c in cx.engine.containers.values() {
         let p = label(c, PROJECT);
         if p.is_empty() {
