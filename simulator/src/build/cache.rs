@@ -2,7 +2,7 @@
 //! its instruction are the same (and, for COPY/ADD, the checksums of the copied files). Keys chain:
 //! each step's key includes its parent's, so the first miss invalidates every later step.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::clock::Timestamp;
@@ -22,20 +22,25 @@ pub struct CacheRecord {
 /// The builder's cache, kept by the engine between builds.
 #[derive(Debug, Clone, Default)]
 pub struct BuildCache {
-    records: BTreeMap<String, CacheRecord>,
-    /// The directories of `RUN --mount=type=cache` by cache ID: kept between builds, in no layer.
-    mounts: BTreeMap<String, crate::fs::MergedFs>,
+    /// (step key, record), one entry per key.
+    records: Vec<(String, CacheRecord)>,
+    /// The directories of `RUN --mount=type=cache`: (cache ID, files), one entry per ID; kept
+    /// between builds, in no layer.
+    mounts: Vec<(String, crate::fs::MergedFs)>,
     /// Base images a build has loaded already (BuildKit then shows their FROM as `CACHED`).
     bases: BTreeSet<String>,
 }
 
 impl BuildCache {
     pub fn get(&self, key: &str) -> Option<&CacheRecord> {
-        self.records.get(key)
+        self.records.iter().find(|(k, _)| k == key).map(|(_, r)| r)
     }
 
     pub fn put(&mut self, key: String, record: CacheRecord) {
-        self.records.insert(key, record);
+        match self.records.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = record,
+            None => self.records.push((key, record)),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -58,35 +63,42 @@ impl BuildCache {
     /// Takes the files of cache mount `id` (empty the first time); give them back with
     /// [`BuildCache::put_mount`].
     pub fn take_mount(&mut self, id: &str) -> crate::fs::MergedFs {
-        self.mounts.remove(id).unwrap_or_else(|| crate::fs::MergedFs::new(Vec::new()))
+        match self.mounts.iter().position(|(k, _)| k == id) {
+            Some(at) => self.mounts.swap_remove(at).1,
+            None => crate::fs::MergedFs::new(Vec::new()),
+        }
     }
 
     pub fn put_mount(&mut self, id: &str, fs: crate::fs::MergedFs) {
-        self.mounts.insert(id.to_string(), fs);
+        match self.mounts.iter_mut().find(|(k, _)| k == id) {
+            Some(slot) => slot.1 = fs,
+            None => self.mounts.push((id.to_string(), fs)),
+        }
     }
 
     /// Empties every cache mount (`docker builder prune`); returns the bytes they held.
     pub fn clear_mounts(&mut self) -> u64 {
-        let bytes = self.mounts.values().map(|m| m.upper_size()).sum();
+        let bytes = self.mounts.iter().map(|(_, m)| m.upper_size()).sum();
         self.mounts.clear();
         bytes
     }
 
     /// Every record with its key, oldest first.
     pub fn records(&self) -> Vec<(&String, &CacheRecord)> {
-        let mut v: Vec<(&String, &CacheRecord)> = self.records.iter().collect();
+        let mut v: Vec<(&String, &CacheRecord)> = self.records.iter().map(|(k, r)| (k, r)).collect();
         crate::sort::sort_by(&mut v, |a, b| a.1.created.cmp(&b.1.created).then_with(|| a.0.cmp(b.0)));
         v
     }
 
     /// Forgets one record.
     pub fn remove(&mut self, key: &str) -> Option<CacheRecord> {
-        self.records.remove(key)
+        let at = self.records.iter().position(|(k, _)| k == key)?;
+        Some(self.records.swap_remove(at).1)
     }
 
     /// Bytes the cache holds (`Build Cache` in `docker system df`).
     pub fn size(&self) -> u64 {
-        self.records.values().filter_map(|r| r.layer.as_ref()).map(|l| l.size).sum()
+        self.records.iter().filter_map(|(_, r)| r.layer.as_ref()).map(|l| l.size).sum()
     }
 
     pub fn base_seen(&self, image_id: &str) -> bool {

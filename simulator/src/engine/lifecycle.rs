@@ -216,7 +216,7 @@ impl Engine {
                         "failed to set up container networking: driver failed programming external connectivity on endpoint {name} ({endpoint}): Bind for {shown}:{hp} failed: port is already allocated"
                     )));
                 }
-                self.network.ports.insert((ip.clone(), hp, proto.clone()), id.to_string());
+                self.network.bind_port(ip, hp, &proto, id);
                 bound.push(BoundPort { container_port: port, proto: proto.clone(), host_ip: ip.clone(), host_port: hp });
             }
         }

@@ -1,22 +1,20 @@
 //! The default bridge network: container IP addresses and published host ports.
 
-use std::collections::BTreeMap;
-
 /// Address allocation on the default `bridge` network and the host ports in use.
 #[derive(Debug, Clone)]
 pub struct Network {
     /// Last host part handed out on 172.17.0.0/16 (allocation is serial, as Docker's IPAM).
     last_ip: u32,
     in_use_ips: Vec<u32>,
-    /// `(host_ip, host_port, proto)` → container ID.
-    pub ports: BTreeMap<(String, u16, String), String>,
+    /// `(host_ip, host_port, proto, container ID)`, one entry per address, port and protocol.
+    pub ports: Vec<(String, u16, String, String)>,
     /// Next ephemeral port for `-P` / `-p 80`.
     next_ephemeral: u16,
 }
 
 impl Default for Network {
     fn default() -> Self {
-        Self { last_ip: 1, in_use_ips: Vec::new(), ports: BTreeMap::new(), next_ephemeral: 32768 }
+        Self { last_ip: 1, in_use_ips: Vec::new(), ports: Vec::new(), next_ephemeral: 32768 }
     }
 }
 
@@ -46,7 +44,7 @@ impl Network {
 
     /// True if `port/proto` is taken on `ip` (or on any address when either side is a wildcard).
     pub fn port_taken(&self, ip: &str, port: u16, proto: &str) -> bool {
-        self.ports.keys().any(|(i, p, pr)| {
+        self.ports.iter().any(|(i, p, pr, _)| {
             *p == port && pr == proto && is_v6(i) == is_v6(ip) && (i == ip || is_wildcard(i) || is_wildcard(ip))
         })
     }
@@ -63,8 +61,16 @@ impl Network {
         self.next_ephemeral
     }
 
+    /// Records that `container_id` holds `port/proto` on `ip`.
+    pub fn bind_port(&mut self, ip: &str, port: u16, proto: &str, container_id: &str) {
+        match self.ports.iter_mut().find(|(i, p, pr, _)| i == ip && *p == port && pr == proto) {
+            Some(slot) => slot.3 = container_id.to_string(),
+            None => self.ports.push((ip.to_string(), port, proto.to_string(), container_id.to_string())),
+        }
+    }
+
     pub fn release_ports_of(&mut self, container_id: &str) {
-        self.ports.retain(|_, id| id != container_id);
+        self.ports.retain(|(_, _, _, id)| id != container_id);
     }
 }
 

@@ -27,19 +27,22 @@ pub struct Login {
 pub struct Repository {
     /// Tag → manifest digest.
     pub tags: BTreeMap<String, String>,
-    /// Manifest digest → the image it describes (without local tags or digests).
-    pub manifests: BTreeMap<String, (Image, Manifest)>,
+    /// (manifest digest, the image it describes (without local tags or digests)), one entry per
+    /// digest.
+    pub manifests: Vec<(String, (Image, Manifest))>,
 }
 
 /// Every registry's content and the client's logins.
 #[derive(Debug, Clone, Default)]
 pub struct Registries {
-    /// Server key (`localhost:5000`, `https://index.docker.io/v1/`) → stored login.
-    logins: BTreeMap<String, Login>,
-    /// `domain/path` → repository.
-    repos: BTreeMap<String, Repository>,
-    /// `(domain, blob digest)` → repository path that last received the blob.
-    blobs: BTreeMap<(String, String), String>,
+    /// (server key (`localhost:5000`, `https://index.docker.io/v1/`), stored login), one entry
+    /// per key.
+    logins: Vec<(String, Login)>,
+    /// (`domain/path`, repository), one entry per name.
+    repos: Vec<(String, Repository)>,
+    /// (domain, blob digest, repository path that last received the blob), one entry per domain
+    /// and digest.
+    blobs: Vec<(String, String, String)>,
 }
 
 /// Where a layer comes from when an image is pushed.
@@ -56,36 +59,51 @@ pub enum LayerPush {
 impl Registries {
     /// The login stored for a server key.
     pub fn login_for(&self, server_key: &str) -> Option<&Login> {
-        self.logins.get(server_key)
+        self.logins.iter().find(|(k, _)| k == server_key).map(|(_, l)| l)
     }
 
     /// Stores a login; returns true when it changed what was stored (Docker then warns that the
     /// credentials are stored unencrypted).
     pub fn store_login(&mut self, server_key: &str, user: &str, password: &str) -> bool {
         let login = Login { user: user.to_string(), password: password.to_string() };
-        let changed = self.logins.get(server_key) != Some(&login);
-        self.logins.insert(server_key.to_string(), login);
-        changed
+        match self.logins.iter_mut().find(|(k, _)| k == server_key) {
+            Some(slot) if slot.1 == login => false,
+            Some(slot) => {
+                slot.1 = login;
+                true
+            }
+            None => {
+                self.logins.push((server_key.to_string(), login));
+                true
+            }
+        }
     }
 
     /// Forgets a login; true if there was one.
     pub fn remove_login(&mut self, server_key: &str) -> bool {
-        self.logins.remove(server_key).is_some()
+        let before = self.logins.len();
+        self.logins.retain(|(k, _)| k != server_key);
+        self.logins.len() != before
     }
 
     /// Server keys with a stored login, sorted.
     pub fn logged_in_servers(&self) -> Vec<&str> {
-        self.logins.keys().map(String::as_str).collect()
+        let mut keys: Vec<&str> = self.logins.iter().map(|(k, _)| k.as_str()).collect();
+        crate::sort::sort(&mut keys);
+        keys
     }
 
     /// A repository (`domain`, `path`).
     pub fn repository(&self, domain: &str, path: &str) -> Option<&Repository> {
-        self.repos.get(&format!("{domain}/{path}"))
+        let name = format!("{domain}/{path}");
+        self.repos.iter().find(|(n, _)| *n == name).map(|(_, r)| r)
     }
 
     /// Every repository as `(domain/path, repository)`, sorted.
     pub fn repositories(&self) -> impl Iterator<Item = (&String, &Repository)> {
-        self.repos.iter()
+        let mut all: Vec<(&String, &Repository)> = self.repos.iter().map(|(n, r)| (n, r)).collect();
+        crate::sort::sort_by(&mut all, |a, b| a.0.cmp(b.0));
+        all.into_iter()
     }
 
     /// The image and manifest a tag or digest names in a repository.
@@ -96,19 +114,19 @@ impl Registries {
             (None, Some(t)) => repo.tags.get(t)?.clone(),
             (None, None) => return None,
         };
-        repo.manifests.get(&digest)
+        repo.manifests.iter().find(|(d, _)| *d == digest).map(|(_, m)| m)
     }
 
     /// What pushing a layer blob to `domain/path` would do (without doing it).
     pub fn layer_status(&self, domain: &str, path: &str, blob: &str) -> LayerPush {
         let in_repo = self
             .repository(domain, path)
-            .is_some_and(|r| r.manifests.values().any(|(img, _)| img.layers.iter().any(|l| l.blob_digest == blob)));
+            .is_some_and(|r| r.manifests.iter().any(|(_, (img, _))| img.layers.iter().any(|l| l.blob_digest == blob)));
         if in_repo {
             return LayerPush::Exists;
         }
-        match self.blobs.get(&(domain.to_string(), blob.to_string())) {
-            Some(from) => LayerPush::Mounted(from.clone()),
+        match self.blobs.iter().find(|(d, b, _)| d == domain && b == blob) {
+            Some((_, _, from)) => LayerPush::Mounted(from.clone()),
             None => LayerPush::Pushed,
         }
     }
@@ -121,11 +139,26 @@ impl Registries {
         stored.last_tag_time = None;
         let manifest = Manifest::of(&stored);
         for l in &stored.layers {
-            self.blobs.insert((domain.to_string(), l.blob_digest.clone()), path.to_string());
+            match self.blobs.iter_mut().find(|(d, b, _)| d == domain && *b == l.blob_digest) {
+                Some(slot) => slot.2 = path.to_string(),
+                None => self.blobs.push((domain.to_string(), l.blob_digest.clone(), path.to_string())),
+            }
         }
-        let repo = self.repos.entry(format!("{domain}/{path}")).or_default();
-        repo.tags.insert(tag.to_string(), manifest.digest.clone());
-        repo.manifests.insert(manifest.digest.clone(), (stored, manifest.clone()));
+        let name = format!("{domain}/{path}");
+        let at = match self.repos.iter().position(|(n, _)| *n == name) {
+            Some(at) => at,
+            None => {
+                self.repos.push((name, Repository::default()));
+                self.repos.len() - 1
+            }
+        };
+        if let Some((_, repo)) = self.repos.get_mut(at) {
+            repo.tags.insert(tag.to_string(), manifest.digest.clone());
+            match repo.manifests.iter_mut().find(|(d, _)| *d == manifest.digest) {
+                Some(slot) => slot.1 = (stored, manifest.clone()),
+                None => repo.manifests.push((manifest.digest.clone(), (stored, manifest.clone()))),
+            }
+        }
         manifest
     }
 }
