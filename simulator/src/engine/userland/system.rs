@@ -315,44 +315,52 @@ pub(super) fn du(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
             }
         };
         let canon = entries.first().map(|(p, _)| p.clone()).unwrap_or_else(|| root.clone());
-        // Sizes: each entry's own blocks plus, for directories, everything below.
-        let mut below: BTreeMap<String, u64> = BTreeMap::new();
-        let mut sizes: BTreeMap<String, u64> = BTreeMap::new();
-        for (p, st) in entries.iter().rev() {
+        // Sizes, by entry: each entry's own blocks plus, for directories, everything below.
+        let mut sizes: Vec<u64> = vec![0; entries.len()];
+        // (directory, blocks below it so far): the walk lists a directory before what it holds, so
+        // going backwards only the current entry's ancestors are waiting here.
+        let mut below: Vec<(String, u64)> = Vec::new();
+        for (i, (p, st)) in entries.iter().enumerate().rev() {
             let own = if st.is_symlink() { 0 } else { st.size.div_ceil(4096) * 4 };
-            let total = own + below.remove(p).unwrap_or(0);
-            sizes.insert(p.clone(), total);
+            let under = below.iter().position(|(d, _)| d == p).map_or(0, |at| below.swap_remove(at).1);
+            let total = own + under;
+            if let Some(slot) = sizes.get_mut(i) {
+                *slot = total;
+            }
             if p != &canon {
-                *below.entry(parent_of(p)).or_insert(0) += total;
+                let parent = parent_of(p);
+                match below.iter_mut().find(|(d, _)| *d == parent) {
+                    Some(slot) => slot.1 += total,
+                    None => below.push((parent, total)),
+                }
             }
         }
-        let show = |p: &str, out: &mut Output| {
-            let size = sizes.get(p).copied().unwrap_or(0);
+        let show = |p: &str, size: u64, out: &mut Output| {
             out.outln(format!("{}\t{}", shown_size(size), shown_path(name, &canon, p)));
         };
         if summary {
-            show(&canon, &mut out);
+            show(&canon, sizes.first().copied().unwrap_or(0), &mut out);
             continue;
         }
         // Depth first, each directory after what it holds.
-        let mut open: Vec<&str> = Vec::new();
-        for (p, st) in &entries {
-            while let Some(top) = open.last() {
-                let inside = p.strip_prefix(*top).is_some_and(|r| r.starts_with('/')) || *top == "/";
+        let mut open: Vec<(&str, u64)> = Vec::new();
+        for ((p, st), size) in entries.iter().zip(sizes.iter().copied()) {
+            while let Some(&(top, top_size)) = open.last() {
+                let inside = p.strip_prefix(top).is_some_and(|r| r.starts_with('/')) || top == "/";
                 if inside {
                     break;
                 }
-                show(top, &mut out);
+                show(top, top_size, &mut out);
                 open.pop();
             }
             if st.is_dir() {
-                open.push(p);
+                open.push((p, size));
             } else if all {
-                show(p, &mut out);
+                show(p, size, &mut out);
             }
         }
-        while let Some(top) = open.pop() {
-            show(top, &mut out);
+        while let Some((top, top_size)) = open.pop() {
+            show(top, top_size, &mut out);
         }
     }
     out.with_exit(status)

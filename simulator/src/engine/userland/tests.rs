@@ -92,6 +92,16 @@ fn listings_look_like_busybox() {
 }
 
 #[test]
+fn du_adds_up_nested_directories() {
+    let mut fs = fixture();
+    let setup = "mkdir -p /d/a/b /d/c; echo x > /d/a/b/f; echo y > /d/c/g; ln -s /d/c /d/l";
+    assert_eq!(sh(&mut fs, setup).2, 0);
+    assert_eq!(sh(&mut fs, "du -a /d").0, "4\t/d/a/b/f\n8\t/d/a/b\n12\t/d/a\n4\t/d/c/g\n8\t/d/c\n0\t/d/l\n24\t/d\n");
+    assert_eq!(sh(&mut fs, "du /d/").0, "8\t/d/a/b\n12\t/d/a\n8\t/d/c\n24\t/d/\n");
+    assert_eq!(sh(&mut fs, "cd /d; du -s a c").0, "12\ta\n8\tc\n");
+}
+
+#[test]
 fn identity_and_environment() {
     let mut fs = fixture();
     assert_eq!(sh(&mut fs, "id").0, "uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
