@@ -76,3 +76,29 @@ pub fn ls(cx: &mut Ctx<'_, '_>) -> Output {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::project::MemoryProject;
+    use crate::session::{Session, SessionConfig};
+
+    const APP: &str = "services:\n  web:\n    image: busybox\n    command: sleep 1000\n  job:\n    image: busybox\n    command: 'true'\n";
+
+    #[test]
+    fn projects_by_name_and_states_by_name() {
+        let files = MemoryProject::new().with_file("zeta/compose.yaml", APP).with_file("alfa/compose.yaml", APP);
+        let mut s = Session::new(SessionConfig::default(), Box::new(files));
+        s.engine.import_real_docker_base_images();
+        for dir in ["zeta", "alfa"] {
+            let out = s.run_line(&format!("cd /home/estudiante/{dir} && docker compose up -d && cd .."));
+            assert_eq!(out.exit_code, 0, "{}", out.combined());
+        }
+        assert_eq!(s.run_line("docker compose ls -q").stdout(), "alfa\nzeta\n");
+        assert_eq!(
+            s.run_line("docker compose ls -a").stdout(),
+            "NAME                STATUS                  CONFIG FILES\n\
+             alfa                exited(1), running(1)   /home/estudiante/alfa/compose.yaml\n\
+             zeta                exited(1), running(1)   /home/estudiante/zeta/compose.yaml\n"
+        );
+    }
+}
