@@ -31,9 +31,9 @@ pub struct Part {
 /// Every part and action of `arquitectura.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Architecture {
-    parts: Vec<Part>,
+    pub(crate) parts: Vec<Part>,
     /// part → action → HTML of the text.
-    actions: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) actions: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 #[cfg(feature = "source")]

@@ -64,9 +64,16 @@ impl Compiled {
     }
 
     /// Decodes the document written by [`Compiled::to_json`]; a broken document is reported as a
-    /// course problem (never a panic).
+    /// course problem (never a panic). Read by hand through a `serde_json::Value`, not with the
+    /// derived `Deserialize` (much less code in the browser build: see `compiled_json`).
     pub fn from_json(json: &str) -> Result<Compiled, CourseError> {
-        serde_json::from_str(json).map_err(|e| CourseError { problems: vec![Problem::file(COMPILED_FILE, e.to_string())] })
+        let broken = |message: String| CourseError { problems: vec![Problem::file(COMPILED_FILE, message)] };
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| broken(e.to_string()))?;
+        Compiled::from_json_value(&value).map_err(|misfit| broken(misfit.message()))
+    }
+
+    fn from_json_value(value: &serde_json::Value) -> Result<Compiled, crate::compiled_json::Misfit> {
+        <Compiled as crate::compiled_json::FromJson>::from_json(value)
     }
 
     /// The Spanish explanation of a linter rule code, if there is one.
@@ -123,10 +130,46 @@ mod tests {
         assert!(back.scan_note("critical").is_some());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_decodes_or_fails_without_panicking(text in "\\PC*") {
+            let _ = Compiled::from_json(&text);
+        }
+
+        /// The real document cut anywhere, or with one character swapped for a quote, a brace,
+        /// a digit or `null`: an error (or, rarely, a document), never a panic.
+        #[test]
+        fn a_damaged_document_never_panics(at in 0usize..200_000, with in 0usize..5) {
+            static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+            let json = JSON.get_or_init(|| compiled().to_json().unwrap_or_else(|e| panic!("{e}")));
+            let at = at % json.len().max(1);
+            let at = (0..=at).rev().find(|&i| json.is_char_boundary(i)).unwrap_or(0);
+            let _ = Compiled::from_json(json.get(..at).unwrap_or_default());
+            let next = json.get(at..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+            let patch = ["\"", "{", "7", "null", "[]"].get(with).copied().unwrap_or("");
+            let damaged = format!("{}{patch}{}", json.get(..at).unwrap_or_default(), json.get(at + next..).unwrap_or_default());
+            let _ = Compiled::from_json(&damaged);
+        }
+    }
+
     #[test]
     fn a_broken_document_is_a_course_error() {
         let e = Compiled::from_json("{\"course\": 3}").err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e.starts_with("El curso tiene 1 problema:\n- curso compilado (JSON): invalid type"), "{e}");
-        assert!(Compiled::from_json("").is_err());
+        assert_eq!(
+            e,
+            "El curso tiene 1 problema:\n- curso compilado (JSON): el campo `course` falta o no tiene la forma esperada\n"
+        );
+        assert!(Compiled::from_json("").is_err_and(|e| e.to_string().contains("EOF while parsing")));
+        let e = Compiled::from_json("[]").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.trim_end().ends_with("el documento no tiene la forma esperada"), "{e}");
+        // A lesson without its `quiz` field is fine (an absent `Option`), one whose id is a number is not.
+        let c = compiled();
+        let mut value = serde_json::to_value(&c).unwrap_or_else(|e| panic!("{e}"));
+        if let Some(lesson) = value.pointer_mut("/course/lessons/0").and_then(|l| l.as_object_mut()) {
+            lesson.remove("quiz");
+            lesson.insert("id".into(), serde_json::json!(3));
+        }
+        let e = Compiled::from_json(&value.to_string()).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.trim_end().ends_with("el campo `course.lessons.id` falta o no tiene la forma esperada"), "{e}");
     }
 }

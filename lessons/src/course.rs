@@ -34,8 +34,8 @@ pub struct Course {
     pub title: String,
     pub modules: Vec<Module>,
     /// In course order (module by module).
-    lessons: Vec<Lesson>,
-    errors: ErrorTable,
+    pub(crate) lessons: Vec<Lesson>,
+    pub(crate) errors: ErrorTable,
 }
 
 #[cfg(feature = "source")]

@@ -44,31 +44,31 @@ pub struct Explanation {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Entry {
-    kind: String,
-    patterns: Vec<Pattern>,
-    title: String,
+pub(crate) struct Entry {
+    pub(crate) kind: String,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) title: String,
     /// The explanation as written (Markdown with `{placeholders}`).
-    text: String,
+    pub(crate) text: String,
     /// The same, rendered to HTML with the placeholders left in.
-    html: String,
+    pub(crate) html: String,
 }
 
 /// The table of explanations.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ErrorTable {
-    entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum Piece {
+pub(crate) enum Piece {
     Literal(String),
     Hole(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Pattern {
-    pieces: Vec<Piece>,
+pub(crate) struct Pattern {
+    pub(crate) pieces: Vec<Piece>,
 }
 
 impl Pattern {

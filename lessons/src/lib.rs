@@ -83,6 +83,7 @@
 
 pub mod architecture;
 pub mod compiled;
+mod compiled_json;
 pub mod course;
 #[cfg(feature = "source")]
 pub mod embedded;
