@@ -22,6 +22,7 @@ pub mod fs;
 pub mod hub;
 pub mod lint;
 pub mod ids;
+pub mod json_object;
 pub mod output;
 pub mod project;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,8 @@
 //! `docker images` / `docker image ls` (the classic table of Docker ≤ 28).
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+
+use crate::json_object::JsonObject;
 
 use crate::cli::Invocation;
 use crate::docker::listing;
@@ -114,19 +116,19 @@ fn rows_for(engine: &Engine, img: &Image, trunc: bool) -> Vec<(String, String, S
                 .find_map(|d| d.split_once('@').filter(|(r, _)| *r == repo).map(|(_, dg)| dg.to_string()))
                 .unwrap_or_else(|| "<none>".to_string());
             let size = human_size_precision(img.size() as f64, 3);
-            let mut m = Map::new();
-            m.insert("Containers".into(), json!(if containers == 0 { "N/A".to_string() } else { containers.to_string() }));
-            m.insert("CreatedAt".into(), json!(img.created.go_default()));
-            m.insert("CreatedSince".into(), json!(format!("{} ago", human_duration(now.since(img.created)))));
-            m.insert("Digest".into(), json!(digest));
-            m.insert("ID".into(), json!(id));
-            m.insert("Repository".into(), json!(repo));
-            m.insert("SharedSize".into(), json!("N/A"));
-            m.insert("Size".into(), json!(size));
-            m.insert("Tag".into(), json!(tag));
-            m.insert("UniqueSize".into(), json!("N/A"));
-            m.insert("VirtualSize".into(), json!(size));
-            (repo, tag, digest, Value::Object(m))
+            let mut m = JsonObject::new();
+            m.string("Containers", if containers == 0 { "N/A".to_string() } else { containers.to_string() });
+            m.string("CreatedAt", img.created.go_default());
+            m.string("CreatedSince", format!("{} ago", human_duration(now.since(img.created))));
+            m.str("Digest", &digest);
+            m.str("ID", &id);
+            m.str("Repository", &repo);
+            m.str("SharedSize", "N/A");
+            m.str("Size", &size);
+            m.str("Tag", &tag);
+            m.str("UniqueSize", "N/A");
+            m.string("VirtualSize", size);
+            (repo, tag, digest, m.into_value())
         })
         .collect()
 }

@@ -1,6 +1,8 @@
 //! `docker ps` / `docker container ls`.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+
+use crate::json_object::JsonObject;
 
 use crate::cli::Invocation;
 use crate::docker::errors;
@@ -202,28 +204,28 @@ pub fn fields_used(format: &str) -> Option<Vec<&'static str>> {
 pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields: Option<&[&str]>) -> Value {
     let now = engine.now();
     let want = |f: &str| fields.is_none_or(|list| list.contains(&f));
-    let mut m = Map::new();
+    let mut m = JsonObject::new();
     if want("Command") {
         let command = c.command_line();
         let command = if trunc { ellipsis(&command, 20) } else { command };
-        m.insert("Command".into(), json!(go_quote(&command)));
+        m.string("Command", go_quote(&command));
     }
     if want("CreatedAt") {
-        m.insert("CreatedAt".into(), json!(c.created.go_default()));
+        m.string("CreatedAt", c.created.go_default());
     }
     if want("ID") {
-        m.insert("ID".into(), json!(if trunc { c.short_id() } else { c.id.as_str() }));
+        m.str("ID", if trunc { c.short_id() } else { c.id.as_str() });
     }
     if want("Image") {
-        m.insert("Image".into(), json!(c.config.image));
+        m.str("Image", &c.config.image);
     }
     if want("Labels") {
         let labels: Vec<String> = c.config.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        m.insert("Labels".into(), json!(labels.join(",")));
+        m.string("Labels", labels.join(","));
     }
     if want("LocalVolumes") {
         let local = c.mounts.iter().filter(|mp| matches!(mp.source, crate::engine::mounts::MountSource::Volume(_))).count();
-        m.insert("LocalVolumes".into(), json!(local.to_string()));
+        m.string("LocalVolumes", local.to_string());
     }
     if want("Mounts") {
         // Volume names, bind sources (as the CLI shortens them to 15 characters).
@@ -236,10 +238,10 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields:
                 _ => crate::format::ellipsis(&mp.host_source(), 15),
             })
             .collect();
-        m.insert("Mounts".into(), json!(names.join(",")));
+        m.string("Mounts", names.join(","));
     }
     if want("Names") {
-        m.insert("Names".into(), json!(c.name));
+        m.str("Names", &c.name);
     }
     if want("Networks") {
         let mut names: Vec<&str> = Vec::new();
@@ -247,16 +249,16 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields:
             names.push(&c.host_config.network_mode);
         }
         names.extend(c.attachments.iter().map(|a| a.network.as_str()));
-        m.insert("Networks".into(), json!(names.join(",")));
+        m.string("Networks", names.join(","));
     }
     if want("Platform") {
-        m.insert("Platform".into(), Value::Null);
+        m.null("Platform");
     }
     if want("Ports") {
-        m.insert("Ports".into(), json!(displayable_ports(&ports_of(engine, c))));
+        m.string("Ports", displayable_ports(&ports_of(engine, c)));
     }
     if want("RunningFor") {
-        m.insert("RunningFor".into(), json!(format!("{} ago", human_duration(now.since(c.created)))));
+        m.string("RunningFor", format!("{} ago", human_duration(now.since(c.created))));
     }
     if want("Size") {
         let size = if with_size {
@@ -265,15 +267,15 @@ pub fn row(engine: &Engine, c: &Container, trunc: bool, with_size: bool, fields:
         } else {
             "0B".to_string()
         };
-        m.insert("Size".into(), json!(size));
+        m.string("Size", size);
     }
     if want("State") {
-        m.insert("State".into(), json!(c.status().as_str()));
+        m.str("State", c.status().as_str());
     }
     if want("Status") {
-        m.insert("Status".into(), json!(c.state.describe(now)));
+        m.string("Status", c.state.describe(now));
     }
-    Value::Object(m)
+    m.into_value()
 }
 
 /// `docker ps`'s default columns (plus SIZE with `-s`), straight from the containers.

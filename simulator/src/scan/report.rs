@@ -1,6 +1,8 @@
 //! Trivy's report model (`pkg/types/report.go`) and its JSON form.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+
+use crate::json_object::{JsonObject, Lit};
 
 use super::severity::Severity;
 
@@ -111,36 +113,37 @@ fn code_json(code: &[CodeLine]) -> Value {
     let lines: Vec<Value> = code
         .iter()
         .map(|l| {
-            json!({
-                "Number": l.number,
-                "Content": l.content,
-                "IsCause": l.is_cause,
-                "Annotation": "",
-                "Truncated": false,
-                "Highlighted": l.content,
-                "FirstCause": l.first_cause,
-                "LastCause": l.last_cause
-            })
+            let mut o = JsonObject::new();
+            o.uint("Number", l.number as u64);
+            o.str("Content", &l.content);
+            o.bool("IsCause", l.is_cause);
+            o.lits(&[("Annotation", Lit::Str("")), ("Truncated", Lit::Bool(false))]);
+            o.str("Highlighted", &l.content);
+            o.bool("FirstCause", l.first_cause);
+            o.bool("LastCause", l.last_cause);
+            o.into_value()
         })
         .collect();
-    json!({ "Lines": lines })
+    let mut o = JsonObject::new();
+    o.value("Lines", Value::Array(lines));
+    o.into_value()
 }
 
 impl Report {
     pub fn to_json(&self) -> Value {
-        let mut top = Map::new();
-        top.insert("SchemaVersion".into(), json!(2));
-        top.insert("CreatedAt".into(), json!(self.created_at));
-        top.insert("ArtifactName".into(), json!(self.artifact_name));
-        top.insert("ArtifactType".into(), json!(self.artifact_type));
+        let mut top = JsonObject::new();
+        top.int("SchemaVersion", 2);
+        top.str("CreatedAt", &self.created_at);
+        top.str("ArtifactName", &self.artifact_name);
+        top.str("ArtifactType", self.artifact_type);
         if let Some(m) = &self.metadata {
-            top.insert("Metadata".into(), m.clone());
+            top.value("Metadata", m.clone());
         }
         let results: Vec<Value> = self.results.iter().map(result_json).collect();
         if !results.is_empty() {
-            top.insert("Results".into(), Value::Array(results));
+            top.value("Results", Value::Array(results));
         }
-        Value::Object(top)
+        top.into_value()
     }
 
     /// The JSON text as Trivy writes it (two-space indent, `&`, `<`, `>` escaped as Go does).
@@ -156,105 +159,125 @@ pub fn go_escape(text: &str) -> String {
 }
 
 fn result_json(r: &ScanResult) -> Value {
-    let mut m = Map::new();
-    m.insert("Target".into(), json!(r.target));
-    m.insert("Class".into(), json!(r.class));
+    let mut m = JsonObject::new();
+    m.str("Target", &r.target);
+    m.str("Class", r.class);
     if !r.kind.is_empty() {
-        m.insert("Type".into(), json!(r.kind));
+        m.str("Type", &r.kind);
     }
     if !r.vulns.is_empty() {
-        m.insert("Vulnerabilities".into(), Value::Array(r.vulns.iter().map(vuln_json).collect()));
+        m.value("Vulnerabilities", Value::Array(r.vulns.iter().map(vuln_json).collect()));
     }
     if let Some((s, f)) = r.misconf_summary {
-        m.insert("MisconfSummary".into(), json!({"Successes": s, "Failures": f}));
+        let mut o = JsonObject::new();
+        o.uint("Successes", s as u64);
+        o.uint("Failures", f as u64);
+        m.value("MisconfSummary", o.into_value());
     }
     if !r.misconfigs.is_empty() {
-        let list = r.misconfigs.iter().map(|c| {
-            json!({
-                "Type": "Dockerfile Security Check",
-                "ID": c.id,
-                "AVDID": c.avd_id,
-                "Title": c.title,
-                "Description": c.description,
-                "Message": c.message,
-                "Namespace": format!("builtin.dockerfile.{}", c.id),
-                "Query": "data.builtin.dockerfile.deny",
-                "Resolution": c.resolution,
-                "Severity": c.severity,
-                "PrimaryURL": format!("https://avd.aquasec.com/misconfig/{}", c.id.to_ascii_lowercase()),
-                "References": [format!("https://avd.aquasec.com/misconfig/{}", c.id.to_ascii_lowercase())],
-                "Status": "FAIL",
-                "Layer": {},
-                "CauseMetadata": cause_json(c)
-            })
-        });
-        m.insert("Misconfigurations".into(), Value::Array(list.collect()));
+        m.value("Misconfigurations", Value::Array(r.misconfigs.iter().map(misconf_json).collect()));
     }
     if !r.secrets.is_empty() {
-        let list = r.secrets.iter().map(|s| {
-            let mut layer = Map::new();
-            if !s.layer_diff_id.is_empty() {
-                layer.insert("DiffID".into(), json!(s.layer_diff_id));
-            }
-            if !s.layer_created_by.is_empty() {
-                layer.insert("CreatedBy".into(), json!(s.layer_created_by));
-            }
-            json!({
-                "RuleID": s.rule_id,
-                "Category": s.category,
-                "Severity": s.severity,
-                "Title": s.title,
-                "StartLine": s.start_line,
-                "EndLine": s.end_line,
-                "Code": code_json(&s.code),
-                "Match": s.matched,
-                "Layer": Value::Object(layer)
-            })
-        });
-        m.insert("Secrets".into(), Value::Array(list.collect()));
+        m.value("Secrets", Value::Array(r.secrets.iter().map(secret_json).collect()));
     }
-    Value::Object(m)
+    m.into_value()
+}
+
+fn misconf_json(c: &Misconf) -> Value {
+    let url = format!("https://avd.aquasec.com/misconfig/{}", c.id.to_ascii_lowercase());
+    let mut o = JsonObject::new();
+    o.str("Type", "Dockerfile Security Check");
+    o.str("ID", &c.id);
+    o.str("AVDID", &c.avd_id);
+    o.str("Title", &c.title);
+    o.str("Description", &c.description);
+    o.str("Message", &c.message);
+    o.string("Namespace", format!("builtin.dockerfile.{}", c.id));
+    o.str("Query", "data.builtin.dockerfile.deny");
+    o.str("Resolution", &c.resolution);
+    o.str("Severity", c.severity.as_str());
+    o.str("PrimaryURL", &url);
+    o.value("References", Value::Array(vec![Value::String(url)]));
+    o.lits(&[("Status", Lit::Str("FAIL")), ("Layer", Lit::EmptyObject)]);
+    o.value("CauseMetadata", cause_json(c));
+    o.into_value()
+}
+
+fn secret_json(s: &Secret) -> Value {
+    let mut layer = JsonObject::new();
+    if !s.layer_diff_id.is_empty() {
+        layer.str("DiffID", &s.layer_diff_id);
+    }
+    if !s.layer_created_by.is_empty() {
+        layer.str("CreatedBy", &s.layer_created_by);
+    }
+    let mut o = JsonObject::new();
+    o.str("RuleID", &s.rule_id);
+    o.str("Category", &s.category);
+    o.str("Severity", s.severity.as_str());
+    o.str("Title", &s.title);
+    o.uint("StartLine", s.start_line as u64);
+    o.uint("EndLine", s.end_line as u64);
+    o.value("Code", code_json(&s.code));
+    o.str("Match", &s.matched);
+    o.value("Layer", layer.into_value());
+    o.into_value()
 }
 
 /// `CauseMetadata` (line numbers omitted when the finding has no location, as Go's `omitempty`).
 fn cause_json(c: &Misconf) -> Value {
-    let mut m = Map::new();
-    m.insert("Provider".into(), json!("Dockerfile"));
-    m.insert("Service".into(), json!("general"));
+    let mut m = JsonObject::new();
+    m.str("Provider", "Dockerfile");
+    m.str("Service", "general");
     if c.start_line > 0 {
-        m.insert("StartLine".into(), json!(c.start_line));
-        m.insert("EndLine".into(), json!(c.end_line));
+        m.uint("StartLine", c.start_line as u64);
+        m.uint("EndLine", c.end_line as u64);
     }
-    m.insert("Code".into(), if c.code.is_empty() { json!({ "Lines": null }) } else { code_json(&c.code) });
-    Value::Object(m)
+    if c.code.is_empty() {
+        let mut o = JsonObject::new();
+        o.null("Lines");
+        m.value("Code", o.into_value());
+    } else {
+        m.value("Code", code_json(&c.code));
+    }
+    m.into_value()
 }
 
 fn vuln_json(v: &Vuln) -> Value {
-    let mut m = Map::new();
-    m.insert("VulnerabilityID".into(), json!(v.id));
-    m.insert("PkgID".into(), json!(v.pkg_id));
-    m.insert("PkgName".into(), json!(v.pkg_name));
+    let mut m = JsonObject::new();
+    m.str("VulnerabilityID", &v.id);
+    m.str("PkgID", &v.pkg_id);
+    m.str("PkgName", &v.pkg_name);
     if !v.pkg_path.is_empty() {
-        m.insert("PkgPath".into(), json!(v.pkg_path));
+        m.str("PkgPath", &v.pkg_path);
     }
-    m.insert("PkgIdentifier".into(), json!({"PURL": v.purl, "UID": v.uid}));
-    m.insert("InstalledVersion".into(), json!(v.installed));
+    let mut ident = JsonObject::new();
+    ident.str("PURL", &v.purl);
+    ident.str("UID", &v.uid);
+    m.value("PkgIdentifier", ident.into_value());
+    m.str("InstalledVersion", &v.installed);
     if !v.fixed.is_empty() {
-        m.insert("FixedVersion".into(), json!(v.fixed));
+        m.str("FixedVersion", &v.fixed);
     }
-    m.insert("Status".into(), json!(v.status));
+    m.str("Status", &v.status);
     if !v.layer_diff_id.is_empty() {
-        m.insert("Layer".into(), json!({"DiffID": v.layer_diff_id}));
+        let mut layer = JsonObject::new();
+        layer.str("DiffID", &v.layer_diff_id);
+        m.value("Layer", layer.into_value());
     }
-    m.insert("SeveritySource".into(), json!(v.severity_source));
-    m.insert("PrimaryURL".into(), json!(v.primary_url));
-    m.insert("DataSource".into(), json!({"ID": v.data_source.0, "Name": v.data_source.1, "URL": v.data_source.2}));
+    m.str("SeveritySource", &v.severity_source);
+    m.str("PrimaryURL", &v.primary_url);
+    let mut source = JsonObject::new();
+    source.str("ID", v.data_source.0);
+    source.str("Name", v.data_source.1);
+    source.str("URL", v.data_source.2);
+    m.value("DataSource", source.into_value());
     if !v.title.is_empty() {
-        m.insert("Title".into(), json!(v.title));
+        m.str("Title", &v.title);
     }
     if !v.description.is_empty() {
-        m.insert("Description".into(), json!(v.description));
+        m.str("Description", &v.description);
     }
-    m.insert("Severity".into(), json!(v.severity));
-    Value::Object(m)
+    m.str("Severity", v.severity.as_str());
+    m.into_value()
 }
