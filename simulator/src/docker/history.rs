@@ -1,10 +1,9 @@
 //! `docker history` / `docker image history`.
 
-use serde_json::{json, Map, Value};
-
 use crate::cli::Invocation;
 use crate::docker::{errors, listing};
 use crate::engine::Engine;
+use crate::json_object::JsonObject;
 use crate::format::ellipsis;
 use crate::format::units::{human_duration, human_size_precision};
 use crate::output::Output;
@@ -65,17 +64,14 @@ pub fn history(engine: &mut Engine, inv: &Invocation) -> Output {
         };
         let created_by = h.created_by.replace('\t', " ");
         let created_by = if trunc { ellipsis(&created_by, 45) } else { created_by };
-        let mut m = Map::new();
-        m.insert("Comment".into(), json!(h.comment));
-        m.insert(
-            "CreatedAt".into(),
-            json!(h.created.rfc3339()),
-        );
-        m.insert("CreatedBy".into(), json!(created_by));
-        m.insert("CreatedSince".into(), json!(format!("{} ago", human_duration(now.since(h.created)))));
-        m.insert("ID".into(), json!(id));
-        m.insert("Size".into(), json!(if human { human_size_precision(size as f64, 3) } else { size.to_string() }));
-        rows.push(Value::Object(m));
+        let mut m = JsonObject::new();
+        m.str("Comment", &h.comment);
+        m.string("CreatedAt", h.created.rfc3339());
+        m.string("CreatedBy", created_by);
+        m.string("CreatedSince", format!("{} ago", human_duration(now.since(h.created))));
+        m.string("ID", id);
+        m.string("Size", if human { human_size_precision(size as f64, 3) } else { size.to_string() });
+        rows.push(m.into_value());
     }
     let quiet = inv.bool("quiet");
     let mut format = inv.str("format").unwrap_or("").to_string();

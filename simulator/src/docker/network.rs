@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::cli::Invocation;
 use crate::docker::{errors, listing, prompt};
 use crate::engine::networks::{Attachment, NetworkDef};
 use crate::engine::Engine;
+use crate::json_object::{string_map, JsonObject, Lit};
 use crate::output::Output;
 
 const HEADERS: &[(&str, &str)] = &[
@@ -46,43 +47,59 @@ pub fn inspect_json(engine: &Engine, def: &NetworkDef) -> Value {
     let mut containers = Map::new();
     for (id, name, ip, mac) in members(engine, def) {
         let endpoint = if def.name == "bridge" { crate::ids::sha256_hex(format!("endpoint:{id}").as_bytes()) } else { endpoint_id(&id, &def.name) };
-        containers.insert(id, json!({"Name": name, "EndpointID": endpoint, "MacAddress": mac, "IPv4Address": format!("{ip}/16"), "IPv6Address": ""}));
+        let mut o = JsonObject::new();
+        o.string("Name", name);
+        o.string("EndpointID", endpoint);
+        o.string("MacAddress", mac);
+        o.string("IPv4Address", format!("{ip}/16"));
+        o.str("IPv6Address", "");
+        containers.insert(id, o.into_value());
     }
-    let config = match (def.subnet(), def.gateway()) {
-        (Some(subnet), Some(gw)) => json!([{"Subnet": subnet, "Gateway": gw}]),
-        _ => json!([]),
-    };
-    let options = if def.name == "bridge" {
-        json!({
-            "com.docker.network.bridge.default_bridge": "true",
-            "com.docker.network.bridge.enable_icc": "true",
-            "com.docker.network.bridge.enable_ip_masquerade": "true",
-            "com.docker.network.bridge.host_binding_ipv4": "0.0.0.0",
-            "com.docker.network.bridge.name": "docker0",
-            "com.docker.network.driver.mtu": "1500"
-        })
-    } else {
-        json!({})
-    };
-    json!({
-        "Name": def.name,
-        "Id": def.id,
-        "Created": def.created.rfc3339_nano(),
-        "Scope": "local",
-        "Driver": def.driver,
-        "EnableIPv4": def.driver == "bridge",
-        "EnableIPv6": false,
-        "IPAM": {"Driver": "default", "Options": if def.predefined() { Value::Null } else { json!({}) }, "Config": config},
-        "Internal": def.internal,
-        "Attachable": false,
-        "Ingress": false,
-        "ConfigFrom": {"Network": ""},
-        "ConfigOnly": false,
-        "Containers": containers,
-        "Options": options,
-        "Labels": def.labels,
-    })
+    let mut config = Vec::new();
+    if let (Some(subnet), Some(gw)) = (def.subnet(), def.gateway()) {
+        let mut o = JsonObject::new();
+        o.string("Subnet", subnet);
+        o.string("Gateway", gw);
+        config.push(o.into_value());
+    }
+    let mut options = JsonObject::new();
+    if def.name == "bridge" {
+        options.lits(BRIDGE_OPTIONS);
+    }
+    let mut ipam = JsonObject::new();
+    ipam.str("Driver", "default");
+    ipam.value("Options", if def.predefined() { Value::Null } else { Value::Object(Map::new()) });
+    ipam.value("Config", Value::Array(config));
+    let mut o = JsonObject::new();
+    o.str("Name", &def.name);
+    o.str("Id", &def.id);
+    o.string("Created", def.created.rfc3339_nano());
+    o.str("Scope", "local");
+    o.str("Driver", &def.driver);
+    o.bool("EnableIPv4", def.driver == "bridge");
+    o.bool("EnableIPv6", false);
+    o.value("IPAM", ipam.into_value());
+    o.bool("Internal", def.internal);
+    o.lits(&[("Attachable", Lit::Bool(false)), ("Ingress", Lit::Bool(false))]);
+    let mut config_from = JsonObject::new();
+    config_from.str("Network", "");
+    o.value("ConfigFrom", config_from.into_value());
+    o.bool("ConfigOnly", false);
+    o.value("Containers", Value::Object(containers));
+    o.value("Options", options.into_value());
+    o.value("Labels", string_map(&def.labels));
+    o.into_value()
 }
+
+/// The default bridge's `Options`.
+const BRIDGE_OPTIONS: &[(&str, Lit)] = &[
+    ("com.docker.network.bridge.default_bridge", Lit::Str("true")),
+    ("com.docker.network.bridge.enable_icc", Lit::Str("true")),
+    ("com.docker.network.bridge.enable_ip_masquerade", Lit::Str("true")),
+    ("com.docker.network.bridge.host_binding_ipv4", Lit::Str("0.0.0.0")),
+    ("com.docker.network.bridge.name", Lit::Str("docker0")),
+    ("com.docker.network.driver.mtu", Lit::Str("1500")),
+];
 
 /// Errors of `network rm`/`connect`…: each on its own line, then the CLI's `exit status 1`.
 fn fail(out: &mut Output, errs: &[String]) {
@@ -114,11 +131,15 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
             continue;
         }
         let labels: Vec<String> = def.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        rows.push(json!({
-            "ID": if trunc { def.id.get(..12).unwrap_or(&def.id).to_string() } else { def.id.clone() },
-            "Name": def.name, "Driver": def.driver, "Scope": "local", "IPv6": "false",
-            "Internal": def.internal.to_string(), "Labels": labels.join(","), "CreatedAt": def.created.go_default(),
-        }));
+        let mut row = JsonObject::new();
+        row.str("ID", if trunc { def.id.get(..12).unwrap_or(&def.id) } else { &def.id });
+        row.str("Name", &def.name);
+        row.str("Driver", &def.driver);
+        row.lits(&[("Scope", Lit::Str("local")), ("IPv6", Lit::Str("false"))]);
+        row.str("Internal", if def.internal { "true" } else { "false" });
+        row.string("Labels", labels.join(","));
+        row.string("CreatedAt", def.created.go_default());
+        rows.push(row.into_value());
     }
     let format = if inv.bool("quiet") {
         "{{.ID}}".to_string()

@@ -1,11 +1,12 @@
 //! `docker secret create / ls / inspect / rm` (swarm managers only).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::cli::Invocation;
 use crate::clock::Timestamp;
 use crate::docker::{errors, host_path, inspect, listing, swarm};
 use crate::engine::Engine;
+use crate::json_object::{string_map, JsonObject};
 use crate::format::units::human_duration;
 use crate::output::Output;
 use crate::project::ProjectFiles;
@@ -100,14 +101,14 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
     let rows: Vec<Value> = secrets
         .iter()
         .map(|s| {
-            json!({
-                "ID": s.id,
-                "Name": s.name,
-                "Driver": "",
-                "CreatedAt": ago(now, s.created),
-                "UpdatedAt": ago(now, s.created),
-                "Labels": s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
-            })
+            let mut o = JsonObject::new();
+            o.str("ID", &s.id);
+            o.str("Name", &s.name);
+            o.str("Driver", "");
+            o.string("CreatedAt", ago(now, s.created));
+            o.string("UpdatedAt", ago(now, s.created));
+            o.string("Labels", s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","));
+            o.into_value()
         })
         .collect();
     let format = if inv.bool("quiet") {
@@ -123,14 +124,18 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
 }
 
 fn secret_json(s: &Secret) -> Value {
-    let labels: serde_json::Map<String, Value> = s.labels.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-    json!({
-        "ID": s.id,
-        "Version": { "Index": 11 },
-        "CreatedAt": s.created.rfc3339_nano(),
-        "UpdatedAt": s.created.rfc3339_nano(),
-        "Spec": { "Name": s.name, "Labels": labels },
-    })
+    let mut version = JsonObject::new();
+    version.int("Index", 11);
+    let mut spec = JsonObject::new();
+    spec.str("Name", &s.name);
+    spec.value("Labels", string_map(s.labels.iter().map(|(k, v)| (k, v))));
+    let mut o = JsonObject::new();
+    o.str("ID", &s.id);
+    o.value("Version", version.into_value());
+    o.string("CreatedAt", s.created.rfc3339_nano());
+    o.string("UpdatedAt", s.created.rfc3339_nano());
+    o.value("Spec", spec.into_value());
+    o.into_value()
 }
 
 /// `2026-11-30 01:49:37.381807825 +0000 utc`: how `--pretty` prints times.

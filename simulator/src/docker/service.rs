@@ -2,13 +2,14 @@
 //! are real containers of the engine (named `service.slot.taskid`), with their secrets as files in
 //! `/run/secrets`.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::cli::{self, Invocation};
 use crate::docker::{errors, listing, run, swarm};
 use crate::engine::names;
 use crate::engine::reference::Reference;
 use crate::engine::Engine;
+use crate::json_object::{JsonObject, Lit};
 use crate::format::units::human_duration;
 use crate::fs::Content;
 use crate::hub;
@@ -385,14 +386,14 @@ pub fn list_services(engine: &Engine, inv: &Invocation, keep: impl Fn(&Service) 
     let rows: Vec<Value> = services
         .iter()
         .map(|s| {
-            json!({
-                "ID": s.id.get(..12).unwrap_or(&s.id),
-                "Name": s.name,
-                "Mode": "replicated",
-                "Replicas": format!("{}/{}", running_tasks(engine, s), s.replicas),
-                "Image": s.image,
-                "Ports": ports_text(s),
-            })
+            let mut o = JsonObject::new();
+            o.str("ID", s.id.get(..12).unwrap_or(&s.id));
+            o.str("Name", &s.name);
+            o.str("Mode", "replicated");
+            o.string("Replicas", format!("{}/{}", running_tasks(engine, s), s.replicas));
+            o.str("Image", &s.image);
+            o.string("Ports", ports_text(s));
+            o.into_value()
         })
         .collect();
     let format = if inv.bool("quiet") {
@@ -440,16 +441,15 @@ pub fn list_tasks(engine: &Engine, inv: &Invocation, services: &[&Service]) -> O
                 None => ("Shutdown", t.created),
             };
             let ago = format!("{} ago", human_duration(now.since(since)));
-            rows.push(json!({
-                "ID": t.id.get(..12).unwrap_or(&t.id),
-                "Name": format!("{}.{}", s.name, t.slot),
-                "Image": s.image,
-                "Node": swarm::node_hostname(engine),
-                "DesiredState": if state == "Running" { "Running" } else { "Shutdown" },
-                "CurrentState": format!("{state} {ago}"),
-                "Error": "",
-                "Ports": "",
-            }));
+            let mut o = JsonObject::new();
+            o.str("ID", t.id.get(..12).unwrap_or(&t.id));
+            o.string("Name", format!("{}.{}", s.name, t.slot));
+            o.str("Image", &s.image);
+            o.str("Node", swarm::node_hostname(engine));
+            o.str("DesiredState", if state == "Running" { "Running" } else { "Shutdown" });
+            o.string("CurrentState", format!("{state} {ago}"));
+            o.lits(&[("Error", Lit::Str("")), ("Ports", Lit::Str(""))]);
+            rows.push(o.into_value());
         }
     }
     let format = if inv.bool("quiet") {
@@ -603,28 +603,40 @@ pub fn remove_service(engine: &mut Engine, id: &str, out: &mut Output) {
 }
 
 fn service_json(s: &Service) -> Value {
-    json!({
-        "ID": s.id,
-        "Version": { "Index": 12 },
-        "CreatedAt": s.created.rfc3339_nano(),
-        "UpdatedAt": s.created.rfc3339_nano(),
-        "Spec": {
-            "Name": s.name,
-            "Labels": {},
-            "TaskTemplate": {
-                "ContainerSpec": {
-                    "Image": s.image,
-                    "Args": s.args,
-                    "Env": s.env,
-                    "Secrets": s.secrets.iter().map(|m| json!({
-                        "File": { "Name": m.target.strip_prefix("/run/secrets/").unwrap_or(&m.target), "UID": "0", "GID": "0", "Mode": 292 },
-                        "SecretName": m.secret,
-                    })).collect::<Vec<_>>(),
-                },
-            },
-            "Mode": { "Replicated": { "Replicas": s.replicas } },
-        },
-    })
+    let secrets = s.secrets.iter().map(|m| {
+        let mut file = JsonObject::new();
+        file.str("Name", m.target.strip_prefix("/run/secrets/").unwrap_or(&m.target));
+        file.lits(&[("UID", Lit::Str("0")), ("GID", Lit::Str("0")), ("Mode", Lit::Int(292))]);
+        let mut o = JsonObject::new();
+        o.value("File", file.into_value());
+        o.str("SecretName", &m.secret);
+        o.into_value()
+    });
+    let mut container = JsonObject::new();
+    container.str("Image", &s.image);
+    container.strings("Args", &s.args);
+    container.strings("Env", &s.env);
+    container.value("Secrets", Value::Array(secrets.collect()));
+    let mut template = JsonObject::new();
+    template.value("ContainerSpec", container.into_value());
+    let mut replicated = JsonObject::new();
+    replicated.int("Replicas", i64::from(s.replicas));
+    let mut mode = JsonObject::new();
+    mode.value("Replicated", replicated.into_value());
+    let mut spec = JsonObject::new();
+    spec.str("Name", &s.name);
+    spec.value("Labels", Value::Object(serde_json::Map::new()));
+    spec.value("TaskTemplate", template.into_value());
+    spec.value("Mode", mode.into_value());
+    let mut version = JsonObject::new();
+    version.int("Index", 12);
+    let mut o = JsonObject::new();
+    o.str("ID", &s.id);
+    o.value("Version", version.into_value());
+    o.string("CreatedAt", s.created.rfc3339_nano());
+    o.string("UpdatedAt", s.created.rfc3339_nano());
+    o.value("Spec", spec.into_value());
+    o.into_value()
 }
 
 /// `docker service inspect SERVICE...`.

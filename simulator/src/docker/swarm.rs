@@ -1,10 +1,11 @@
 //! `docker swarm init / leave / join-token` and `docker node ls`, for a single-node swarm.
 
-use serde_json::json;
+use serde_json::Value;
 
 use crate::cli::Invocation;
 use crate::docker::{errors, listing, service};
 use crate::engine::Engine;
+use crate::json_object::{JsonObject, Lit};
 use crate::output::Output;
 use crate::swarm::Cluster;
 
@@ -150,44 +151,49 @@ pub fn node_ls(engine: &mut Engine, inv: &Invocation) -> Output {
         }
         Some(f) => f.to_string(),
     };
-    let row = json!({
-        "ID": cluster.node_id,
-        "Self": true,
-        "Hostname": node_hostname(engine),
-        "Status": "Ready",
-        "Availability": "Active",
-        "ManagerStatus": "Leader",
-        "EngineVersion": crate::docker::version::ENGINE_VERSION,
-        "TLSStatus": "Ready",
-    });
+    let mut row = JsonObject::new();
+    row.str("ID", &cluster.node_id);
+    row.bool("Self", true);
+    row.str("Hostname", node_hostname(engine));
+    row.lits(&[("Status", Lit::Str("Ready")), ("Availability", Lit::Str("Active")), ("ManagerStatus", Lit::Str("Leader"))]);
+    row.str("EngineVersion", crate::docker::version::ENGINE_VERSION);
+    row.str("TLSStatus", "Ready");
+    let row = row.into_value();
     listing::Listing::new("*formatter.nodeContext", NODE_HEADERS).print(&format, &[row], &mut out);
     out
 }
 
 /// The `Swarm` section of `docker info --format` (`{{.Swarm.LocalNodeState}}`).
 pub fn info_json(engine: &Engine) -> serde_json::Value {
+    let mut o = JsonObject::new();
     match &engine.swarm.cluster {
-        Some(c) => json!({
-            "NodeID": c.node_id,
-            "NodeAddr": c.advertise_addr,
-            "LocalNodeState": "active",
-            "ControlAvailable": true,
-            "Error": "",
-            "RemoteManagers": [{ "NodeID": c.node_id, "Addr": format!("{}:2377", c.advertise_addr) }],
-            "Nodes": 1,
-            "Managers": 1,
-            "Cluster": { "ID": c.cluster_id, "Spec": { "Name": "default" } },
-            "DataPathPort": 4789,
-        }),
-        None => json!({
-            "NodeID": "",
-            "NodeAddr": "",
-            "LocalNodeState": "inactive",
-            "ControlAvailable": false,
-            "Error": "",
-            "RemoteManagers": null,
-        }),
+        Some(c) => {
+            o.str("NodeID", &c.node_id);
+            o.str("NodeAddr", &c.advertise_addr);
+            o.lits(&[("LocalNodeState", Lit::Str("active")), ("ControlAvailable", Lit::Bool(true)), ("Error", Lit::Str(""))]);
+            let mut manager = JsonObject::new();
+            manager.str("NodeID", &c.node_id);
+            manager.string("Addr", format!("{}:2377", c.advertise_addr));
+            o.value("RemoteManagers", Value::Array(vec![manager.into_value()]));
+            o.lits(&[("Nodes", Lit::Int(1)), ("Managers", Lit::Int(1))]);
+            let mut spec = JsonObject::new();
+            spec.str("Name", "default");
+            let mut cluster = JsonObject::new();
+            cluster.str("ID", &c.cluster_id);
+            cluster.value("Spec", spec.into_value());
+            o.value("Cluster", cluster.into_value());
+            o.int("DataPathPort", 4789);
+        }
+        None => o.lits(&[
+            ("NodeID", Lit::Str("")),
+            ("NodeAddr", Lit::Str("")),
+            ("LocalNodeState", Lit::Str("inactive")),
+            ("ControlAvailable", Lit::Bool(false)),
+            ("Error", Lit::Str("")),
+            ("RemoteManagers", Lit::Null),
+        ]),
     }
+    o.into_value()
 }
 
 /// The ` Swarm:` lines of `docker info`.

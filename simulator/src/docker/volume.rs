@@ -1,11 +1,12 @@
 //! `docker volume create|ls|inspect|rm|prune`.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::cli::Invocation;
 use crate::docker::{errors, listing, prompt};
 use crate::engine::volume::Volume;
 use crate::engine::Engine;
+use crate::json_object::{string_map, JsonObject, Lit};
 use crate::format::units::human_size;
 use crate::output::Output;
 
@@ -24,19 +25,18 @@ const HEADERS: &[(&str, &str)] = &[
 
 /// `docker volume inspect`'s object.
 pub fn inspect_json(v: &Volume) -> Value {
-    let mut m = Map::new();
-    m.insert("CreatedAt".into(), json!(v.created.rfc3339()));
-    m.insert("Driver".into(), json!("local"));
+    let mut m = JsonObject::new();
+    m.string("CreatedAt", v.created.rfc3339());
+    m.str("Driver", "local");
     let mut labels = v.labels.clone();
     if v.anonymous {
         labels.insert("com.docker.volume.anonymous".into(), String::new());
     }
-    m.insert("Labels".into(), if labels.is_empty() { Value::Null } else { json!(labels) });
-    m.insert("Mountpoint".into(), json!(v.mountpoint()));
-    m.insert("Name".into(), json!(v.name));
-    m.insert("Options".into(), Value::Null);
-    m.insert("Scope".into(), json!("local"));
-    Value::Object(m)
+    m.value("Labels", if labels.is_empty() { Value::Null } else { string_map(&labels) });
+    m.string("Mountpoint", v.mountpoint());
+    m.str("Name", &v.name);
+    m.lits(&[("Options", Lit::Null), ("Scope", Lit::Str("local"))]);
+    m.into_value()
 }
 
 /// `docker volume create [NAME] [--label K=V]`.
@@ -84,10 +84,14 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
             continue;
         }
         let labels: Vec<String> = v.labels.iter().map(|(k, val)| format!("{k}={val}")).collect();
-        rows.push(json!({
-            "Availability": "N/A", "Driver": "local", "Group": "N/A", "Labels": labels.join(","), "Links": "N/A",
-            "Mountpoint": v.mountpoint(), "Name": v.name, "Scope": "local", "Size": "N/A", "Status": "N/A",
-        }));
+        let mut row = JsonObject::new();
+        row.lits(&[("Availability", Lit::Str("N/A")), ("Driver", Lit::Str("local")), ("Group", Lit::Str("N/A"))]);
+        row.string("Labels", labels.join(","));
+        row.str("Links", "N/A");
+        row.string("Mountpoint", v.mountpoint());
+        row.str("Name", &v.name);
+        row.lits(&[("Scope", Lit::Str("local")), ("Size", Lit::Str("N/A")), ("Status", Lit::Str("N/A"))]);
+        rows.push(row.into_value());
     }
     let format = if inv.bool("quiet") { "{{.Name}}".to_string() } else { inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.Driver}}\t{{.Name}}").to_string() };
     let l = listing::Listing::new("*formatter.volumeContext", HEADERS);
