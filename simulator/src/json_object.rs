@@ -124,6 +124,18 @@ impl JsonObject {
     }
 }
 
+/// `map.put("key", value)`: `insert` with a borrowed key, compiled once instead of at every call.
+pub trait Put {
+    fn put(&mut self, key: &str, value: Value);
+}
+
+impl Put for Map<String, Value> {
+    #[inline(never)]
+    fn put(&mut self, key: &str, value: Value) {
+        self.insert(key.to_string(), value);
+    }
+}
+
 /// An array of strings.
 #[inline(never)]
 pub fn strings(list: &[String]) -> Value {

@@ -53,6 +53,7 @@ use serde_json::{Map, Value};
 pub use error::{ComposeError, ErrorKind};
 pub use model::{Project, Service};
 
+use crate::json_object::Put;
 use crate::project::ProjectFiles;
 use crate::shell::HOME;
 
@@ -259,8 +260,8 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
         }
         if !s.contains_key("networks") && !s.contains_key("network_mode") {
             let mut n = Map::new();
-            n.insert("default".into(), Value::Null);
-            s.insert("networks".into(), Value::Object(n));
+            n.put("default", Value::Null);
+            s.put("networks", Value::Object(n));
         }
         typed.push(model::service_of(&k, &s));
         // Go maps print sorted (merging may have appended keys).
@@ -285,26 +286,26 @@ pub fn load_with(project_files: &dyn ProjectFiles, opts: &LoadOptions, env: &BTr
     let used_secrets: Vec<String> = services.iter().flat_map(|s| s.secrets.iter().map(|x| x.source.clone())).collect();
     let mut networks_tree = section(&tree, "networks");
     if used_networks.iter().any(|n| n == "default") && !networks_tree.contains_key("default") {
-        networks_tree.insert("default".into(), Value::Object(Map::new()));
+        networks_tree.put("default", Value::Object(Map::new()));
     }
     let (networks_tree, networks) = resources(networks_tree, &used_networks, &name);
     let (volumes_tree, volumes) = resources(section(&tree, "volumes"), &used_volumes, &name);
     let (secrets_tree, secrets) = secrets_of(section(&tree, "secrets"), &used_secrets, &name);
     let mut out = Map::new();
-    out.insert("name".into(), Value::String(name.clone()));
-    out.insert("services".into(), Value::Object(sorted_services));
+    out.put("name", Value::String(name.clone()));
+    out.put("services", Value::Object(sorted_services));
     if !networks_tree.is_empty() {
-        out.insert("networks".into(), Value::Object(networks_tree));
+        out.put("networks", Value::Object(networks_tree));
     }
     if !volumes_tree.is_empty() {
-        out.insert("volumes".into(), Value::Object(volumes_tree));
+        out.put("volumes", Value::Object(volumes_tree));
     }
     if !secrets_tree.is_empty() {
-        out.insert("secrets".into(), Value::Object(secrets_tree));
+        out.put("secrets", Value::Object(secrets_tree));
     }
     if let Some(Value::Object(c)) = tree.get("configs") {
         if !c.is_empty() {
-            out.insert("configs".into(), Value::Object(c.clone()));
+            out.put("configs", Value::Object(c.clone()));
         }
     }
     Ok(Project {
@@ -344,7 +345,7 @@ fn resources(defs: Map<String, Value>, used: &[String], project: &str) -> (Map<S
         let external = def.get("external").and_then(Value::as_bool).unwrap_or(false);
         let engine_name = def.get("name").and_then(normalize::scalar_string).unwrap_or_else(|| if external { k.clone() } else { format!("{project}_{k}") });
         let mut entry = Map::new();
-        entry.insert("name".into(), Value::String(engine_name.clone()));
+        entry.put("name", Value::String(engine_name.clone()));
         if let Value::Object(m) = &def {
             for (dk, dv) in m {
                 if dk != "name" {

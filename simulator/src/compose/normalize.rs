@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::dotenv;
 use super::error::{ComposeError, ErrorKind};
+use crate::json_object::Put;
 
 /// What normalising needs from outside the file.
 pub struct Context<'a> {
@@ -79,7 +80,7 @@ pub fn file(tree: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(), Compo
                         if section == "secrets" || section == "configs" {
                             if let Some(Value::String(f)) = d.get("file") {
                                 let abs = absolute(f, cx);
-                                d.insert("file".into(), Value::String(abs));
+                                d.put("file", Value::String(abs));
                             }
                         }
                     }
@@ -153,7 +154,7 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
         }
     }
     if let Some(b) = s.get("build").cloned() {
-        s.insert("build".into(), build(&b, cx));
+        s.put("build", build(&b, cx));
     }
     for key in ["command", "entrypoint"] {
         match s.get(key).cloned() {
@@ -167,7 +168,7 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
         }
     }
     if let Some(d) = s.get("depends_on").cloned() {
-        s.insert("depends_on".into(), depends_on(&d));
+        s.put("depends_on", depends_on(&d));
     }
     if let Some(d) = s.get_mut("deploy") {
         deploy(d, name, cx)?;
@@ -219,11 +220,11 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
     }
     if s.contains_key("environment") || !env.is_empty() {
         // Declaration order is kept for the container; `config` prints it sorted.
-        s.insert("environment".into(), Value::Object(env));
+        s.put("environment", Value::Object(env));
     }
     if let Some(l) = s.get("labels").cloned() {
         let labels: Map<String, Value> = key_values(&l).into_iter().map(|(k, v)| (k, Value::String(v.unwrap_or_default()))).collect();
-        s.insert("labels".into(), Value::Object(sorted(labels)));
+        s.put("labels", Value::Object(sorted(labels)));
     }
     if let Some(n) = s.get("networks").cloned() {
         let nets: Map<String, Value> = match n {
@@ -231,18 +232,18 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
             Value::Object(m) => m,
             _ => Map::new(),
         };
-        s.insert("networks".into(), Value::Object(sorted(nets)));
+        s.put("networks", Value::Object(sorted(nets)));
     }
     if let Some(Value::Array(ports)) = s.get("ports").cloned() {
         let mut out = Vec::new();
         for port in &ports {
             out.extend(port_entries(port)?);
         }
-        s.insert("ports".into(), Value::Array(out));
+        s.put("ports", Value::Array(out));
     }
     if let Some(Value::Array(vols)) = s.get("volumes").cloned() {
         let out: Vec<Value> = vols.iter().map(|v| volume_entry(v, cx)).collect();
-        s.insert("volumes".into(), Value::Array(out));
+        s.put("volumes", Value::Array(out));
     }
     if let Some(Value::Array(secrets)) = s.get("secrets").cloned() {
         let out: Vec<Value> = secrets
@@ -251,9 +252,9 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
                 Value::Object(m) => {
                     let source = m.get("source").and_then(scalar_string).unwrap_or_default();
                     let mut e = Map::new();
-                    e.insert("source".into(), Value::String(source.clone()));
+                    e.put("source", Value::String(source.clone()));
                     let target = m.get("target").and_then(scalar_string).unwrap_or_else(|| format!("/run/secrets/{source}"));
-                    e.insert("target".into(), Value::String(target));
+                    e.put("target", Value::String(target));
                     for (k, v) in m {
                         if k != "source" && k != "target" {
                             e.insert(k.clone(), v.clone());
@@ -267,10 +268,10 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
                 }
             })
             .collect();
-        s.insert("secrets".into(), Value::Array(out));
+        s.put("secrets", Value::Array(out));
     }
     if let Some(Value::Array(p)) = s.get("profiles").cloned() {
-        s.insert("profiles".into(), Value::Array(p.iter().filter_map(scalar_string).map(Value::String).collect()));
+        s.put("profiles", Value::Array(p.iter().filter_map(scalar_string).map(Value::String).collect()));
     }
     Ok(())
 }
@@ -303,9 +304,9 @@ fn build(b: &Value, cx: &Context<'_>) -> Value {
         Value::Object(m) => (m.get("context").and_then(scalar_string).unwrap_or_else(|| ".".into()), Some(m)),
         other => (scalar_string(other).unwrap_or_else(|| ".".into()), None),
     };
-    out.insert("context".into(), Value::String(absolute(&context, cx)));
+    out.put("context", Value::String(absolute(&context, cx)));
     let dockerfile = rest.and_then(|m| m.get("dockerfile")).and_then(scalar_string).unwrap_or_else(|| "Dockerfile".into());
-    out.insert("dockerfile".into(), Value::String(dockerfile));
+    out.put("dockerfile", Value::String(dockerfile));
     if let Some(m) = rest {
         for (k, v) in m {
             match k.as_str() {
@@ -327,11 +328,11 @@ fn depends_on(d: &Value) -> Value {
     let mut out = Map::new();
     let entry = |cond: &str, restart: Option<&Value>, required: bool| {
         let mut e = Map::new();
-        e.insert("condition".into(), Value::String(cond.to_string()));
+        e.put("condition", Value::String(cond.to_string()));
         if let Some(r) = restart {
-            e.insert("restart".into(), r.clone());
+            e.put("restart", r.clone());
         }
-        e.insert("required".into(), Value::Bool(required));
+        e.put("required", Value::Bool(required));
         Value::Object(e)
     };
     match d {
@@ -370,7 +371,7 @@ fn deploy(d: &mut Value, name: &str, cx: &Context<'_>) -> Result<(), ComposeErro
             _ => None,
         };
         if let Some(n) = n {
-            m.insert("replicas".into(), Value::Number(n.into()));
+            m.put("replicas", Value::Number(n.into()));
         }
     }
     if let Some(Value::Object(res)) = m.get_mut("resources") {
@@ -380,13 +381,13 @@ fn deploy(d: &mut Value, name: &str, cx: &Context<'_>) -> Result<(), ComposeErro
                     if let Some(f) = scalar_string(&c).and_then(|s| s.trim().parse::<f64>().ok()) {
                         if let Some(num) = serde_json::Number::from_f64(f) {
                             let v = if f.fract() == 0.0 { Value::Number((f as i64).into()) } else { Value::Number(num) };
-                            l.insert("cpus".into(), v);
+                            l.put("cpus", v);
                         }
                     }
                 }
                 if let Some(mem) = l.get("memory").cloned() {
                     if let Some(bytes) = scalar_string(&mem).and_then(|s| ram_in_bytes(&s)) {
-                        l.insert("memory".into(), Value::String(bytes.to_string()));
+                        l.put("memory", Value::String(bytes.to_string()));
                     }
                 }
             }
@@ -474,16 +475,16 @@ fn port_entries(p: &Value) -> Result<Vec<Value>, ComposeError> {
     let text = match p {
         Value::Object(m) => {
             let mut e = Map::new();
-            e.insert("mode".into(), m.get("mode").cloned().unwrap_or_else(|| Value::String("ingress".into())));
+            e.put("mode", m.get("mode").cloned().unwrap_or_else(|| Value::String("ingress".into())));
             if let Some(ip) = m.get("host_ip") {
-                e.insert("host_ip".into(), ip.clone());
+                e.put("host_ip", ip.clone());
             }
             let target = m.get("target").and_then(scalar_string).and_then(|t| t.parse::<u64>().ok()).unwrap_or(0);
-            e.insert("target".into(), Value::Number(target.into()));
+            e.put("target", Value::Number(target.into()));
             if let Some(pubd) = m.get("published").and_then(scalar_string) {
-                e.insert("published".into(), Value::String(pubd));
+                e.put("published", Value::String(pubd));
             }
-            e.insert("protocol".into(), m.get("protocol").cloned().unwrap_or_else(|| Value::String("tcp".into())));
+            e.put("protocol", m.get("protocol").cloned().unwrap_or_else(|| Value::String("tcp".into())));
             for (k, v) in m {
                 if !e.contains_key(k) {
                     e.insert(k.clone(), v.clone());
@@ -524,16 +525,16 @@ fn port_entries(p: &Value) -> Result<Vec<Value>, ComposeError> {
     let mut out = Vec::new();
     for (i, t) in (t_lo..=t_hi).enumerate() {
         let mut e = Map::new();
-        e.insert("mode".into(), Value::String("ingress".into()));
+        e.put("mode", Value::String("ingress".into()));
         if let Some(ip) = ip.as_ref().filter(|ip| !ip.is_empty()) {
-            e.insert("host_ip".into(), Value::String(ip.clone()));
+            e.put("host_ip", Value::String(ip.clone()));
         }
-        e.insert("target".into(), Value::Number(t.into()));
+        e.put("target", Value::Number(t.into()));
         if let Some((lo, hi)) = pub_range {
             let published = if hi > lo && t_hi > t_lo { (lo + i as u32).to_string() } else if hi > lo { format!("{lo}-{hi}") } else { lo.to_string() };
-            e.insert("published".into(), Value::String(published));
+            e.put("published", Value::String(published));
         }
-        e.insert("protocol".into(), Value::String(proto.clone()));
+        e.put("protocol", Value::String(proto.clone()));
         out.push(Value::Object(e));
     }
     Ok(out)
@@ -558,7 +559,7 @@ fn volume_entry(v: &Value, cx: &Context<'_>) -> Value {
         let mut e = m.clone();
         if e.get("type").and_then(Value::as_str) == Some("bind") {
             if let Some(src) = e.get("source").and_then(scalar_string) {
-                e.insert("source".into(), Value::String(absolute(&src, cx)));
+                e.put("source", Value::String(absolute(&src, cx)));
             }
         }
         return Value::Object(e);
@@ -575,27 +576,27 @@ fn volume_entry(v: &Value, cx: &Context<'_>) -> Value {
     let mut e = Map::new();
     match source {
         Some(src) if src.starts_with('.') || src.starts_with('/') || src.starts_with('~') => {
-            e.insert("type".into(), Value::String("bind".into()));
-            e.insert("source".into(), Value::String(absolute(&src, cx)));
-            e.insert("target".into(), Value::String(target));
+            e.put("type", Value::String("bind".into()));
+            e.put("source", Value::String(absolute(&src, cx)));
+            e.put("target", Value::String(target));
             if read_only {
-                e.insert("read_only".into(), Value::Bool(true));
+                e.put("read_only", Value::Bool(true));
             }
-            e.insert("bind".into(), json!({ "create_host_path": true }));
+            e.put("bind", json!({ "create_host_path": true }));
         }
         Some(src) => {
-            e.insert("type".into(), Value::String("volume".into()));
-            e.insert("source".into(), Value::String(src));
-            e.insert("target".into(), Value::String(target));
+            e.put("type", Value::String("volume".into()));
+            e.put("source", Value::String(src));
+            e.put("target", Value::String(target));
             if read_only {
-                e.insert("read_only".into(), Value::Bool(true));
+                e.put("read_only", Value::Bool(true));
             }
-            e.insert("volume".into(), json!({}));
+            e.put("volume", json!({}));
         }
         None => {
-            e.insert("type".into(), Value::String("volume".into()));
-            e.insert("target".into(), Value::String(target));
-            e.insert("volume".into(), json!({}));
+            e.put("type", Value::String("volume".into()));
+            e.put("target", Value::String(target));
+            e.put("volume", json!({}));
         }
     }
     Value::Object(e)

@@ -14,6 +14,16 @@ fn each_target(
     inv: &Invocation,
     mut action: impl FnMut(&mut Engine, &str, &str, &mut Vec<Event>) -> Result<(), String>,
 ) -> Output {
+    each_target_dyn(engine, inv, &mut action)
+}
+
+/// [`each_target`]'s body, compiled once rather than once per command.
+#[inline(never)]
+fn each_target_dyn(
+    engine: &mut Engine,
+    inv: &Invocation,
+    action: &mut dyn FnMut(&mut Engine, &str, &str, &mut Vec<Event>) -> Result<(), String>,
+) -> Output {
     let mut out = Output::new();
     let mut errors_seen = Vec::new();
     for typed in &inv.args {

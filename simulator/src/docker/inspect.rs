@@ -68,6 +68,12 @@ pub fn format_one(format: &str, data: &Value) -> Output {
 /// Runs `docker … inspect`'s flow for named objects: `lookup` gives each object's JSON or the error
 /// to report; the output is the indented array, `json` or the `--format` template, then the errors.
 pub fn inspect_each(format: &str, names: &[String], mut lookup: impl FnMut(&str) -> Result<Value, String>) -> Output {
+    inspect_each_dyn(format, names, &mut lookup)
+}
+
+/// [`inspect_each`]'s body, compiled once rather than once per caller's closure.
+#[inline(never)]
+fn inspect_each_dyn(format: &str, names: &[String], lookup: &mut dyn FnMut(&str) -> Result<Value, String>) -> Output {
     let mut out = Output::new();
     let mut inspector = match Inspector::new(format) {
         Ok(i) => i,

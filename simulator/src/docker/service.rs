@@ -379,6 +379,12 @@ const LS_HEADERS: &[(&str, &str)] = &[
 
 /// Rows of `docker service ls` / `docker stack services` for the services `keep` selects.
 pub fn list_services(engine: &Engine, inv: &Invocation, keep: impl Fn(&Service) -> bool) -> Output {
+    list_services_dyn(engine, inv, &keep)
+}
+
+/// [`list_services`]'s body, compiled once rather than once per filter.
+#[inline(never)]
+fn list_services_dyn(engine: &Engine, inv: &Invocation, keep: &dyn Fn(&Service) -> bool) -> Output {
     let mut out = Output::new();
     let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
     let mut services: Vec<&Service> = cluster.services.iter().filter(|s| keep(s)).collect();

@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use serde_json::json;
-
 use super::command::Options;
 use super::matcher::{self, Match};
 use super::packages::{self, OsInfo, PkgKind};
@@ -13,6 +11,7 @@ use super::secrets;
 use crate::engine::image::Image;
 use crate::fs::{FileType, Layer, MergedFs, Origin};
 use crate::ids::sha256_hex;
+use crate::json_object::{strings, JsonObject, Put};
 use crate::output::Output;
 
 fn log(out: &mut Output, opts: &Options, now: &str, level: &str, msg: &str) {
@@ -182,17 +181,20 @@ pub fn scan(image: &Image, layers: &[Arc<Layer>], name: &str, opts: &Options, no
     }
     let mut metadata = serde_json::Map::new();
     if let Some(o) = os {
-        metadata.insert("OS".into(), json!({"Family": o.family, "Name": o.version}));
+        let mut os_json = JsonObject::new();
+        os_json.str("Family", o.family);
+        os_json.str("Name", &o.version);
+        metadata.put("OS", os_json.into_value());
     }
-    metadata.insert("ImageID".into(), json!(image.id));
-    metadata.insert("DiffIDs".into(), json!(diff_ids));
+    metadata.put("ImageID", serde_json::Value::String(image.id.clone()));
+    metadata.put("DiffIDs", strings(&diff_ids));
     if !image.repo_tags.is_empty() {
-        metadata.insert("RepoTags".into(), json!(image.repo_tags));
+        metadata.put("RepoTags", strings(&image.repo_tags));
     }
     if !image.repo_digests.is_empty() {
-        metadata.insert("RepoDigests".into(), json!(image.repo_digests));
+        metadata.put("RepoDigests", strings(&image.repo_digests));
     }
-    metadata.insert("ImageConfig".into(), image.config_json());
+    metadata.put("ImageConfig", image.config_json());
     let report = Report {
         created_at: now.to_string(),
         artifact_name: name.to_string(),
