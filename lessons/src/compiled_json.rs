@@ -6,6 +6,7 @@
 //! variant is its name as a string, any other variant a one-entry object), with the renames the
 //! types declare. `Compiled`'s round-trip test proves the two sides agree.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -56,17 +57,48 @@ pub(crate) trait FromJson: Sized {
     fn from_json(value: &Value) -> Read<Self>;
 }
 
-/// The fields of a struct.
-struct Fields<'a>(&'a Map<String, Value>);
+/// The fields of a struct. Reading a field never fails on the spot: a misfit is noted (the first
+/// one wins) and a stand-in value used, and [`Fields::done`] reports it. Early returns after each
+/// field made every struct's decoder drop the fields already read, once per field: most of the
+/// decoders' code.
+struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    misfit: Cell<Option<Misfit>>,
+}
 
 impl<'a> Fields<'a> {
     fn of(value: &'a Value) -> Read<Fields<'a>> {
-        value.as_object().map(Fields).ok_or_default()
+        let map = value.as_object().ok_or_default()?;
+        Ok(Fields { map, misfit: Cell::new(None) })
     }
 
     /// A missing field reads as `null` (what serde gives an `Option` field that is absent).
-    fn get<T: FromJson>(&self, name: &'static str) -> Read<T> {
-        T::from_json(self.0.get(name).unwrap_or(&Value::Null)).map_err(|m| m.within(name))
+    fn get<T: FromJson + Default>(&self, name: &'static str) -> T {
+        self.get_or(name, T::default())
+    }
+
+    /// A field whose type has no `Default`: `stand_in` is used (and dropped) if it does not fit.
+    fn get_or<T: FromJson>(&self, name: &'static str, stand_in: T) -> T {
+        match T::from_json(self.map.get(name).unwrap_or(&Value::Null)) {
+            Ok(value) => value,
+            Err(misfit) => {
+                self.note(misfit.within(name));
+                stand_in
+            }
+        }
+    }
+
+    fn note(&self, misfit: Misfit) {
+        let first = self.misfit.take().unwrap_or(misfit);
+        self.misfit.set(Some(first));
+    }
+
+    /// The value built from the fields, or the first misfit among them.
+    fn done<T>(&self, value: T) -> Read<T> {
+        match self.misfit.take() {
+            None => Ok(value),
+            Some(misfit) => Err(misfit),
+        }
     }
 }
 
@@ -184,11 +216,11 @@ impl FromJson for Restriction {
 impl FromJson for Compiled {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Compiled {
-            course: f.get("course")?,
-            lint_rules: f.get("lint_rules")?,
-            scan_notes: f.get("scan_notes")?,
-            architecture: f.get("architecture")?,
+        f.done(Compiled {
+            course: f.get_or("course", Course { title: String::new(), modules: Vec::new(), lessons: Vec::new(), errors: ErrorTable::default() }),
+            lint_rules: f.get("lint_rules"),
+            scan_notes: f.get("scan_notes"),
+            architecture: f.get("architecture"),
         })
     }
 }
@@ -196,11 +228,11 @@ impl FromJson for Compiled {
 impl FromJson for Course {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Course {
-            title: f.get("title")?,
-            modules: f.get("modules")?,
-            lessons: f.get("lessons")?,
-            errors: f.get("errors")?,
+        f.done(Course {
+            title: f.get("title"),
+            modules: f.get("modules"),
+            lessons: f.get("lessons"),
+            errors: f.get("errors"),
         })
     }
 }
@@ -208,11 +240,11 @@ impl FromJson for Course {
 impl FromJson for Module {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Module {
-            id: f.get("id")?,
-            title: f.get("title")?,
-            description: f.get("description")?,
-            lessons: f.get("lessons")?,
+        f.done(Module {
+            id: f.get("id"),
+            title: f.get("title"),
+            description: f.get("description"),
+            lessons: f.get("lessons"),
         })
     }
 }
@@ -220,22 +252,22 @@ impl FromJson for Module {
 impl FromJson for Lesson {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Lesson {
-            id: f.get("id")?,
-            title: f.get("title")?,
-            module: f.get("module")?,
-            order: f.get("order")?,
-            objectives: f.get("objectives")?,
-            objectives_html: f.get("objectives_html")?,
-            duration: f.get("duration")?,
-            file: f.get("file")?,
-            html: f.get("html")?,
-            segments: f.get("segments")?,
-            headings: f.get("headings")?,
-            examples: f.get("examples")?,
-            snippets: f.get("snippets")?,
-            exercises: f.get("exercises")?,
-            quiz: f.get("quiz")?,
+        f.done(Lesson {
+            id: f.get("id"),
+            title: f.get("title"),
+            module: f.get("module"),
+            order: f.get("order"),
+            objectives: f.get("objectives"),
+            objectives_html: f.get("objectives_html"),
+            duration: f.get("duration"),
+            file: f.get("file"),
+            html: f.get("html"),
+            segments: f.get("segments"),
+            headings: f.get("headings"),
+            examples: f.get("examples"),
+            snippets: f.get("snippets"),
+            exercises: f.get("exercises"),
+            quiz: f.get("quiz"),
         })
     }
 }
@@ -254,20 +286,20 @@ impl FromJson for Segment {
 impl FromJson for Heading {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Heading { level: f.get("level")?, id: f.get("id")?, text: f.get("text")? })
+        f.done(Heading { level: f.get("level"), id: f.get("id"), text: f.get("text") })
     }
 }
 
 impl FromJson for Example {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Example {
-            index: f.get("index")?,
-            lang: f.get("lang")?,
-            code: f.get("code")?,
-            commands: f.get("commands")?,
-            expect_failure: f.get("expect_failure")?,
-            line: f.get("line")?,
+        f.done(Example {
+            index: f.get("index"),
+            lang: f.get("lang"),
+            code: f.get("code"),
+            commands: f.get("commands"),
+            expect_failure: f.get("expect_failure"),
+            line: f.get("line"),
         })
     }
 }
@@ -275,24 +307,24 @@ impl FromJson for Example {
 impl FromJson for FileBlock {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(FileBlock { lang: f.get("lang")?, name: f.get("name")?, code: f.get("code")? })
+        f.done(FileBlock { lang: f.get("lang"), name: f.get("name"), code: f.get("code") })
     }
 }
 
 impl FromJson for Exercise {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Exercise {
-            id: f.get("id")?,
-            lesson_id: f.get("lesson_id")?,
-            title: f.get("title")?,
-            statement: f.get("statement")?,
-            setup: f.get("setup")?,
-            goal_text: f.get("goal_text")?,
-            goal: f.get("goal")?,
-            hints: f.get("hints")?,
-            solution: f.get("solution")?,
-            restrictions: f.get("restrictions")?,
+        f.done(Exercise {
+            id: f.get("id"),
+            lesson_id: f.get("lesson_id"),
+            title: f.get("title"),
+            statement: f.get("statement"),
+            setup: f.get("setup"),
+            goal_text: f.get("goal_text"),
+            goal: f.get_or("goal", Goal { expr: Expr::And(Vec::new()) }),
+            hints: f.get("hints"),
+            solution: f.get("solution"),
+            restrictions: f.get("restrictions"),
         })
     }
 }
@@ -300,14 +332,14 @@ impl FromJson for Exercise {
 impl FromJson for Rich {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Rich { markdown: f.get("markdown")?, html: f.get("html")? })
+        f.done(Rich { markdown: f.get("markdown"), html: f.get("html") })
     }
 }
 
 impl FromJson for Quiz {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Quiz { id: f.get("id")?, title: f.get("title")?, mode: f.get("mode")?, questions: f.get("questions")? })
+        f.done(Quiz { id: f.get("id"), title: f.get("title"), mode: f.get_or("mode", Mode::Practice), questions: f.get("questions") })
     }
 }
 
@@ -336,15 +368,15 @@ impl FromJson for Kind {
 impl FromJson for Question {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Question {
-            id: f.get("id")?,
-            kind: f.get("kind")?,
-            prompt: f.get("prompt")?,
-            points: f.get("points")?,
-            choices: f.get("choices")?,
-            partial: f.get("partial")?,
-            feedback: f.get("feedback")?,
-            rubric: f.get("rubric")?,
+        f.done(Question {
+            id: f.get("id"),
+            kind: f.get_or("kind", Kind::Open),
+            prompt: f.get("prompt"),
+            points: f.get("points"),
+            choices: f.get("choices"),
+            partial: f.get("partial"),
+            feedback: f.get("feedback"),
+            rubric: f.get("rubric"),
         })
     }
 }
@@ -352,32 +384,34 @@ impl FromJson for Question {
 impl FromJson for Choice {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Choice { id: f.get("id")?, text: f.get("text")?, correct: f.get("correct")?, feedback: f.get("feedback")? })
+        f.done(Choice { id: f.get("id"), text: f.get("text"), correct: f.get("correct"), feedback: f.get("feedback") })
     }
 }
 
 impl FromJson for ErrorTable {
     fn from_json(value: &Value) -> Read<Self> {
-        Ok(ErrorTable { entries: Fields::of(value)?.get("entries")? })
+        let f = Fields::of(value)?;
+        f.done(ErrorTable { entries: f.get("entries") })
     }
 }
 
 impl FromJson for Entry {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Entry {
-            kind: f.get("kind")?,
-            patterns: f.get("patterns")?,
-            title: f.get("title")?,
-            text: f.get("text")?,
-            html: f.get("html")?,
+        f.done(Entry {
+            kind: f.get("kind"),
+            patterns: f.get("patterns"),
+            title: f.get("title"),
+            text: f.get("text"),
+            html: f.get("html"),
         })
     }
 }
 
 impl FromJson for Pattern {
     fn from_json(value: &Value) -> Read<Self> {
-        Ok(Pattern { pieces: Fields::of(value)?.get("pieces")? })
+        let f = Fields::of(value)?;
+        f.done(Pattern { pieces: f.get("pieces") })
     }
 }
 
@@ -394,15 +428,15 @@ impl FromJson for Piece {
 impl FromJson for LintRule {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(LintRule {
-            codigo: f.get("codigo")?,
-            titulo: f.get("titulo")?,
-            explicacion: f.get("explicacion")?,
-            por_que: f.get("por_que")?,
-            mal: f.get("mal")?,
-            bien: f.get("bien")?,
-            explicacion_html: f.get("explicacion_html")?,
-            por_que_html: f.get("por_que_html")?,
+        f.done(LintRule {
+            codigo: f.get("codigo"),
+            titulo: f.get("titulo"),
+            explicacion: f.get("explicacion"),
+            por_que: f.get("por_que"),
+            mal: f.get("mal"),
+            bien: f.get("bien"),
+            explicacion_html: f.get("explicacion_html"),
+            por_que_html: f.get("por_que_html"),
         })
     }
 }
@@ -410,27 +444,28 @@ impl FromJson for LintRule {
 impl FromJson for ScanNote {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(ScanNote { clave: f.get("clave")?, titulo: f.get("titulo")?, explicacion: f.get("explicacion")? })
+        f.done(ScanNote { clave: f.get("clave"), titulo: f.get("titulo"), explicacion: f.get("explicacion") })
     }
 }
 
 impl FromJson for Architecture {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Architecture { parts: f.get("parts")?, actions: f.get("actions")? })
+        f.done(Architecture { parts: f.get("parts"), actions: f.get("actions") })
     }
 }
 
 impl FromJson for Part {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Part { id: f.get("id")?, name: f.get("name")?, summary: f.get("summary")?, html: f.get("html")? })
+        f.done(Part { id: f.get("id"), name: f.get("name"), summary: f.get("summary"), html: f.get("html") })
     }
 }
 
 impl FromJson for Goal {
     fn from_json(value: &Value) -> Read<Self> {
-        Ok(Goal { expr: Fields::of(value)?.get("expr")? })
+        let f = Fields::of(value)?;
+        f.done(Goal { expr: f.get_or("expr", Expr::And(Vec::new())) })
     }
 }
 
@@ -449,14 +484,14 @@ impl FromJson for Expr {
 impl FromJson for Condition {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Condition { check: f.get("check")?, span: f.get("span")? })
+        f.done(Condition { check: f.get_or("check", Check::OutputContains(String::new())), span: f.get("span") })
     }
 }
 
 impl FromJson for Span {
     fn from_json(value: &Value) -> Read<Self> {
         let f = Fields::of(value)?;
-        Ok(Span { start: f.get("start")?, end: f.get("end")? })
+        f.done(Span { start: f.get("start"), end: f.get("end") })
     }
 }
 
@@ -465,11 +500,11 @@ impl FromJson for Check {
         match variant(value)? {
             ("Containers", v) => {
                 let f = Fields::of(v)?;
-                Ok(Check::Containers { quantity: f.get("quantity")?, props: f.get("props")? })
+                f.done(Check::Containers { quantity: f.get_or("quantity", Quantity::AtLeast(0)), props: f.get("props") })
             }
             ("Images", v) => {
                 let f = Fields::of(v)?;
-                Ok(Check::Images { quantity: f.get("quantity")?, reference: f.get("reference")?, props: f.get("props")? })
+                f.done(Check::Images { quantity: f.get_or("quantity", Quantity::AtLeast(0)), reference: f.get("reference"), props: f.get("props") })
             }
             ("LastExit", v) => ExitExpect::from_json(v).map(Check::LastExit),
             ("OutputContains", v) => String::from_json(v).map(Check::OutputContains),
@@ -501,21 +536,21 @@ impl FromJson for ContainerProp {
             ("Image", v) => String::from_json(v).map(ContainerProp::Image),
             ("Publishes", v) => {
                 let f = Fields::of(v)?;
-                Ok(ContainerProp::Publishes {
-                    container_port: f.get("container_port")?,
-                    proto: f.get("proto")?,
-                    host_port: f.get("host_port")?,
+                f.done(ContainerProp::Publishes {
+                    container_port: f.get("container_port"),
+                    proto: f.get("proto"),
+                    host_port: f.get("host_port"),
                 })
             }
             ("Env", v) => {
                 let f = Fields::of(v)?;
-                Ok(ContainerProp::Env { name: f.get("name")?, value: f.get("value")? })
+                f.done(ContainerProp::Env { name: f.get("name"), value: f.get("value") })
             }
             ("Restart", v) => String::from_json(v).map(ContainerProp::Restart),
             ("ExitCode", v) => i32::from_json(v).map(ContainerProp::ExitCode),
             ("Mount", v) => {
                 let f = Fields::of(v)?;
-                Ok(ContainerProp::Mount { source: f.get("source")?, target: f.get("target")? })
+                f.done(ContainerProp::Mount { source: f.get("source"), target: f.get("target") })
             }
             ("Network", v) => String::from_json(v).map(ContainerProp::Network),
             _ => Err(Misfit::default()),
@@ -543,7 +578,7 @@ impl FromJson for ImageProp {
             ("Layers", v) => Quantity::from_json(v).map(ImageProp::Layers),
             ("Exposes", v) => {
                 let f = Fields::of(v)?;
-                Ok(ImageProp::Exposes { port: f.get("port")?, proto: f.get("proto")? })
+                f.done(ImageProp::Exposes { port: f.get("port"), proto: f.get("proto") })
             }
             _ => Err(Misfit::default()),
         }
