@@ -461,3 +461,56 @@ fn mount_json(mp: &crate::engine::mounts::MountPoint) -> Value {
     m.str("Propagation", if matches!(mp.source, MountSource::Bind(_)) { "rprivate" } else { "" });
     m.into_value()
 }
+
+#[cfg(test)]
+#[path = "inspect_json_reference.rs"]
+mod reference;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Session, SessionConfig};
+
+    fn text(v: &Value) -> String {
+        serde_json::to_string(v).unwrap_or_default()
+    }
+
+    /// Every container, image, network and volume of a busy engine prints exactly as the `json!`
+    /// version did (key order included: `to_string` follows it).
+    #[test]
+    fn documents_match_the_json_macro_reference() {
+        let mut s = Session::new(SessionConfig::default(), Box::new(crate::project::MemoryProject::new()));
+        for line in [
+            "docker network create app",
+            "docker volume create --label tier=db data",
+            "docker run -d --name web -p 8080:80 -p 127.0.0.1:8443:443/tcp -v data:/data --init -e A=1 -l x=y --memory 64m --restart on-failure:3 nginx",
+            "docker run -d --name api --network app --network-alias backend -v logs:/logs:ro --mount type=tmpfs,target=/scratch -w /srv --stop-signal SIGINT nginx",
+            "docker create --name idle -P -v /cache alpine echo hi",
+            "docker run --name done alpine true",
+            "docker run -d --name paused alpine sleep 1000",
+            "docker pause paused",
+            "docker network connect app web",
+            "docker stop api",
+        ] {
+            let out = s.run_line(line);
+            assert!(out.exit_code == 0, "{line}: {}", out.combined());
+        }
+        let engine = &s.engine;
+        assert!(engine.containers.len() >= 5);
+        for c in engine.containers.values() {
+            for size in [false, true] {
+                assert_eq!(text(&container(engine, c, size)), text(&reference::container(engine, c, size)), "container {}", c.name);
+            }
+        }
+        for img in engine.images.list() {
+            assert_eq!(text(&image(engine, img)), text(&reference::image(engine, img)), "image {:?}", img.repo_tags);
+        }
+        for def in engine.networks.defs.values() {
+            let now = crate::docker::network::inspect_json(engine, def);
+            assert_eq!(text(&now), text(&reference::network(engine, def)), "network {}", def.name);
+        }
+        for v in engine.volumes.values() {
+            assert_eq!(text(&crate::docker::volume::inspect_json(v)), text(&reference::volume(v)), "volume {}", v.name);
+        }
+    }
+}
