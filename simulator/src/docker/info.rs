@@ -3,6 +3,7 @@
 use crate::cli::Invocation;
 use crate::docker::version::{CLIENT_VERSION, ENGINE_VERSION};
 use crate::engine::Engine;
+use crate::json_object::{JsonObject, Lit};
 use crate::output::Output;
 
 pub fn info(engine: &mut Engine, inv: &Invocation) -> Output {
@@ -13,14 +14,24 @@ pub fn info(engine: &mut Engine, inv: &Invocation) -> Output {
     let stopped = containers - running - paused;
     let images = engine.images.len();
     if let Some(f) = inv.str("format").filter(|f| !f.is_empty()) {
-        let data = serde_json::json!({
-            "Containers": containers, "ContainersRunning": running, "ContainersPaused": paused,
-            "ContainersStopped": stopped, "Images": images, "ServerVersion": ENGINE_VERSION,
-            "Driver": "overlay2", "OperatingSystem": "Debian GNU/Linux 12 (bookworm)", "OSType": "linux",
-            "Architecture": "x86_64", "NCPU": 2, "MemTotal": 8_317_362_176u64, "Name": "muelle",
-            "DockerRootDir": "/var/lib/docker", "KernelVersion": "6.1.0-28-amd64",
-            "Swarm": crate::docker::swarm::info_json(engine)
-        });
+        let mut data = JsonObject::new();
+        for (key, n) in [("Containers", containers), ("ContainersRunning", running), ("ContainersPaused", paused), ("ContainersStopped", stopped), ("Images", images)] {
+            data.uint(key, n as u64);
+        }
+        data.lits(&[
+            ("ServerVersion", Lit::Str(ENGINE_VERSION)),
+            ("Driver", Lit::Str("overlay2")),
+            ("OperatingSystem", Lit::Str("Debian GNU/Linux 12 (bookworm)")),
+            ("OSType", Lit::Str("linux")),
+            ("Architecture", Lit::Str("x86_64")),
+            ("NCPU", Lit::Int(2)),
+            ("MemTotal", Lit::Int(8_317_362_176)),
+            ("Name", Lit::Str("muelle")),
+            ("DockerRootDir", Lit::Str("/var/lib/docker")),
+            ("KernelVersion", Lit::Str("6.1.0-28-amd64")),
+        ]);
+        data.value("Swarm", crate::docker::swarm::info_json(engine));
+        let data = data.into_value();
         return crate::docker::inspect::format_one(f, &data);
     }
     let swarm = crate::docker::swarm::info_text(engine);

@@ -1,11 +1,10 @@
 //! `docker search`: the simulated Docker Hub's index.
 
-use serde_json::json;
-
 use crate::cli::Invocation;
 use crate::docker::{errors, listing};
 use crate::engine::Engine;
 use crate::format::ellipsis;
+use crate::json_object::JsonObject;
 use crate::hub::search_index;
 use crate::output::Output;
 
@@ -72,13 +71,13 @@ pub fn search(engine: &mut Engine, inv: &Invocation) -> Output {
         .take(limit as usize)
         .map(|e| {
             let description = e.description.replace('\n', " ");
-            json!({
-                "Name": e.name,
-                "Description": if trunc { ellipsis(&description, 45) } else { description },
-                "StarCount": e.stars.to_string(),
-                "IsOfficial": if e.official { "[OK]" } else { "" },
-                "IsAutomated": "",
-            })
+            let mut o = JsonObject::new();
+            o.str("Name", &e.name);
+            o.string("Description", if trunc { ellipsis(&description, 45) } else { description });
+            o.string("StarCount", e.stars.to_string());
+            o.str("IsOfficial", if e.official { "[OK]" } else { "" });
+            o.str("IsAutomated", "");
+            o.into_value()
         })
         .collect();
     let format = match inv.str("format").filter(|f| !f.is_empty()) {

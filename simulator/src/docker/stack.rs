@@ -3,12 +3,13 @@
 //! (`file:` secrets are created as `<stack>_<key>`, `external: true` ones must exist) and its
 //! default network `<stack>_default`.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::cli::Invocation;
 use crate::compose::{self, LoadOptions};
 use crate::docker::{listing, secret, service, swarm};
 use crate::engine::Engine;
+use crate::json_object::JsonObject;
 use crate::output::Output;
 use crate::project::ProjectFiles;
 use crate::shell::ProgramCall;
@@ -144,7 +145,10 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
         .iter()
         .map(|name| {
             let count = cluster.services.iter().filter(|s| s.stack.as_deref() == Some(name)).count();
-            json!({ "Name": name, "Services": count.to_string() })
+            let mut o = JsonObject::new();
+            o.str("Name", name);
+            o.string("Services", count.to_string());
+            o.into_value()
         })
         .collect();
     let format = match inv.str("format").filter(|f| !f.is_empty()) {

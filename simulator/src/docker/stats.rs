@@ -5,6 +5,7 @@ use crate::cli::Invocation;
 use crate::docker::errors;
 use crate::engine::container::Container;
 use crate::engine::Engine;
+use crate::json_object::JsonObject;
 use crate::format::units::{bytes_size, human_size};
 use crate::output::Output;
 
@@ -76,17 +77,17 @@ pub fn stats(engine: &mut Engine, inv: &Invocation) -> Output {
         let limit = if c.host_config.memory > 0 { c.host_config.memory as f64 } else if running { HOST_MEMORY } else { 0.0 };
         let pct = if limit > 0.0 { mem / limit * 100.0 } else { 0.0 };
         let net = if running { format!("{} / {}", human_size(1_046.0), human_size(126.0)) } else { "0B / 0B".into() };
-        rows.push(serde_json::json!({
-            "BlockIO": "0B / 0B",
-            "CPUPerc": format!("{cpu:.2}%"),
-            "Container": c.short_id(),
-            "ID": c.short_id(),
-            "MemPerc": format!("{pct:.2}%"),
-            "MemUsage": format!("{} / {}", bytes_size(mem), bytes_size(limit)),
-            "Name": c.name,
-            "NetIO": net,
-            "PIDs": pids.to_string(),
-        }));
+        let mut o = JsonObject::new();
+        o.str("BlockIO", "0B / 0B");
+        o.string("CPUPerc", format!("{cpu:.2}%"));
+        o.str("Container", c.short_id());
+        o.str("ID", c.short_id());
+        o.string("MemPerc", format!("{pct:.2}%"));
+        o.string("MemUsage", format!("{} / {}", bytes_size(mem), bytes_size(limit)));
+        o.str("Name", &c.name);
+        o.string("NetIO", net);
+        o.string("PIDs", pids.to_string());
+        rows.push(o.into_value());
     }
     let format = match inv.str("format").filter(|f| !f.is_empty()) {
         Some("table") | None => DEFAULT_FORMAT.to_string(),

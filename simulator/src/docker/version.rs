@@ -2,6 +2,7 @@
 
 use crate::cli::Invocation;
 use crate::engine::Engine;
+use crate::json_object::{JsonObject, Lit};
 use crate::output::Output;
 
 /// Client version the simulator reproduces (Docker CLI 28.2).
@@ -17,18 +18,37 @@ pub fn short_version(out: &mut Output) {
 pub fn version(_engine: &Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
     if let Some(f) = inv.str("format").filter(|f| !f.is_empty()) {
-        let data = serde_json::json!({
-            "Client": {
-                "Version": CLIENT_VERSION, "ApiVersion": "1.50", "DefaultAPIVersion": "1.50", "GitCommit": CLIENT_COMMIT,
-                "GoVersion": "go1.24.3", "Os": "linux", "Arch": "amd64", "BuildTime": "Fri May 30 12:07:14 2025", "Context": "default"
-            },
-            "Server": {
-                "Platform": {"Name": "Docker Engine - Community"},
-                "Version": ENGINE_VERSION, "ApiVersion": "1.51", "MinAPIVersion": "1.24", "GitCommit": "89c5e8f",
-                "GoVersion": "go1.24.9", "Os": "linux", "Arch": "amd64", "KernelVersion": "6.1.0-28-amd64",
-                "BuildTime": "2025-11-05T14:43:14.000000000+00:00"
-            }
-        });
+        let mut client = JsonObject::new();
+        client.lits(&[
+            ("Version", Lit::Str(CLIENT_VERSION)),
+            ("ApiVersion", Lit::Str("1.50")),
+            ("DefaultAPIVersion", Lit::Str("1.50")),
+            ("GitCommit", Lit::Str(CLIENT_COMMIT)),
+            ("GoVersion", Lit::Str("go1.24.3")),
+            ("Os", Lit::Str("linux")),
+            ("Arch", Lit::Str("amd64")),
+            ("BuildTime", Lit::Str("Fri May 30 12:07:14 2025")),
+            ("Context", Lit::Str("default")),
+        ]);
+        let mut platform = JsonObject::new();
+        platform.str("Name", "Docker Engine - Community");
+        let mut server = JsonObject::new();
+        server.value("Platform", platform.into_value());
+        server.lits(&[
+            ("Version", Lit::Str(ENGINE_VERSION)),
+            ("ApiVersion", Lit::Str("1.51")),
+            ("MinAPIVersion", Lit::Str("1.24")),
+            ("GitCommit", Lit::Str("89c5e8f")),
+            ("GoVersion", Lit::Str("go1.24.9")),
+            ("Os", Lit::Str("linux")),
+            ("Arch", Lit::Str("amd64")),
+            ("KernelVersion", Lit::Str("6.1.0-28-amd64")),
+            ("BuildTime", Lit::Str("2025-11-05T14:43:14.000000000+00:00")),
+        ]);
+        let mut data = JsonObject::new();
+        data.value("Client", client.into_value());
+        data.value("Server", server.into_value());
+        let data = data.into_value();
         return crate::docker::inspect::format_one(f, &data);
     }
     out.out(format!(

@@ -1,12 +1,13 @@
 //! `docker compose ps`.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::containers::{label, PROJECT, SERVICE};
 use super::Ctx;
 use crate::docker::listing::Listing;
 use crate::engine::container::Container;
 use crate::engine::Engine;
+use crate::json_object::JsonObject;
 use crate::output::Output;
 
 const HEADERS: &[(&str, &str)] = &[
@@ -32,23 +33,21 @@ const DEFAULT_FORMAT: &str = "table {{.Name}}\t{{.Image}}\t{{.Command}}\t{{.Serv
 fn row(engine: &Engine, c: &Container) -> Value {
     let base = crate::docker::ps::row(engine, c, true, false, None);
     let get = |k: &str| base.get(k).cloned().unwrap_or(Value::Null);
-    json!({
-        "Name": c.name,
-        "Names": c.name,
-        "Image": c.config.image,
-        "Command": get("Command"),
-        "Service": label(c, SERVICE),
-        "Project": label(c, PROJECT),
-        "RunningFor": get("RunningFor"),
-        "CreatedAt": get("CreatedAt"),
-        "Status": get("Status"),
-        "State": get("State"),
-        "Ports": get("Ports"),
-        "ID": c.id,
-        "Labels": get("Labels"),
-        "ExitCode": c.state.exit_code,
-        "Health": "",
-    })
+    let mut o = JsonObject::new();
+    o.str("Name", &c.name);
+    o.str("Names", &c.name);
+    o.str("Image", &c.config.image);
+    o.value("Command", get("Command"));
+    o.str("Service", label(c, SERVICE));
+    o.str("Project", label(c, PROJECT));
+    for key in ["RunningFor", "CreatedAt", "Status", "State", "Ports"] {
+        o.value(key, get(key));
+    }
+    o.str("ID", &c.id);
+    o.value("Labels", get("Labels"));
+    o.int("ExitCode", i64::from(c.state.exit_code));
+    o.str("Health", "");
+    o.into_value()
 }
 
 pub fn ps(cx: &mut Ctx<'_, '_>) -> Output {
