@@ -17,12 +17,15 @@ fn each_target(
     each_target_dyn(engine, inv, &mut action)
 }
 
+/// What a lifecycle command does to one container: (engine, ID, name as typed, events).
+type TargetAction<'a> = dyn FnMut(&mut Engine, &str, &str, &mut Vec<Event>) -> Result<(), String> + 'a;
+
 /// [`each_target`]'s body, compiled once rather than once per command.
 #[inline(never)]
 fn each_target_dyn(
     engine: &mut Engine,
     inv: &Invocation,
-    action: &mut dyn FnMut(&mut Engine, &str, &str, &mut Vec<Event>) -> Result<(), String>,
+    action: &mut TargetAction<'_>,
 ) -> Output {
     let mut out = Output::new();
     let mut errors_seen = Vec::new();

@@ -213,7 +213,9 @@ mod tests {
 
     #[test]
     fn config_json_text_is_unchanged_for_every_optional_field() {
-        let Some(hub) = crate::hub::find("nginx", "latest") else { panic!("nginx:latest is in the catalog") };
+        let hub = crate::hub::find("nginx", "latest");
+        assert!(hub.is_some(), "nginx:latest is in the catalog");
+        let Some(hub) = hub else { return };
         let plain = hub.to_image();
         let mut full = plain.clone();
         full.config.exposed_ports = vec!["80/tcp".into(), "443/tcp".into()];
