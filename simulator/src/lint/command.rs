@@ -5,6 +5,7 @@
 //! `info`) or a file does not parse.
 
 use super::{lint_with, Config, Level, Outcome};
+use crate::json_object::JsonObject;
 use crate::output::Output;
 use crate::project::ProjectFiles;
 use crate::shell::ProgramCall;
@@ -193,14 +194,7 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
                         failed = true;
                     }
                     if o.json {
-                        json_items.push(serde_json::json!({
-                            "code": f.rule,
-                            "column": 1,
-                            "file": shown,
-                            "level": f.level.as_str(),
-                            "line": f.line,
-                            "message": f.message,
-                        }));
+                        json_items.push(finding_json(f.rule, 1, &shown, f.level.as_str(), f.line, &f.message));
                     } else {
                         out.outln(format!("{shown}:{} {} {}: {}", f.line, f.rule, f.level.as_str(), f.message));
                     }
@@ -209,14 +203,7 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
             Outcome::ParseError { line, column, message, .. } => {
                 failed = true;
                 if o.json {
-                    json_items.push(serde_json::json!({
-                        "code": "DL1000",
-                        "column": column,
-                        "file": shown,
-                        "level": "error",
-                        "line": line,
-                        "message": message,
-                    }));
+                    json_items.push(finding_json("DL1000", column, &shown, "error", line, &message));
                 } else {
                     out.outln(format!("{shown}:{line}:{column} {message}"));
                 }
@@ -230,6 +217,19 @@ pub fn run(project: &mut dyn ProjectFiles, call: ProgramCall<'_>) -> Output {
         return out.with_exit(1);
     }
     out
+}
+
+
+/// One finding of `--format json`, keys as hadolint writes them.
+fn finding_json(code: &str, column: usize, file: &str, level: &str, line: usize, message: &str) -> serde_json::Value {
+    let mut o = JsonObject::new();
+    o.str("code", code);
+    o.uint("column", column as u64);
+    o.str("file", file);
+    o.str("level", level);
+    o.uint("line", line as u64);
+    o.str("message", message);
+    o.into_value()
 }
 
 #[cfg(test)]
