@@ -1,10 +1,10 @@
 //! The `json!` form of the inspect documents before the table-driven builder: the test oracle that
 //! keeps `docker inspect` byte-identical.
 
-
 use serde_json::{json, Map, Value};
 
 use crate::clock::Timestamp;
+use crate::docker::network::{endpoint_id, members};
 use crate::engine::container::Container;
 use crate::engine::image::Image;
 use crate::engine::network::BRIDGE_GATEWAY;
@@ -456,26 +456,6 @@ pub fn network(engine: &Engine, def: &NetworkDef) -> Value {
     })
 }
 
-fn members(engine: &Engine, def: &NetworkDef) -> Vec<(String, String, String, String)> {
-    let mut out = Vec::new();
-    let mut running: Vec<&crate::engine::container::Container> = engine.containers.values().filter(|c| c.state.running).collect();
-    crate::sort::sort_by(&mut running, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
-    for c in running {
-        if def.name == "bridge" && !c.ip_address.is_empty() {
-            out.push((c.id.clone(), c.name.clone(), c.ip_address.clone(), c.mac_address.clone()));
-        }
-        if let Some(a) = c.attachments.iter().find(|a| a.network == def.name && !a.ip.is_empty()) {
-            out.push((c.id.clone(), c.name.clone(), a.ip.clone(), a.mac.clone()));
-        }
-    }
-    out
-}
-
-fn endpoint_id(container: &str, network: &str) -> String {
-    crate::ids::sha256_hex(format!("endpoint:{container}:{network}").as_bytes())
-}
-
-/// `docker volume inspect`'s object, as it was built with `json!`.
 pub fn volume(v: &Volume) -> Value {
     let mut m = Map::new();
     m.insert("CreatedAt".into(), json!(v.created.rfc3339()));

@@ -23,7 +23,7 @@ const HEADERS: &[(&str, &str)] = &[
 ];
 
 /// The running containers on a network: (container ID, name, address, MAC).
-fn members(engine: &Engine, def: &NetworkDef) -> Vec<(String, String, String, String)> {
+pub(super) fn members(engine: &Engine, def: &NetworkDef) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
     let mut running: Vec<&crate::engine::container::Container> = engine.containers.values().filter(|c| c.state.running).collect();
     crate::sort::sort_by(&mut running, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
@@ -38,7 +38,7 @@ fn members(engine: &Engine, def: &NetworkDef) -> Vec<(String, String, String, St
     out
 }
 
-fn endpoint_id(container: &str, network: &str) -> String {
+pub(super) fn endpoint_id(container: &str, network: &str) -> String {
     crate::ids::sha256_hex(format!("endpoint:{container}:{network}").as_bytes())
 }
 

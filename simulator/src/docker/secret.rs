@@ -124,16 +124,21 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
 }
 
 fn secret_json(s: &Secret) -> Value {
-    let mut version = JsonObject::new();
-    version.int("Index", 11);
     let mut spec = JsonObject::new();
     spec.str("Name", &s.name);
     spec.value("Labels", string_map(s.labels.iter().map(|(k, v)| (k, v))));
+    swarm_object(&s.id, 11, &s.created, spec)
+}
+
+/// A Swarm object as the API returns it (secrets, services): ID, version, times and the spec.
+pub(super) fn swarm_object(id: &str, version_index: i64, created: &Timestamp, spec: JsonObject) -> Value {
+    let mut version = JsonObject::new();
+    version.int("Index", version_index);
     let mut o = JsonObject::new();
-    o.str("ID", &s.id);
+    o.str("ID", id);
     o.value("Version", version.into_value());
-    o.string("CreatedAt", s.created.rfc3339_nano());
-    o.string("UpdatedAt", s.created.rfc3339_nano());
+    o.string("CreatedAt", created.rfc3339_nano());
+    o.string("UpdatedAt", created.rfc3339_nano());
     o.value("Spec", spec.into_value());
     o.into_value()
 }

@@ -634,15 +634,7 @@ fn service_json(s: &Service) -> Value {
     spec.value("Labels", Value::Object(serde_json::Map::new()));
     spec.value("TaskTemplate", template.into_value());
     spec.value("Mode", mode.into_value());
-    let mut version = JsonObject::new();
-    version.int("Index", 12);
-    let mut o = JsonObject::new();
-    o.str("ID", &s.id);
-    o.value("Version", version.into_value());
-    o.string("CreatedAt", s.created.rfc3339_nano());
-    o.string("UpdatedAt", s.created.rfc3339_nano());
-    o.value("Spec", spec.into_value());
-    o.into_value()
+    super::secret::swarm_object(&s.id, 12, &s.created, spec)
 }
 
 /// `docker service inspect SERVICE...`.
