@@ -37,8 +37,9 @@ fn num_error(func: &str, s: &str, range: bool) -> String {
     format!("strconv.{func}: parsing {}: {what}", quote(s))
 }
 
-/// Go's `underscoreOK`: underscores only between digits or after a base prefix.
-fn underscore_ok(s: &str) -> bool {
+/// Go's `underscoreOK`: underscores only between digits or after a base prefix. Also checks the
+/// template package's number literals (`template::number`), which Go parses with the same rule.
+pub(crate) fn underscore_ok(s: &str) -> bool {
     let b = s.as_bytes();
     let mut saw = b'^';
     let mut i = 0;
@@ -76,13 +77,15 @@ fn underscore_ok(s: &str) -> bool {
     saw != b'_'
 }
 
-enum UintError {
+/// Why a Go integer did not parse: `strconv.ErrSyntax` or `strconv.ErrRange`.
+pub(crate) enum UintError {
     Syntax,
     Range,
 }
 
 /// The core of Go's `strconv.ParseUint(s, base, bit_size)`; `base` is 0 (prefix-detected) or 2..=36.
-fn parse_uint_raw(s: &str, base: u32, bit_size: u32) -> Result<u64, UintError> {
+/// The template package's number literals use it as `ParseUint(s, 0, 64)`.
+pub(crate) fn parse_uint_raw(s: &str, base: u32, bit_size: u32) -> Result<u64, UintError> {
     if s.is_empty() {
         return Err(UintError::Syntax);
     }
@@ -148,25 +151,24 @@ pub fn parse_uint(s: &str, base: u32, bit_size: u32) -> Result<u64, String> {
 
 /// Go's `strconv.ParseInt`, with Go's error message.
 pub fn parse_int(s: &str, base: u32, bit_size: u32) -> Result<i64, String> {
+    parse_int_raw(s, base, bit_size).map_err(|e| num_error("ParseInt", s, matches!(e, UintError::Range)))
+}
+
+/// The core of Go's `strconv.ParseInt(s, base, bit_size)`: an optional sign, then `parse_uint_raw`.
+/// The template package's number literals use it as `ParseInt(s, 0, 64)`.
+pub(crate) fn parse_int_raw(s: &str, base: u32, bit_size: u32) -> Result<i64, UintError> {
     if s.is_empty() {
-        return Err(num_error("ParseInt", s, false));
+        return Err(UintError::Syntax);
     }
     let (neg, rest) = match s.as_bytes().first() {
         Some(b'+') => (false, s.get(1..).unwrap_or_default()),
         Some(b'-') => (true, s.get(1..).unwrap_or_default()),
         _ => (false, s),
     };
-    let un = match parse_uint_raw(rest, base, bit_size) {
-        Ok(n) => n,
-        Err(UintError::Syntax) => return Err(num_error("ParseInt", s, false)),
-        Err(UintError::Range) => return Err(num_error("ParseInt", s, true)),
-    };
+    let un = parse_uint_raw(rest, base, bit_size)?;
     let cutoff: u64 = 1u64 << (bit_size.clamp(1, 64) - 1);
-    if !neg && un >= cutoff {
-        return Err(num_error("ParseInt", s, true));
-    }
-    if neg && un > cutoff {
-        return Err(num_error("ParseInt", s, true));
+    if (!neg && un >= cutoff) || (neg && un > cutoff) {
+        return Err(UintError::Range);
     }
     Ok(if neg { (un as i64).wrapping_neg() } else { un as i64 })
 }

@@ -9,7 +9,7 @@ mod command_table;
 mod flag_table;
 mod flag_values;
 mod global_options;
-mod go_syntax;
+pub(crate) mod go_syntax;
 pub mod invocation;
 mod parse;
 mod pflag;

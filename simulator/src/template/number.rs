@@ -2,90 +2,17 @@
 //! number literals (`42`, `-7`, `0x1F`, `0o17`, `017`, `0b101`, `1_000`, `1.5e3`, `0x1p-2`).
 
 use super::ast::Number;
+use crate::cli::go_syntax::{self, underscore_ok};
 use crate::format::go_quote::{go_quote, go_unquote_char};
-
-/// Go's `underscoreOK`: underscores only between digits (a base prefix counts as a digit).
-fn underscore_ok(s: &str) -> bool {
-    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let b = s.as_bytes();
-    let mut saw = b'^';
-    let mut i = 0;
-    let mut hex = false;
-    if b.len() >= 2 && b.first() == Some(&b'0') {
-        if let Some(p) = b.get(1) {
-            let p = p.to_ascii_lowercase();
-            if p == b'b' || p == b'o' || p == b'x' {
-                i = 2;
-                saw = b'0';
-                hex = p == b'x';
-            }
-        }
-    }
-    while let Some(&c) = b.get(i) {
-        i += 1;
-        if c.is_ascii_digit() || (hex && c.is_ascii_hexdigit()) {
-            saw = b'0';
-            continue;
-        }
-        if c == b'_' {
-            if saw != b'0' {
-                return false;
-            }
-            saw = b'_';
-            continue;
-        }
-        if saw == b'_' {
-            return false;
-        }
-        saw = b'!';
-    }
-    saw != b'_'
-}
 
 /// `strconv.ParseUint(s, 0, 64)`.
 pub(crate) fn parse_uint(s: &str) -> Option<u64> {
-    if s.is_empty() {
-        return None;
-    }
-    let lower = s.to_ascii_lowercase();
-    let (base, digits) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d)
-    } else if lower.len() > 1 && lower.starts_with('0') {
-        (8, lower.get(1..).unwrap_or(""))
-    } else {
-        (10, lower.as_str())
-    };
-    if s.contains('_') && !underscore_ok(s) {
-        return None;
-    }
-    let digits: String = digits.chars().filter(|&c| c != '_').collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(base)) {
-        return None;
-    }
-    u64::from_str_radix(&digits, base).ok()
+    go_syntax::parse_uint_raw(s, 0, 64).ok()
 }
 
 /// `strconv.ParseInt(s, 0, 64)`.
 pub(crate) fn parse_int(s: &str) -> Option<i64> {
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'+') => (false, s.get(1..)?),
-        Some(b'-') => (true, s.get(1..)?),
-        _ => (false, s),
-    };
-    let u = parse_uint(body)?;
-    if neg {
-        if u <= 1 << 63 {
-            Some((u as i64).wrapping_neg())
-        } else {
-            None
-        }
-    } else {
-        i64::try_from(u).ok()
-    }
+    go_syntax::parse_int_raw(s, 0, 64).ok()
 }
 
 fn parse_hex_float(neg: bool, body: &str) -> Option<f64> {
@@ -265,6 +192,17 @@ mod tests {
         assert_eq!(parse_int("9223372036854775808"), None);
         assert_eq!(parse_uint("18446744073709551615"), Some(u64::MAX));
         assert_eq!(parse_uint("-1"), None);
+        // Edge cases of Go's prefix and underscore rules, now shared with `cli::go_syntax`.
+        assert_eq!(parse_uint("0x_1F"), Some(31));
+        assert_eq!(parse_uint("0_7"), Some(7));
+        assert_eq!(parse_uint("0"), Some(0));
+        for bad in ["", "0x", "0b", "_1", "1_", "0x1_", "+5", "1e3", "٣"] {
+            assert_eq!(parse_uint(bad), None, "{bad}");
+        }
+        assert_eq!(parse_int("-"), None);
+        assert_eq!(parse_int("+-5"), None);
+        assert_eq!(parse_int("-0x8000000000000000"), Some(i64::MIN));
+        assert_eq!(parse_int("0x8000000000000000"), None);
     }
 
     #[test]
