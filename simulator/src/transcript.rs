@@ -85,6 +85,7 @@ pub fn run_lines<'a>(session: &mut Session, lines: impl IntoIterator<Item = &'a 
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)] // test code: the length is asserted before indexing
 mod tests {
     use super::*;
 

@@ -1,5 +1,7 @@
 //! Interactive shells inside containers in a terminal session (the browser's case).
 
+#![allow(clippy::unwrap_used)] // test code: the containers looked up were created by the test
+
 use simulator::{ContainerState, MemoryProject, Session, SessionConfig};
 
 fn tty_session() -> Session {

@@ -30,13 +30,14 @@ pub struct Parsed {
 }
 
 /// Parses `args` (everything after the word `docker`). `Ok` means "execute this"; `Err` is a
-/// complete answer to print as is: help text (exit 0) or Docker's error (exit 1 or 125).
-pub fn parse(args: &[String]) -> Result<Invocation, Output> {
+/// complete answer to print as is: help text (exit 0) or Docker's error (exit 1 or 125), boxed
+/// because an [`Output`] is large and parsing usually succeeds.
+pub fn parse(args: &[String]) -> Result<Invocation, Box<Output>> {
     parse_full(args).map(|p| p.invocation)
 }
 
 /// Like [`parse`], also returning the global options and the warnings printed while parsing.
-pub fn parse_full(args: &[String]) -> Result<Parsed, Output> {
+pub fn parse_full(args: &[String]) -> Result<Parsed, Box<Output>> {
     let mut out = Output::new();
     let mut root_state = FlagState::default();
     let global = pflag::parse(command_table::root_flags(), args, false, &mut root_state);
@@ -189,7 +190,7 @@ fn is_flag_arg(arg: &str) -> bool {
 
 impl Run {
     /// cobra's `Command.Traverse` from the root, then the found command's `execute`.
-    fn traverse(mut self, args: &[String], mut root_state: FlagState) -> Result<Parsed, Output> {
+    fn traverse(mut self, args: &[String], mut root_state: FlagState) -> Result<Parsed, Box<Output>> {
         let mut node = Node::Root;
         let mut args = args;
         loop {
@@ -240,7 +241,7 @@ impl Run {
 
     /// The flags met before a command word are parsed by the command they follow; an error
     /// there is printed bare (exit 1).
-    fn parse_between(&mut self, node: Node, flags: &[String], root_state: &mut FlagState) -> Result<(), Output> {
+    fn parse_between(&mut self, node: Node, flags: &[String], root_state: &mut FlagState) -> Result<(), Box<Output>> {
         if flags.is_empty() {
             return Ok(());
         }
@@ -276,7 +277,7 @@ impl Run {
         Ok(())
     }
 
-    fn execute_root(mut self, args: &[String], mut state: FlagState) -> Result<Parsed, Output> {
+    fn execute_root(mut self, args: &[String], mut state: FlagState) -> Result<Parsed, Box<Output>> {
         let positional = match pflag::parse(command_table::root_flags(), args, true, &mut state) {
             Ok(p) => p,
             Err(e) => return Err(flag_error(self.out, &e, ROOT_USE_LINE, "docker")),
@@ -286,7 +287,7 @@ impl Run {
         }
         if state.help == Some(true) {
             self.out.out(ROOT_HELP);
-            return Err(self.out.with_exit(0));
+            return Err(help_shown(self.out));
         }
         if matches!(state.values.get("version"), Some(FlagValue::Bool(true))) {
             let invocation = Invocation {
@@ -304,7 +305,7 @@ impl Run {
         match positional.first() {
             None => {
                 self.out.err(ROOT_HELP);
-                Err(self.out.with_exit(0))
+                Err(help_shown(self.out))
             }
             Some(word) => {
                 let msg = format!("docker: unknown command: docker {word}\n\nRun 'docker --help' for more information");
@@ -313,7 +314,7 @@ impl Run {
         }
     }
 
-    fn execute_group(mut self, group: &'static Group, args: &[String]) -> Result<Parsed, Output> {
+    fn execute_group(mut self, group: &'static Group, args: &[String]) -> Result<Parsed, Box<Output>> {
         let path = format!("docker {}", group.path);
         let mut st = FlagState {
             help: self.help,
@@ -334,16 +335,16 @@ impl Run {
         };
         if st.help == Some(true) {
             self.out.out(&help);
-            return Err(self.out.with_exit(0));
+            return Err(help_shown(self.out));
         }
         match (positional.first(), group.buildx) {
             (None, false) => {
                 self.out.err(&help);
-                Err(self.out.with_exit(0))
+                Err(help_shown(self.out))
             }
             (None, true) => {
                 self.out.out(&help);
-                Err(self.out.with_exit(0))
+                Err(help_shown(self.out))
             }
             (Some(word), false) => {
                 let msg = format!(
@@ -359,7 +360,7 @@ impl Run {
         }
     }
 
-    fn execute_leaf(mut self, leaf: &'static Leaf, args: &[String]) -> Result<Parsed, Output> {
+    fn execute_leaf(mut self, leaf: &'static Leaf, args: &[String]) -> Result<Parsed, Box<Output>> {
         let path = format!("docker {}", leaf.path);
         let mut st = FlagState {
             help: self.help,
@@ -390,7 +391,7 @@ impl Run {
                 }
                 if let Some(msg) = unsupported_message(&st.unsupported) {
                     self.out.outln(msg);
-                    return Err(self.out.with_exit(0));
+                    return Err(help_shown(self.out));
                 }
             }
             if leaf.buildx {
@@ -398,7 +399,7 @@ impl Run {
             } else {
                 self.out.out(leaf.help);
             }
-            return Err(self.out.with_exit(0));
+            return Err(help_shown(self.out));
         }
         if let Some(msg) = arity_error(leaf, positional.len()) {
             let msg = if leaf.buildx { format!("ERROR: {msg}") } else { msg };
@@ -423,7 +424,7 @@ impl Run {
     }
 
     /// cobra's `help [command]`: the help of the command the words name.
-    fn execute_help(mut self, args: &[String]) -> Result<Parsed, Output> {
+    fn execute_help(mut self, args: &[String]) -> Result<Parsed, Box<Output>> {
         let mut st = FlagState {
             help: self.help,
             ..Default::default()
@@ -437,12 +438,12 @@ impl Run {
         }
         if st.help == Some(true) {
             self.out.out(HELP_COMMAND_HELP);
-            return Err(self.out.with_exit(0));
+            return Err(help_shown(self.out));
         }
         match help_topic(&words) {
             Ok(text) => {
                 self.out.out(text);
-                Err(self.out.with_exit(0))
+                Err(help_shown(self.out))
             }
             Err(rest) => Err(fail(self.out, &format!("unknown help topic: {}", rest.join(" ")), 1)),
         }
@@ -491,14 +492,19 @@ fn help_topic(words: &[String]) -> Result<&'static str, &[String]> {
     }
 }
 
+/// The help text gathered in `out`, printed with exit code 0.
+fn help_shown(out: Output) -> Box<Output> {
+    Box::new(out.with_exit(0))
+}
+
 /// Prints `msg` on stderr and exits with `code`.
-fn fail(mut out: Output, msg: &str, code: i32) -> Output {
+fn fail(mut out: Output, msg: &str, code: i32) -> Box<Output> {
     out.errln(msg);
-    out.with_exit(code)
+    Box::new(out.with_exit(code))
 }
 
 /// Docker's `FlagErrorFunc` (exit 125).
-fn flag_error(out: Output, err: &str, use_line: &str, path: &str) -> Output {
+fn flag_error(out: Output, err: &str, use_line: &str, path: &str) -> Box<Output> {
     let msg = format!("{err}\n\nUsage:  {use_line}\n\nRun '{path} --help' for more information");
     fail(out, &msg, 125)
 }

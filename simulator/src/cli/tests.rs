@@ -144,7 +144,7 @@ fn ok(words: &[&str]) -> Invocation {
 fn err(words: &[&str]) -> Output {
     match parse(&argv(words)) {
         Ok(inv) => panic!("docker {words:?} parsed as {inv:?}"),
-        Err(out) => out,
+        Err(out) => *out,
     }
 }
 

@@ -58,7 +58,7 @@ pub fn dispatch(engine: &mut Engine, args: &[String], call: ProgramCall<'_>, pro
     }
     let parsed = match cli::parse_full(args) {
         Ok(p) => p,
-        Err(out) => return out,
+        Err(out) => return *out,
     };
     // Warnings the CLI prints before carrying on (deprecated flags…).
     let mut out = parsed.notices;

@@ -272,6 +272,7 @@ pub fn ram_in_bytes(s: &str) -> Option<i64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a failed unwrap or index is a failed test
 mod tests {
     use super::*;
 
