@@ -12,6 +12,7 @@ mod exec;
 mod expand;
 mod folder;
 mod glob;
+pub(crate) mod ls_layout;
 pub mod parse;
 mod scripts;
 mod tree;

@@ -8,6 +8,7 @@ use crate::clock::Timestamp;
 use crate::engine::users;
 use crate::fs::{path, Stat};
 use crate::output::Output;
+use crate::shell::ls_layout::{directory_block, gnu_columns, gnu_long_lines, human_size, queue_subdirs, sort_by_name, LongRow};
 use crate::shell::ProgramCall;
 
 /// Terminal width when `COLUMNS` is not set (Docker's default for `-t`).
@@ -102,11 +103,8 @@ pub(super) fn ls(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
             }
         }
     }
-    sort(&mut files, opts.reverse);
-    crate::sort::sort_by(&mut dirs, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    if opts.reverse {
-        dirs.reverse();
-    }
+    sort_by_name(&mut files, |e| &e.name, opts.reverse);
+    sort_by_name(&mut dirs, |d| &d.0, opts.reverse);
     let headers = operands.len() > 1 || opts.recursive;
     let mut first = true;
     if !files.is_empty() {
@@ -146,36 +144,19 @@ pub(super) fn ls(m: &mut Machine<'_, '_>, call: ProgramCall<'_>) -> Output {
                 continue;
             }
         }
-        sort(&mut entries, opts.reverse);
+        sort_by_name(&mut entries, |e| &e.name, opts.reverse);
         if opts.recursive {
             let subdirs: Vec<(String, String)> = entries
                 .iter()
                 .filter(|e| e.stat.is_dir() && e.name != "." && e.name != "..")
                 .map(|e| (format!("{}/{}", shown.trim_end_matches('/'), e.name), path::join(&p, &e.name)))
                 .collect();
-            for sub in subdirs.into_iter().rev() {
-                pending.push_front(sub);
-            }
+            queue_subdirs(&mut pending, subdirs);
         }
-        let mut block = String::new();
-        if !first {
-            block.push('\n');
-        }
-        if headers {
-            block.push_str(&format!("{shown}:\n"));
-        }
-        block.push_str(&render(m, &entries, &opts, true));
-        out.out(block);
+        out.out(directory_block(first, headers.then_some(shown.as_str()), &render(m, &entries, &opts, true)));
         first = false;
     }
     out.with_exit(status)
-}
-
-fn sort(entries: &mut [Entry], reverse: bool) {
-    crate::sort::sort_by(entries, |a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
-    if reverse {
-        entries.reverse();
-    }
 }
 
 /// Disk usage of an entry in KiB (4 KiB blocks, nothing for symlinks).
@@ -216,24 +197,9 @@ pub(super) fn ls_time(mtime: i64, now: Timestamp) -> String {
     }
 }
 
-/// `-h` sizes: `340`, `4.0K`, `1.9M`.
+/// `-h` sizes as the containers' `ls` prints them (`10.0K` where the host's GNU prints `10K`).
 fn human(size: u64) -> String {
-    if size < 1024 {
-        return size.to_string();
-    }
-    let units = ['K', 'M', 'G', 'T'];
-    let mut value = size as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < units.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    let u = units.get(unit).copied().unwrap_or('T');
-    if value < 10.0 {
-        format!("{:.1}{u}", (value * 10.0).ceil() / 10.0)
-    } else {
-        format!("{}{u}", value.ceil() as u64)
-    }
+    human_size(size, false)
 }
 
 fn long(m: &Machine<'_, '_>, entries: &[Entry], opts: &Opts, directory: bool) -> String {
@@ -279,16 +245,14 @@ fn long(m: &Machine<'_, '_>, entries: &[Entry], opts: &Opts, directory: bool) ->
         }
         return text;
     }
-    let rows: Vec<[String; 6]> = entries
+    let rows: Vec<LongRow> = entries
         .iter()
-        .map(|e| [e.stat.mode_string(), links(e).to_string(), owner(&e.stat), group(&e.stat), size(&e.stat), name(e)])
+        .map(|e| {
+            let s = &e.stat;
+            [s.mode_string(), links(e).to_string(), owner(s), group(s), size(s), ls_time(s.mtime, m.now), name(e)]
+        })
         .collect();
-    let width = |i: usize| rows.iter().map(|r| r.get(i).map_or(0, String::len)).max().unwrap_or(0);
-    let (wl, wo, wg, ws) = (width(1), width(2), width(3), width(4));
-    for (row, e) in rows.iter().zip(entries) {
-        let [mode, links, o, g, sz, shown] = row;
-        text.push_str(&format!("{mode} {links:>wl$} {o:<wo$} {g:<wg$} {sz:>ws$} {} {shown}\n", ls_time(e.stat.mtime, m.now)));
-    }
+    text.push_str(&gnu_long_lines(&rows));
     text
 }
 
@@ -317,60 +281,6 @@ fn busybox_columns(names: &[&str], width: usize) -> String {
     text
 }
 
-/// GNU's columns: as many as fit, each as wide as its longest name plus two, tabs for padding.
-fn gnu_columns(names: &[&str], width: usize) -> String {
-    const MIN_COLUMN_WIDTH: usize = 3;
-    let count = names.len();
-    if count == 0 {
-        return String::new();
-    }
-    let lengths: Vec<usize> = names.iter().map(|n| n.chars().count()).collect();
-    let max_cols = (width / MIN_COLUMN_WIDTH).clamp(1, count);
-    let mut chosen: (usize, Vec<usize>) = (1, vec![0]);
-    for cols in 1..=max_cols {
-        let rows = count.div_ceil(cols);
-        let mut widths = vec![MIN_COLUMN_WIDTH; cols];
-        for (index, len) in lengths.iter().enumerate() {
-            let col = index / rows;
-            let real = len + if col + 1 == cols { 0 } else { 2 };
-            if let Some(w) = widths.get_mut(col) {
-                *w = (*w).max(real);
-            }
-        }
-        if widths.iter().sum::<usize>() < width {
-            chosen = (cols, widths);
-        }
-    }
-    let (cols, widths) = chosen;
-    let rows = count.div_ceil(cols);
-    let mut text = String::new();
-    for row in 0..rows {
-        let (mut col, mut index, mut pos) = (0, row, 0);
-        while let (Some(name), Some(len)) = (names.get(index), lengths.get(index)) {
-            text.push_str(name);
-            index += rows;
-            if index >= count {
-                break;
-            }
-            let w = widths.get(col).copied().unwrap_or(0);
-            let (mut from, to) = (pos + len, pos + w);
-            while from < to {
-                if to / 8 > (from + 1) / 8 {
-                    text.push('\t');
-                    from += 8 - from % 8;
-                } else {
-                    text.push(' ');
-                    from += 1;
-                }
-            }
-            pos += w;
-            col += 1;
-        }
-        text.push('\n');
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +293,7 @@ mod tests {
         assert_eq!(human(340), "340");
         assert_eq!(human(4096), "4.0K");
         assert_eq!(human(1_982_256), "1.9M");
+        assert_eq!(human(10_200), "10.0K");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use super::options::{self, Spec};
 use super::{usage_error, Invocation};
 use crate::output::Output;
+use crate::shell::ls_layout::{directory_block, gnu_columns, gnu_long_lines, human_size, queue_subdirs, sort_by_name, LongRow};
 use crate::shell::folder::{self, Folder, Kind};
 use crate::shell::{Programs, ShellState, USER};
 
@@ -95,11 +96,8 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
             Some(kind) => files.push(entry(&folder, &executables, name.clone(), &path, kind)),
         }
     }
-    sort_entries(&mut files, flags.reverse);
-    crate::sort::sort_by(&mut dirs, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    if flags.reverse {
-        dirs.reverse();
-    }
+    sort_by_name(&mut files, |e| &e.name, flags.reverse);
+    sort_by_name(&mut dirs, |d| &d.0, flags.reverse);
     let headers = operands.len() > 1 || flags.recursive;
     let mut first_block = true;
     if !files.is_empty() {
@@ -127,7 +125,7 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
             let child_path = if path.is_empty() { child.clone() } else { format!("{path}/{child}") };
             entries.push(entry(&folder, &executables, child, &child_path, kind));
         }
-        sort_entries(&mut entries, flags.reverse);
+        sort_by_name(&mut entries, |e| &e.name, flags.reverse);
         if flags.recursive {
             // Subdirectories are listed right after their parent, in order.
             let subdirs: Vec<(String, String)> = entries
@@ -139,19 +137,9 @@ pub(super) fn ls(inv: &Invocation<'_>, state: &mut ShellState, programs: &mut dy
                     (shown, child)
                 })
                 .collect();
-            for sub in subdirs.into_iter().rev() {
-                pending.push_front(sub);
-            }
+            queue_subdirs(&mut pending, subdirs);
         }
-        let mut block = String::new();
-        if !first_block {
-            block.push('\n');
-        }
-        if headers {
-            block.push_str(&format!("{name}:\n"));
-        }
-        block.push_str(&render(&entries, &flags, width, true));
-        out.out(block);
+        out.out(directory_block(first_block, headers.then_some(name.as_str()), &render(&entries, &flags, width, true)));
         first_block = false;
     }
     out.with_exit(status)
@@ -170,41 +158,14 @@ fn entry(folder: &Folder<'_>, executables: &BTreeSet<String>, name: String, path
     }
 }
 
-fn sort_entries(entries: &mut [Entry], reverse: bool) {
-    crate::sort::sort_by(entries, |a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
-    if reverse {
-        entries.reverse();
-    }
-}
-
 /// Disk usage in KiB (4 KiB blocks).
 fn blocks(entry: &Entry) -> usize {
     entry.size.div_ceil(4096) * 4
 }
 
-/// `-h` sizes: `512`, `4.0K`, `1.5M`, `12K` (rounded up, as GNU does).
+/// `-h` sizes as GNU prints them on the host (`10K`, not `10.0K`).
 fn human(size: usize) -> String {
-    if size < 1024 {
-        return size.to_string();
-    }
-    let units = ['K', 'M', 'G', 'T'];
-    let mut value = size as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < units.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    let u = units.get(unit).copied().unwrap_or('T');
-    if value < 10.0 {
-        let tenths = (value * 10.0).ceil() / 10.0;
-        if tenths >= 10.0 {
-            format!("{}{u}", tenths.ceil() as u64)
-        } else {
-            format!("{tenths:.1}{u}")
-        }
-    } else {
-        format!("{}{u}", value.ceil() as u64)
-    }
+    human_size(size as u64, true)
 }
 
 fn render(entries: &[Entry], flags: &Flags, width: usize, with_total: bool) -> String {
@@ -215,100 +176,30 @@ fn render(entries: &[Entry], flags: &Flags, width: usize, with_total: bool) -> S
     if flags.one_per_line {
         return names.iter().map(|n| format!("{n}\n")).collect();
     }
-    columns(&names, width)
+    gnu_columns(&names, width)
 }
 
 fn long_format(entries: &[Entry], human_sizes: bool, with_total: bool) -> String {
-    let size_text = |e: &Entry| if human_sizes { human(e.size) } else { e.size.to_string() };
-    let links_width = entries.iter().map(|e| e.links.to_string().len()).max().unwrap_or(1);
-    let owner_width = entries.iter().map(|e| e.owner.len()).max().unwrap_or(0);
-    let size_width = entries.iter().map(|e| size_text(e).len()).max().unwrap_or(1);
     let mut text = String::new();
     if with_total {
         let total: usize = entries.iter().map(blocks).sum();
         let shown = if human_sizes { human(total * 1024) } else { total.to_string() };
         text.push_str(&format!("total {shown}\n"));
     }
-    for e in entries {
-        let mode = match (e.kind, e.executable) {
-            (Kind::Dir, _) => "drwxr-xr-x",
-            (Kind::File, true) => "-rwxr-xr-x",
-            (Kind::File, false) => "-rw-r--r--",
-        };
-        text.push_str(&format!(
-            "{mode} {:>lw$} {:<ow$} {:<ow$} {:>sw$} {DATE} {}\n",
-            e.links,
-            e.owner,
-            e.owner,
-            size_text(e),
-            e.name,
-            lw = links_width,
-            ow = owner_width,
-            sw = size_width,
-        ));
-    }
+    let rows: Vec<LongRow> = entries
+        .iter()
+        .map(|e| {
+            let mode = match (e.kind, e.executable) {
+                (Kind::Dir, _) => "drwxr-xr-x",
+                (Kind::File, true) => "-rwxr-xr-x",
+                (Kind::File, false) => "-rw-r--r--",
+            };
+            let size = if human_sizes { human(e.size) } else { e.size.to_string() };
+            [mode.to_string(), e.links.to_string(), e.owner.to_string(), e.owner.to_string(), size, DATE.to_string(), e.name.clone()]
+        })
+        .collect();
+    text.push_str(&gnu_long_lines(&rows));
     text
-}
-
-/// GNU's vertical column layout: as many columns as fit in `width`, filled top to bottom.
-fn columns(names: &[&str], width: usize) -> String {
-    const MIN_COLUMN_WIDTH: usize = 3;
-    let count = names.len();
-    if count == 0 {
-        return String::new();
-    }
-    let lengths: Vec<usize> = names.iter().map(|n| n.chars().count()).collect();
-    let max_cols = (width / MIN_COLUMN_WIDTH).clamp(1, count);
-    let mut chosen: (usize, Vec<usize>) = (1, vec![0]);
-    for cols in 1..=max_cols {
-        let rows = count.div_ceil(cols);
-        let mut widths = vec![MIN_COLUMN_WIDTH; cols];
-        for (index, len) in lengths.iter().enumerate() {
-            let col = index / rows;
-            let real = len + if col + 1 == cols { 0 } else { 2 };
-            if let Some(w) = widths.get_mut(col) {
-                *w = (*w).max(real);
-            }
-        }
-        if widths.iter().sum::<usize>() < width {
-            chosen = (cols, widths);
-        }
-    }
-    let (cols, widths) = chosen;
-    let rows = count.div_ceil(cols);
-    let mut text = String::new();
-    for row in 0..rows {
-        let mut col = 0;
-        let mut index = row;
-        let mut pos = 0;
-        while let (Some(name), Some(len)) = (names.get(index), lengths.get(index)) {
-            text.push_str(name);
-            index += rows;
-            if index >= count {
-                break;
-            }
-            let w = widths.get(col).copied().unwrap_or(0);
-            indent(&mut text, pos + len, pos + w);
-            pos += w;
-            col += 1;
-        }
-        text.push('\n');
-    }
-    text
-}
-
-/// GNU ls's padding: tabs (every 8 columns) where they fit, spaces otherwise.
-fn indent(text: &mut String, mut from: usize, to: usize) {
-    const TAB_SIZE: usize = 8;
-    while from < to {
-        if to / TAB_SIZE > (from + 1) / TAB_SIZE {
-            text.push('\t');
-            from += TAB_SIZE - from % TAB_SIZE;
-        } else {
-            text.push(' ');
-            from += 1;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -316,30 +207,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lays_out_columns_like_gnu() {
-        assert_eq!(columns(&["Dockerfile", "a.txt", "app"], 80), "Dockerfile  a.txt  app\n");
-        let many: Vec<String> = (1..=30).map(|i| format!("file-{i:02}.txt")).collect();
-        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        let text = columns(&refs, 80);
-        assert_eq!(text.lines().next(), Some("file-01.txt  file-06.txt  file-11.txt  file-16.txt  file-21.txt  file-26.txt"));
-        // Same names as a real `COLUMNS=80 ls -C` run, tabs included.
-        let names = ["a", "bb", "ccc", "dddddddddddddddddddddddddddddd", "eeeeeeeeeeeeeeeeeeeeeee", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z"];
-        assert_eq!(
-            columns(&names, 80),
-            "a    dddddddddddddddddddddddddddddd  g\tj  m  p  s  v  y\n\
-             bb   eeeeeeeeeeeeeeeeeeeeeee\t     h\tk  n  q  t  w  z\n\
-             ccc  f\t\t\t\t     i\tl  o  r  u  x\n"
-        );
-        assert_eq!(text.lines().count(), 5);
-        assert_eq!(columns(&["x"; 0], 80), "");
-    }
-
-    #[test]
-    fn human_sizes_round_up() {
+    fn human_sizes_are_gnus() {
         assert_eq!(human(512), "512");
-        assert_eq!(human(4096), "4.0K");
-        assert_eq!(human(10_000), "9.8K");
-        assert_eq!(human(1_500_000), "1.5M");
+        assert_eq!(human(10_200), "10K");
         assert_eq!(human(20_000), "20K");
     }
 }
