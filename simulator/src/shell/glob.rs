@@ -1,6 +1,7 @@
 //! Glob patterns (`*`, `?`, `[a-z]`, `[!x]`, `[[:digit:]]`, `\*`): matching, and pathname expansion
 //! over the project folder. Matching is linear-time per star (no exponential backtracking).
 
+use super::char_class::{CharClass, ClassItem, Dialect};
 use super::folder::{self, Folder, Kind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,14 +9,7 @@ enum Token {
     Literal(char),
     AnyChar,
     Star,
-    Class { negated: bool, items: Vec<ClassItem> },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum ClassItem {
-    Char(char),
-    Range(char, char),
-    Named(String),
+    Class(CharClass),
 }
 
 /// True if the pattern has an unescaped `*`, `?` or `[`.
@@ -97,6 +91,11 @@ fn compile(pattern: &str) -> Vec<Token> {
 }
 
 /// Reads a bracket expression whose `[` ends right before `start`; `None` if it is not closed.
+///
+/// Not the same grammar as `grep`'s bracket parser (`builtins::regex`, `Parser::bracket`): here
+/// `!` negates too, `\` quotes, and an unclosed `[` or `[:` is text, never an error; class names
+/// and range order are not checked. Only the parsed form and its matching are shared
+/// (`shell::char_class`).
 fn bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
     let mut i = start;
     let negated = matches!(chars.get(i), Some('!' | '^'));
@@ -108,7 +107,7 @@ fn bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
     loop {
         let c = *chars.get(i)?;
         if c == ']' && !first {
-            return Some((Token::Class { negated, items }, i + 1));
+            return Some((Token::Class(CharClass { negated, items }), i + 1));
         }
         first = false;
         if c == '[' && chars.get(i + 1) == Some(&':') {
@@ -137,37 +136,12 @@ fn bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
     }
 }
 
-fn class_has(name: &str, c: char) -> bool {
-    match name {
-        "alpha" => c.is_alphabetic(),
-        "digit" => c.is_ascii_digit(),
-        "alnum" => c.is_alphanumeric(),
-        "upper" => c.is_uppercase(),
-        "lower" => c.is_lowercase(),
-        "space" => c.is_whitespace(),
-        "blank" => c == ' ' || c == '\t',
-        "punct" => c.is_ascii_punctuation(),
-        "xdigit" => c.is_ascii_hexdigit(),
-        "cntrl" => c.is_control(),
-        "print" => !c.is_control(),
-        "graph" => !c.is_control() && c != ' ',
-        _ => false,
-    }
-}
-
 fn token_matches(token: &Token, c: char) -> bool {
     match token {
         Token::Literal(l) => *l == c,
         Token::AnyChar => true,
         Token::Star => false,
-        Token::Class { negated, items } => {
-            let found = items.iter().any(|item| match item {
-                ClassItem::Char(x) => *x == c,
-                ClassItem::Range(a, b) => *a <= c && c <= *b,
-                ClassItem::Named(n) => class_has(n, c),
-            });
-            found != *negated
-        }
+        Token::Class(class) => class.matches(c, Dialect::Glob),
     }
 }
 
@@ -287,6 +261,29 @@ mod tests {
         assert!(matches("*a*b", "xxaxxb"));
         assert!(!matches("*a*b", "xxbxxa"));
         assert!(!matches(&"*a".repeat(50), &"b".repeat(10_000)));
+    }
+
+    #[test]
+    fn bracket_details() {
+        // `\` quotes inside brackets; `[:` without `:]` is text; unknown names and reversed ranges
+        // match nothing (where grep would report an error).
+        assert!(matches("[\\]]", "]"));
+        assert!(matches("[[:x]", "x"));
+        assert!(matches("[[:x]", "["));
+        assert!(!matches("[[:nope:]]", "n"));
+        assert!(!matches("[z-a]", "m"));
+        assert!(matches("[^a]", "b"));
+        assert!(!matches("[[:word:]]", "a"));
+        assert!(matches("[[:graph:]]", "\u{a0}"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(pattern in "[\\[\\]!^:a-c*?\\\\-]{0,12}", text in "[\\[\\]a-c:-]{0,8}") {
+            let _ = matches(&pattern, &text);
+            let _ = has_meta(&pattern);
+            let _ = unescape(&pattern);
+        }
     }
 
     #[test]

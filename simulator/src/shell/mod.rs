@@ -7,6 +7,7 @@
 pub mod ast;
 mod arith;
 mod builtins;
+mod char_class;
 mod escapes;
 mod exec;
 mod expand;

@@ -3,55 +3,18 @@
 //! groups, `|`, `\w`, `\s`, `\b`-less. Matching is a Pike VM: linear in the text, no backtracking,
 //! so no pattern can hang the page. Errors are GNU grep's messages.
 
+use crate::shell::char_class::{CharClass as Class, ClassItem, Dialect};
+
 /// The largest compiled program (bounds `a{1000}{1000}`).
 const MAX_PROGRAM: usize = 20_000;
 /// How deeply groups may nest.
 const MAX_DEPTH: usize = 100;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum ClassItem {
-    Char(char),
-    Range(char, char),
-    Named(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Class {
-    negated: bool,
-    items: Vec<ClassItem>,
-}
-
-impl Class {
-    fn matches(&self, c: char, fold: bool) -> bool {
-        let test = |c: char| {
-            self.items.iter().any(|item| match item {
-                ClassItem::Char(x) => *x == c,
-                ClassItem::Range(a, b) => *a <= c && c <= *b,
-                ClassItem::Named(name) => named_class(name, c),
-            })
-        };
-        let found = test(c) || (fold && (test(lower(c)) || test(upper(c))));
-        found != self.negated
-    }
-}
-
-fn named_class(name: &str, c: char) -> bool {
-    match name {
-        "alpha" => c.is_alphabetic(),
-        "digit" => c.is_ascii_digit(),
-        "alnum" => c.is_alphanumeric(),
-        "upper" => c.is_uppercase(),
-        "lower" => c.is_lowercase(),
-        "space" => c.is_whitespace(),
-        "blank" => c == ' ' || c == '\t',
-        "punct" => c.is_ascii_punctuation(),
-        "xdigit" => c.is_ascii_hexdigit(),
-        "cntrl" => c.is_control(),
-        "print" => !c.is_control(),
-        "graph" => !c.is_control() && !c.is_whitespace(),
-        "word" => c.is_alphanumeric() || c == '_',
-        _ => false,
-    }
+/// True if the class matches `c`; with `-i`, also if it holds `c`'s other case.
+fn class_matches(class: &Class, c: char, fold: bool) -> bool {
+    let holds = |c: char| class.holds(c, Dialect::Regex);
+    let found = holds(c) || (fold && (holds(lower(c)) || holds(upper(c))));
+    found != class.negated
 }
 
 fn lower(c: char) -> char {
@@ -308,6 +271,11 @@ impl Parser<'_> {
     }
 
     /// A bracket expression, after its `[`.
+    ///
+    /// Not the same grammar as the shell's glob brackets (`shell::glob::bracket`): here only `^`
+    /// negates, `\` is an ordinary character, `[.x.]` and `[=x=]` are read, and an unclosed
+    /// bracket, an unknown class name or a reversed range is GNU grep's error. Only the parsed
+    /// form and its matching are shared (`shell::char_class`).
     fn bracket(&mut self) -> Result<Node, String> {
         const UNMATCHED: &str = "Unmatched [, [^, [:, [., or [=";
         let negated = self.peek() == Some('^');
@@ -451,7 +419,7 @@ impl Regex {
                 let step = match self.program.get(pc) {
                     Some(Inst::Char(x)) => *x == c,
                     Some(Inst::Any) => true,
-                    Some(Inst::Class(class)) => class.matches(c, self.fold),
+                    Some(Inst::Class(class)) => class_matches(class, c, self.fold),
                     _ => false,
                 };
                 if step && self.add(&mut next, &mut marks, pc + 1, pos + 1, text.len()) {
@@ -495,7 +463,7 @@ impl Regex {
                 let step = match self.program.get(pc) {
                     Some(Inst::Char(x)) => *x == c,
                     Some(Inst::Any) => true,
-                    Some(Inst::Class(class)) => class.matches(c, self.fold),
+                    Some(Inst::Class(class)) => class_matches(class, c, self.fold),
                     _ => false,
                 };
                 if !step {
@@ -643,5 +611,30 @@ mod tests {
         let text = "a".repeat(5_000);
         assert!(!ere(pattern, &text));
         assert!(ere("(x+x+)+y", &format!("{}y", "x".repeat(2_000))));
+    }
+
+    #[test]
+    fn bracket_details() {
+        // `\` is an ordinary character in a bracket; `!` does not negate; `-i` folds classes.
+        assert!(bre("[\\]", "\\"));
+        assert!(bre("[!a]", "!"));
+        assert!(!bre("[!a]", "b"));
+        assert!(bre("[[:graph:]]", "x"));
+        assert!(!bre("[[:graph:]]", "\u{a0}"));
+        assert!(bre("[[.-.]]", "-"));
+        let insensitive = Syntax { ignore_case: true, ..Syntax::default() };
+        assert!(compile("[[:upper:]]", insensitive).map(|(r, _)| r.is_match("a")).unwrap_or(false));
+        assert!(compile("[^a]", insensitive).map(|(r, _)| !r.is_match("A")).unwrap_or(false));
+        assert_eq!(error("[[:word:]]", false), "Invalid character class name");
+        assert_eq!(error("[[:alpha:]", false), "Unmatched [, [^, [:, [., or [=");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(pattern in "[\\[\\]!^:.=a-c*+?{}()|\\\\0-9,-]{0,12}", text in "[a-c!\\-]{0,8}", extended: bool, ignore_case: bool) {
+            if let Ok((regex, _)) = compile(&pattern, Syntax { extended, ignore_case, ..Syntax::default() }) {
+                let _ = regex.is_match(&text);
+            }
+        }
     }
 }
