@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::dotenv;
 use super::error::{ComposeError, ErrorKind};
+use crate::format::ram_in_bytes;
 use crate::json_object::Put;
 
 /// What normalising needs from outside the file.
@@ -175,7 +176,7 @@ fn service(name: &str, s: &mut Map<String, Value>, cx: &Context<'_>) -> Result<(
     }
     for key in ["mem_limit", "mem_reservation", "memswap_limit", "shm_size"] {
         if let Some(v) = s.get(key).cloned() {
-            if let Some(bytes) = scalar_string(&v).and_then(|t| ram_in_bytes(&t)) {
+            if let Some(bytes) = scalar_string(&v).and_then(|t| ram_in_bytes(&t).ok()) {
                 s.insert(key.into(), Value::String(bytes.to_string()));
             }
         }
@@ -386,7 +387,7 @@ fn deploy(d: &mut Value, name: &str, cx: &Context<'_>) -> Result<(), ComposeErro
                     }
                 }
                 if let Some(mem) = l.get("memory").cloned() {
-                    if let Some(bytes) = scalar_string(&mem).and_then(|s| ram_in_bytes(&s)) {
+                    if let Some(bytes) = scalar_string(&mem).and_then(|s| ram_in_bytes(&s).ok()) {
                         l.put("memory", Value::String(bytes.to_string()));
                     }
                 }
@@ -394,31 +395,6 @@ fn deploy(d: &mut Value, name: &str, cx: &Context<'_>) -> Result<(), ComposeErro
         }
     }
     Ok(())
-}
-
-/// go-units' `RAMInBytes`: `512M`, `1g`, `50MB`, `1.5GiB`, `1024` → bytes (binary multiples).
-pub fn ram_in_bytes(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
-    let (num, unit) = s.split_at(split);
-    let n: f64 = num.parse().ok()?;
-    let unit = unit.trim_start().to_ascii_lowercase();
-    let unit = unit.trim_end_matches('b').trim_end_matches('i');
-    let mult: f64 = match unit {
-        "" => 1.0,
-        "k" => 1024.0,
-        "m" => 1024.0 * 1024.0,
-        "g" => 1024.0 * 1024.0 * 1024.0,
-        "t" => 1024.0_f64.powi(4),
-        "p" => 1024.0_f64.powi(5),
-        _ => return None,
-    };
-    let v = n * mult;
-    if (0.0..9.0e18).contains(&v) {
-        Some(v as i64)
-    } else {
-        None
-    }
 }
 
 /// go-shellwords: split a command string on blanks, honouring quotes and backslashes.
@@ -625,10 +601,10 @@ mod tests {
 
     #[test]
     fn sizes_and_words() {
-        assert_eq!(ram_in_bytes("512M"), Some(536_870_912));
-        assert_eq!(ram_in_bytes("50M"), Some(52_428_800));
-        assert_eq!(ram_in_bytes("1g"), Some(1_073_741_824));
-        assert_eq!(ram_in_bytes("x"), None);
+        assert_eq!(ram_in_bytes("512M").ok(), Some(536_870_912));
+        assert_eq!(ram_in_bytes("50M").ok(), Some(52_428_800));
+        assert_eq!(ram_in_bytes("1g").ok(), Some(1_073_741_824));
+        assert_eq!(ram_in_bytes("x").ok(), None);
         assert_eq!(shell_split("sh -c \"echo hola; sleep 1000\""), vec!["sh", "-c", "echo hola; sleep 1000"]);
         assert_eq!(shell_split("httpd -f -p 80"), vec!["httpd", "-f", "-p", "80"]);
         assert_eq!(clean("/a/b/../c/./d"), "/a/c/d");

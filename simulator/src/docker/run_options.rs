@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::cli::Invocation;
 use crate::engine::container::{PortBinding, RestartPolicy};
+use crate::format::ram_in_bytes;
 use crate::project::ProjectFiles;
 use crate::shell::ProgramCall;
 
@@ -108,7 +109,7 @@ pub fn parse(inv: &Invocation, call: ProgramCall<'_>, project: &dyn ProjectFiles
         return Err("conflicting options: cannot specify both --restart and --rm".to_string());
     }
     if let Some(m) = inv.str("memory") {
-        let bytes = ram_in_bytes(m).ok_or_else(|| format!("invalid argument \"{m}\" for \"-m, --memory\" flag: invalid size: '{m}'"))?;
+        let bytes = ram_in_bytes(m).map_err(|_| format!("invalid argument \"{m}\" for \"-m, --memory\" flag: invalid size: '{m}'"))?;
         if bytes != 0 && bytes < 6 * 1024 * 1024 {
             return Err("Error response from daemon: Minimum memory limit allowed is 6MB".to_string());
         }
@@ -250,27 +251,6 @@ pub fn parse_restart(spec: &str) -> Result<RestartPolicy, String> {
     Ok(RestartPolicy { name: name.to_string(), max_retries: count.unwrap_or(0) })
 }
 
-/// go-units `RAMInBytes`: `512m`, `1g`, `1024` (bytes), case-insensitive, optional `b`.
-pub fn ram_in_bytes(s: &str) -> Option<i64> {
-    let lower = s.trim().to_ascii_lowercase();
-    let digits_end = lower.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(lower.len());
-    let (num, unit) = lower.split_at(digits_end);
-    let value: f64 = num.parse().ok()?;
-    let unit = unit.strip_suffix('b').unwrap_or(unit);
-    let unit = unit.strip_suffix('i').unwrap_or(unit);
-    let mult: f64 = match unit {
-        "" => 1.0,
-        "k" => 1024.0,
-        "m" => 1024.0 * 1024.0,
-        "g" => 1024.0 * 1024.0 * 1024.0,
-        "t" => 1024f64.powi(4),
-        "p" => 1024f64.powi(5),
-        _ => return None,
-    };
-    let bytes = value * mult;
-    (bytes.is_finite() && bytes < 9.2e18).then_some(bytes as i64)
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a failed unwrap or index is a failed test
 mod tests {
@@ -291,8 +271,8 @@ mod tests {
     fn restart_policies() {
         assert_eq!(parse_restart("on-failure:3").unwrap(), RestartPolicy { name: "on-failure".into(), max_retries: 3 });
         assert!(parse_restart("sometimes").unwrap_err().contains("unknown policy 'sometimes'"));
-        assert_eq!(ram_in_bytes("512m"), Some(512 * 1024 * 1024));
-        assert_eq!(ram_in_bytes("1G"), Some(1024 * 1024 * 1024));
-        assert_eq!(ram_in_bytes("x"), None);
+        assert_eq!(ram_in_bytes("512m").ok(), Some(512 * 1024 * 1024));
+        assert_eq!(ram_in_bytes("1G").ok(), Some(1024 * 1024 * 1024));
+        assert_eq!(ram_in_bytes("x").ok(), None);
     }
 }
