@@ -223,27 +223,39 @@ fn short(digest: &str) -> String {
     hex.get(..12).unwrap_or(hex).to_string()
 }
 
-/// `docker pull [OPTIONS] NAME[:TAG|@DIGEST]`.
-pub fn pull(engine: &mut Engine, inv: &Invocation) -> Output {
-    let mut out = Output::new();
-    let Some(name) = inv.args.first() else { return out };
+/// The `NAME[:TAG|@DIGEST]` argument of `pull` and `push`, parsed and checked against
+/// `--all-tags`, with the CLI's `Using default tag: latest` notice. `None` when there is nothing to
+/// do: `out` then holds the CLI's error and exit code.
+pub(super) fn repository_argument(inv: &Invocation, out: &mut Output) -> Option<Reference> {
+    let name = inv.args.first()?;
     let reference = match Reference::parse(name) {
         Ok(r) => r,
         Err(e) => {
             out.errln(e);
-            return out.with_exit(1);
+            out.exit_code = 1;
+            return None;
         }
     };
+    let all_tags = inv.bool("all-tags");
+    let untagged = reference.tag.is_none() && reference.digest.is_none();
+    if all_tags && !untagged {
+        out.errln("tag can't be used with --all-tags/-a");
+        out.exit_code = 1;
+        return None;
+    }
+    if untagged && !all_tags && !inv.bool("quiet") {
+        out.outln("Using default tag: latest");
+    }
+    Some(reference)
+}
+
+/// `docker pull [OPTIONS] NAME[:TAG|@DIGEST]`.
+pub fn pull(engine: &mut Engine, inv: &Invocation) -> Output {
+    let mut out = Output::new();
+    let Some(reference) = repository_argument(inv, &mut out) else { return out };
     let quiet = inv.bool("quiet");
     if inv.bool("all-tags") {
-        if reference.tag.is_some() || reference.digest.is_some() {
-            out.errln("tag can't be used with --all-tags/-a");
-            return out.with_exit(1);
-        }
         return pull_all_tags(engine, &reference, quiet, out);
-    }
-    if reference.tag.is_none() && reference.digest.is_none() && !quiet {
-        out.outln("Using default tag: latest");
     }
     match pull_reference(engine, &reference, &mut out, Stream::Stdout, quiet) {
         Ok(_) => out.outln(reference.with_default_tag().full()),

@@ -16,23 +16,9 @@ const NO_AUTH: &str = "no basic auth credentials";
 /// `docker push [OPTIONS] NAME[:TAG]`.
 pub fn push(engine: &mut Engine, inv: &Invocation) -> Output {
     let mut out = Output::new();
-    let Some(name) = inv.args.first() else { return out };
-    let reference = match Reference::parse(name) {
-        Ok(r) => r,
-        Err(e) => {
-            out.errln(e);
-            return out.with_exit(1);
-        }
-    };
+    let Some(reference) = super::pull::repository_argument(inv, &mut out) else { return out };
     let all_tags = inv.bool("all-tags");
-    if all_tags && (reference.tag.is_some() || reference.digest.is_some()) {
-        out.errln("tag can't be used with --all-tags/-a");
-        return out.with_exit(1);
-    }
     let quiet = inv.bool("quiet");
-    if reference.tag.is_none() && reference.digest.is_none() && !all_tags && !quiet {
-        out.outln("Using default tag: latest");
-    }
     let reference = if all_tags { reference } else { reference.with_default_tag() };
     let repo = reference.familiar_name();
     let mut local_tags: Vec<(String, String)> = engine
