@@ -3,9 +3,29 @@
 
 use serde_json::{Map, Value};
 
+use crate::cli::Invocation;
 use crate::format::formatter::{is_table, json_lines, prepare_format, render_header};
 use crate::format::table::tabwrite;
 use crate::template::{self, ExecOptions};
+
+/// The template a listing prints: `--format` as given, or `table` (and no `--format`) meaning the
+/// command's default `table_format`.
+pub fn format_or(inv: &Invocation, table_format: &str) -> String {
+    match inv.str("format").filter(|f| !f.is_empty()) {
+        Some("table") | None => table_format.to_string(),
+        Some(f) => f.to_string(),
+    }
+}
+
+/// As [`format_or`], for commands with `-q`/`--quiet`, which prints `quiet_format` (the IDs or
+/// names) whatever `--format` says.
+pub fn quiet_or_format(inv: &Invocation, quiet_format: &str, table_format: &str) -> String {
+    if inv.bool("quiet") {
+        quiet_format.to_string()
+    } else {
+        format_or(inv, table_format)
+    }
+}
 
 /// A template that failed: the CLI's message and exit code, and what was printed before it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -141,11 +141,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
         row.string("CreatedAt", def.created.go_default());
         rows.push(row.into_value());
     }
-    let format = if inv.bool("quiet") {
-        "{{.ID}}".to_string()
-    } else {
-        inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}").to_string()
-    };
+    let format = listing::quiet_or_format(inv, "{{.ID}}", "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}");
     let l = listing::Listing::new("*formatter.networkContext", HEADERS);
     l.print(&format, &rows, &mut out);
     out

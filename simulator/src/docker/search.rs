@@ -80,10 +80,7 @@ pub fn search(engine: &mut Engine, inv: &Invocation) -> Output {
             o.into_value()
         })
         .collect();
-    let format = match inv.str("format").filter(|f| !f.is_empty()) {
-        Some("table") | None => DEFAULT_FORMAT.to_string(),
-        Some(f) => f.to_string(),
-    };
+    let format = listing::format_or(inv, DEFAULT_FORMAT);
     let listing = listing::Listing::new("*registry.searchContext", HEADERS);
     listing.print(&format, &rows, &mut out);
     out

@@ -111,14 +111,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
             o.into_value()
         })
         .collect();
-    let format = if inv.bool("quiet") {
-        "{{.ID}}".to_string()
-    } else {
-        match inv.str("format").filter(|f| !f.is_empty()) {
-            Some("table") | None => "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}".to_string(),
-            Some(f) => f.to_string(),
-        }
-    };
+    let format = listing::quiet_or_format(inv, "{{.ID}}", "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}");
     listing::Listing::new("*formatter.secretContext", HEADERS).print(&format, &rows, &mut out);
     out
 }

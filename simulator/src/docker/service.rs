@@ -402,14 +402,7 @@ fn list_services_dyn(engine: &Engine, inv: &Invocation, keep: &dyn Fn(&Service) 
             o.into_value()
         })
         .collect();
-    let format = if inv.bool("quiet") {
-        "{{.ID}}".to_string()
-    } else {
-        match inv.str("format").filter(|f| !f.is_empty()) {
-            Some("table") | None => "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}".to_string(),
-            Some(f) => f.to_string(),
-        }
-    };
+    let format = listing::quiet_or_format(inv, "{{.ID}}", "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}");
     listing::Listing::new("*formatter.serviceContext", LS_HEADERS).print(&format, &rows, &mut out);
     out
 }
@@ -458,16 +451,11 @@ pub fn list_tasks(engine: &Engine, inv: &Invocation, services: &[&Service]) -> O
             rows.push(o.into_value());
         }
     }
-    let format = if inv.bool("quiet") {
-        "{{.ID}}".to_string()
-    } else {
-        match inv.str("format").filter(|f| !f.is_empty()) {
-            Some("table") | None => {
-                "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}".to_string()
-            }
-            Some(f) => f.to_string(),
-        }
-    };
+    let format = listing::quiet_or_format(
+        inv,
+        "{{.ID}}",
+        "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}",
+    );
     listing::Listing::new("*formatter.taskContext", PS_HEADERS).print(&format, &rows, &mut out);
     out
 }

@@ -151,10 +151,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
             o.into_value()
         })
         .collect();
-    let format = match inv.str("format").filter(|f| !f.is_empty()) {
-        Some("table") | None => "table {{.Name}}\t{{.Services}}".to_string(),
-        Some(f) => f.to_string(),
-    };
+    let format = listing::format_or(inv, "table {{.Name}}\t{{.Services}}");
     listing::Listing::new("*formatter.stackContext", LS_HEADERS).print(&format, &rows, &mut out);
     out
 }

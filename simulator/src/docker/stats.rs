@@ -89,10 +89,7 @@ pub fn stats(engine: &mut Engine, inv: &Invocation) -> Output {
         o.string("PIDs", pids.to_string());
         rows.push(o.into_value());
     }
-    let format = match inv.str("format").filter(|f| !f.is_empty()) {
-        Some("table") | None => DEFAULT_FORMAT.to_string(),
-        Some(f) => f.to_string(),
-    };
+    let format = crate::docker::listing::format_or(inv, DEFAULT_FORMAT);
     let listing = crate::docker::listing::Listing::new("formatter.ContainerStats", HEADERS);
     listing.print(&format, &rows, &mut out);
     out

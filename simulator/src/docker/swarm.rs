@@ -142,15 +142,11 @@ pub fn node_ls(engine: &mut Engine, inv: &Invocation) -> Output {
         return out;
     }
     let Some(cluster) = engine.swarm.cluster.as_ref() else { return out };
-    let quiet = inv.bool("quiet");
-    let format = match inv.str("format").filter(|f| !f.is_empty()) {
-        _ if quiet => "{{.ID}}".to_string(),
-        Some("table") | None => {
-            "table {{.ID}} {{if .Self}}*{{else}} {{ end }}\t{{.Hostname}}\t{{.Status}}\t{{.Availability}}\t{{.ManagerStatus}}\t{{.EngineVersion}}"
-                .to_string()
-        }
-        Some(f) => f.to_string(),
-    };
+    let format = listing::quiet_or_format(
+        inv,
+        "{{.ID}}",
+        "table {{.ID}} {{if .Self}}*{{else}} {{ end }}\t{{.Hostname}}\t{{.Status}}\t{{.Availability}}\t{{.ManagerStatus}}\t{{.EngineVersion}}",
+    );
     let mut row = JsonObject::new();
     row.str("ID", &cluster.node_id);
     row.bool("Self", true);

@@ -93,7 +93,7 @@ pub fn ls(engine: &mut Engine, inv: &Invocation) -> Output {
         row.lits(&[("Scope", Lit::Str("local")), ("Size", Lit::Str("N/A")), ("Status", Lit::Str("N/A"))]);
         rows.push(row.into_value());
     }
-    let format = if inv.bool("quiet") { "{{.Name}}".to_string() } else { inv.str("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.Driver}}\t{{.Name}}").to_string() };
+    let format = listing::quiet_or_format(inv, "{{.Name}}", "table {{.Driver}}\t{{.Name}}");
     let l = listing::Listing::new("*formatter.volumeContext", HEADERS);
     l.print(&format, &rows, &mut out);
     out
