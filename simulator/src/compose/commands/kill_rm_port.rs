@@ -81,9 +81,8 @@ pub fn rm(cx: &mut Ctx<'_, '_>) -> Output {
 
 pub fn port(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    if cx.args.len() < 2 {
-        out.errln(format!("requires at least 2 arg(s), only received {}", cx.args.len()));
-        return out.with_exit(1);
+    if !cx.has_args(2, &mut out) {
+        return out;
     }
     let Some(project) = cx.load_named(&mut out, &[]) else { return out };
     let service = cx.args.first().cloned().unwrap_or_default();

@@ -43,6 +43,16 @@ pub struct Ctx<'a, 'c> {
 }
 
 impl Ctx<'_, '_> {
+    /// Cobra's `MinimumNArgs(n)`: with fewer arguments, its error (exit 1) is in `out`.
+    pub fn has_args(&self, n: usize, out: &mut Output) -> bool {
+        if self.args.len() >= n {
+            return true;
+        }
+        out.errln(format!("requires at least {n} arg(s), only received {}", self.args.len()));
+        out.exit_code = 1;
+        false
+    }
+
     /// Loads the project, printing its warnings; on error prints it and sets exit 1.
     pub fn load(&self, out: &mut Output) -> Option<Project> {
         self.load_named(out, &self.args.clone())

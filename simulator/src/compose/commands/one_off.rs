@@ -7,9 +7,8 @@ use crate::output::Output;
 
 pub fn exec(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    if cx.args.len() < 2 {
-        out.errln(format!("requires at least 2 arg(s), only received {}", cx.args.len()));
-        return out.with_exit(1);
+    if !cx.has_args(2, &mut out) {
+        return out;
     }
     let Some(project) = cx.load_named(&mut out, &[]) else { return out };
     let service = cx.args.first().cloned().unwrap_or_default();
@@ -50,10 +49,10 @@ pub fn exec(cx: &mut Ctx<'_, '_>) -> Output {
 
 pub fn run(cx: &mut Ctx<'_, '_>) -> Output {
     let mut out = Output::new();
-    let Some(service) = cx.args.first().cloned() else {
-        out.errln("requires at least 1 arg(s), only received 0");
-        return out.with_exit(1);
-    };
+    if !cx.has_args(1, &mut out) {
+        return out;
+    }
+    let service = cx.args.first().cloned().unwrap_or_default();
     let Some(project) = cx.load_named(&mut out, std::slice::from_ref(&service)) else { return out };
     let Some(svc) = project.service(&service).cloned() else {
         out.errln(format!("no such service: {service}"));
