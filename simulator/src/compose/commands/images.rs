@@ -1,7 +1,7 @@
 //! `docker compose images | build | pull | push`, and the image steps of `up`.
 
 use super::containers::{self, label, of_project, SERVICE};
-use super::ls::wide_table;
+use super::columns::wide_table;
 use super::progress::Progress;
 use super::Ctx;
 use crate::compose::model::{Project, Service};

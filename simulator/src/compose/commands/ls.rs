@@ -1,29 +1,9 @@
 //! `docker compose ls`: the projects that have containers.
 
+use super::columns::wide_table;
 use super::containers::{label, CONFIG_FILES, PROJECT};
 use super::Ctx;
 use crate::output::Output;
-
-/// Compose's tables: columns at least 20 wide, 3 spaces after the widest cell.
-pub fn wide_table(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| c.chars().count() + 3).max().unwrap_or(0).max(20))
-        .collect();
-    let mut text = String::new();
-    for r in rows {
-        let last = r.len().saturating_sub(1);
-        for (i, cell) in r.iter().enumerate() {
-            text.push_str(cell);
-            if i < last {
-                let w = widths.get(i).copied().unwrap_or(20);
-                text.push_str(&" ".repeat(w.saturating_sub(cell.chars().count())));
-            }
-        }
-        text.push('\n');
-    }
-    text
-}
 
 /// (container status, how many), one entry per status.
 type StateCounts = Vec<(String, usize)>;

@@ -4,6 +4,7 @@
 //! after `compose`.
 
 pub mod attach;
+pub mod columns;
 pub mod config;
 pub mod containers;
 pub mod images;

@@ -1,5 +1,6 @@
 //! `docker compose top`: the processes of every running container, one table.
 
+use super::columns::columns;
 use super::containers::{label, of_project, NUMBER, SERVICE};
 use super::Ctx;
 use crate::output::Output;
@@ -26,25 +27,8 @@ pub fn top(cx: &mut Ctx<'_, '_>) -> Output {
         }
     }
     if rows.len() > 1 {
-        out.out(table(&rows));
+        // Go's tabwriter with min width 4 and padding 2, as `compose top` sets it.
+        out.out(columns(&rows, 4, 2));
     }
     out
-}
-
-/// Go's tabwriter with min width 4 and padding 2, as `compose top` sets it.
-fn table(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols).map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| c.chars().count() + 2).max().unwrap_or(0).max(4)).collect();
-    let mut text = String::new();
-    for r in rows {
-        let last = r.len().saturating_sub(1);
-        for (i, cell) in r.iter().enumerate() {
-            text.push_str(cell);
-            if i < last {
-                text.push_str(&" ".repeat(widths.get(i).copied().unwrap_or(4).saturating_sub(cell.chars().count())));
-            }
-        }
-        text.push('\n');
-    }
-    text
 }
